@@ -1,0 +1,68 @@
+import { parseArgs } from 'node:util';
+import {
+	evaluate,
+	procedureFor,
+	selectRuleSet,
+	today,
+	type Classification,
+	type Lang
+} from '../lib/rules';
+import { bundledRuleSets } from '../lib/server/ruleset-files';
+import { readInputFile } from './input';
+import { UsageError, type Io } from './main';
+import { formatClassification } from './format';
+
+export function classifyCommand(args: string[], io: Io): number {
+	const { values, positionals } = parseArgs({
+		args,
+		allowPositionals: true,
+		options: {
+			ruleset: { type: 'string' },
+			date: { type: 'string' },
+			json: { type: 'boolean', default: false },
+			lang: { type: 'string', default: 'vi' }
+		}
+	});
+	if (positionals.length !== 1) throw new UsageError('expects exactly one FILE');
+	const lang = parseLang(values.lang);
+	const date = values.date ?? today();
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError('--date must be YYYY-MM-DD');
+
+	const library = bundledRuleSets();
+	const ruleset = selectRuleSet(library.rulesets, values.ruleset, date);
+	if (!ruleset) {
+		const known = library.rulesets.map((r) => r.ref).join(', ');
+		io.err(
+			values.ruleset
+				? `capdo classify: unknown rule set "${values.ruleset}" (known: ${known})`
+				: `capdo classify: no rule set is in force on ${date}; pass --ruleset (known: ${known})`
+		);
+		return 1;
+	}
+	const input = readInputFile(positionals[0]!);
+	if (!input.ok) {
+		io.err(`capdo classify: ${input.error}`);
+		return 1;
+	}
+	const result = evaluate(ruleset, input.file.value as Parameters<typeof evaluate>[1]);
+	if (!result.ok) {
+		io.err(`capdo classify: invalid input in ${input.file.path}:`);
+		for (const e of result.errors)
+			io.err(`  ${input.file.locate(e.path)}: ${e.path}: ${e.message[lang]}`);
+		return 1;
+	}
+	const c: Classification = result.value;
+	if (values.json) {
+		const procedure = c.level === null ? null : procedureFor(ruleset, c.level, lang);
+		io.out(JSON.stringify({ ...c, procedure, date }, null, 2));
+	} else {
+		io.out(formatClassification(c, ruleset, lang));
+		for (const w of c.warnings) io.err(`capdo classify: warning: ${w.path}: ${w.message[lang]}`);
+	}
+	return 0;
+}
+
+export function parseLang(v: string | undefined): Lang {
+	if (v !== 'vi' && v !== 'en') throw new UsageError('--lang must be vi or en');
+	return v;
+}

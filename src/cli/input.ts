@@ -1,0 +1,49 @@
+// Reads a system description (YAML or JSON) and locates fact paths back in the file.
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, isMap, isSeq, type Document } from 'yaml';
+
+export interface InputFile {
+	path: string;
+	value: unknown;
+	/** "components[0].facts.x" → "FILE:line:column" (the closest node that exists). */
+	locate: (factPath: string) => string;
+}
+
+export type InputResult = { ok: true; file: InputFile } | { ok: false; error: string };
+
+export function readInputFile(path: string): InputResult {
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch (e) {
+		return { ok: false, error: `${path}: cannot read file (${(e as NodeJS.ErrnoException).code})` };
+	}
+	const lc = new LineCounter();
+	const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+	if (doc.errors.length > 0) {
+		const e = doc.errors[0]!;
+		const { line, col } = lc.linePos(e.pos[0]);
+		return { ok: false, error: `${path}:${line}:${col}: ${e.message.split('\n')[0]}` };
+	}
+	const value: unknown = doc.toJS();
+	if (!value || typeof value !== 'object' || Array.isArray(value))
+		return { ok: false, error: `${path}:1:1: expected an object { name, facts, components }` };
+	return { ok: true, file: { path, value, locate: (p) => `${path}:${locateIn(doc, lc, p)}` } };
+}
+
+function locateIn(doc: Document, lc: LineCounter, factPath: string): string {
+	const keys = factPath
+		.split(/\.|\[(\d+)\]/)
+		.filter((k) => k !== undefined && k !== '')
+		.map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+	let node: unknown = doc.contents;
+	for (const k of keys) {
+		if (!isMap(node) && !isSeq(node)) break;
+		const next: unknown = node.get(k, true);
+		if (next === undefined) break;
+		node = next;
+	}
+	const range = (node as { range?: [number, number] } | null)?.range;
+	const { line, col } = lc.linePos(range ? range[0] : 0);
+	return `${line}:${col}`;
+}

@@ -1,0 +1,55 @@
+// The `capdo` command. Each sub-command lives in its own module; this file only dispatches.
+import { classifyCommand } from './classify';
+import { checkCommand, testCommand } from './check';
+
+export interface Io {
+	out: (s: string) => void;
+	err: (s: string) => void;
+}
+
+const defaultIo: Io = {
+	out: (s) => process.stdout.write(s + '\n'),
+	err: (s) => process.stderr.write(s + '\n')
+};
+
+const HELP = `capdo — xác định cấp độ an toàn hệ thống thông tin / information system security levels
+
+Usage:
+  capdo classify FILE [--ruleset ID@VERSION] [--date YYYY-MM-DD] [--json] [--lang vi|en]
+      Classify the system described in FILE (YAML or JSON):
+      { name, facts: {…}, components: [{ name, facts: {…} }] }
+  capdo check [PATH]     Validate rule sets (default: rulesets/); errors as file:line:column
+  capdo test [PATH]      Run the golden test cases; prints "N passed, N failed"
+
+Exit status: 0 success (classified or undetermined), 1 invalid input or failed check, 2 usage error.`;
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+	const [command, ...rest] = argv;
+	try {
+		switch (command) {
+			case 'classify':
+				return classifyCommand(rest, io);
+			case 'check':
+				return checkCommand(rest, io);
+			case 'test':
+				return testCommand(rest, io);
+			case undefined:
+			case '-h':
+			case '--help':
+			case 'help':
+				io.out(HELP);
+				return command === undefined ? 2 : 0;
+			default:
+				io.err(`capdo: unknown command "${command}"\n\n${HELP}`);
+				return 2;
+		}
+	} catch (e) {
+		if (e instanceof UsageError) {
+			io.err(`capdo ${command}: ${e.message}`);
+			return 2;
+		}
+		throw e;
+	}
+}
+
+export class UsageError extends Error {}

@@ -1,0 +1,12 @@
+// The rules core: pure functions, no I/O. Runs the same in the browser, the server and the CLI.
+export * from './types';
+export { formatCitation } from './citation';
+export { evaluate, normalizeFacts, classifyFacts } from './evaluate';
+export { loadLibrary, parseFolder, resolveFolder, compileRuleSet, formatLoadError } from './load';
+export type { SourceFile } from './load';
+export { runGoldenCase, runGoldenCases } from './golden';
+export type { GoldenReport } from './golden';
+export { selectRuleSet, today } from './select';
+export { procedureFor } from './procedure';
+export type { ProcedureInfo } from './procedure';
+export { canonicalJson, sha256Hex } from './hash';

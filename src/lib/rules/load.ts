@@ -1,0 +1,610 @@
+// Loads rule-set folders (YAML text in, compiled RuleSet out). No I/O: callers pass file contents.
+// Every problem comes back located at file:line:column, so a maintainer can fix the YAML directly.
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document } from 'yaml';
+import { validate as generatedValidate } from './generated/ruleset-validator.js';
+import { inspectCondition, compileCondition } from './condition';
+import { canonicalJson, sha256Hex } from './hash';
+import { runGoldenCase } from './golden';
+import type {
+	Condition,
+	FactDef,
+	LoadError,
+	Location,
+	RuleSet,
+	RuleSetData,
+	Scalar
+} from './types';
+
+export interface SourceFile {
+	path: string;
+	text: string;
+}
+
+type Path = (string | number)[];
+type Locate = (path: Path) => Location;
+
+const validateSchema = generatedValidate as unknown as ((data: unknown) => boolean) & {
+	errors?: SchemaError[] | null;
+};
+
+interface ParsedFolder {
+	dir: string;
+	raw: Record<string, unknown>;
+	ref: string;
+	parent?: string;
+	locate: Locate;
+	errors: LoadError[];
+}
+
+interface Origin {
+	file: string;
+	doc: Document;
+	lc: LineCounter;
+}
+
+const SECTIONS_REQUIRED = [
+	'title',
+	'effective_from',
+	'source_status',
+	'sources',
+	'undetermined',
+	'components_rule',
+	'facts',
+	'criteria',
+	'procedure'
+] as const;
+
+/** Items of these lists are keyed by `id` (or `name` for tests) so a child version can override them. */
+const KEYED_LISTS: Record<string, string> = {
+	sources: 'id',
+	criteria: 'id',
+	constraints: 'id',
+	tests: 'name'
+};
+
+function at(o: Origin, path: Path): Location {
+	// Walk down as far as the path exists, so a missing key points at its parent.
+	let node: unknown = o.doc.contents;
+	for (const key of path) {
+		if (!isMap(node) && !isSeq(node)) break;
+		const next: unknown = node.get(key, true);
+		if (next === undefined) {
+			if (isMap(node)) {
+				const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+				if (pair && isScalar(pair.key)) node = pair.key;
+			}
+			break;
+		}
+		node = next;
+	}
+	const range = (node as { range?: [number, number] } | null)?.range;
+	const { line, col } = o.lc.linePos(range ? range[0] : 0);
+	return { file: o.file, line, column: col };
+}
+
+/** Parses the YAML files of one folder and validates each against the JSON Schema. */
+export function parseFolder(dir: string, files: SourceFile[]): ParsedFolder {
+	const errors: LoadError[] = [];
+	const raw: Record<string, unknown> = {};
+	const origins = new Map<string, Origin>();
+	const firstOrigin: Origin[] = [];
+	for (const file of files) {
+		const lc = new LineCounter();
+		const doc = parseDocument(file.text, { lineCounter: lc, merge: true, prettyErrors: false });
+		const origin = { file: file.path, doc, lc };
+		firstOrigin.push(origin);
+		if (doc.errors.length > 0) {
+			for (const e of doc.errors) {
+				const { line, col } = lc.linePos(e.pos[0]);
+				errors.push({ file: file.path, line, column: col, message: e.message.split('\n')[0]! });
+			}
+			continue;
+		}
+		const value: unknown = doc.toJS({ maxAliasCount: 1000 });
+		if (value === null || value === undefined) continue;
+		if (typeof value !== 'object' || Array.isArray(value)) {
+			errors.push({ ...at(origin, []), message: 'a rule-set file must be a mapping of sections' });
+			continue;
+		}
+		for (const [key, v] of Object.entries(value)) {
+			const prev = origins.get(key);
+			if (prev) {
+				errors.push({
+					...at(origin, [key]),
+					field: key,
+					message: `section "${key}" is already defined in ${prev.file}`
+				});
+				continue;
+			}
+			origins.set(key, origin);
+			raw[key] = v;
+		}
+	}
+	const fallback: Origin | undefined =
+		origins.get('id') ?? firstOrigin.find((o) => o.file.endsWith('ruleset.yaml')) ?? firstOrigin[0];
+	const locate: Locate = (path) => {
+		const o = origins.get(String(path[0])) ?? fallback;
+		if (!o) return { file: `${dir}/ruleset.yaml`, line: 1, column: 1 };
+		return origins.has(String(path[0])) ? at(o, path) : at(o, []);
+	};
+
+	if (errors.length === 0 && !validateSchema(raw)) {
+		for (const e of dedupeSchemaErrors(validateSchema.errors ?? [])) {
+			const path: Path = e.instancePath
+				.split('/')
+				.slice(1)
+				.map((s: string) =>
+					/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')
+				);
+			const extra = e.params?.additionalProperty as string | undefined;
+			const where = extra !== undefined ? [...path, extra] : path;
+			const field = where.join('.') || undefined;
+			errors.push({ ...locate(where), field, message: schemaMessage(e) });
+		}
+	}
+	const id = typeof raw.id === 'string' ? raw.id : '?';
+	const version = typeof raw.version === 'string' ? raw.version : '?';
+	if (
+		errors.length === 0 &&
+		files.length > 0 &&
+		(raw.id === undefined || raw.version === undefined)
+	)
+		errors.push({ ...locate([]), message: 'a rule set needs "id" and "version"' });
+	return {
+		dir,
+		raw,
+		ref: `${id}@${version}`,
+		parent: typeof raw.extends === 'string' ? raw.extends : undefined,
+		locate,
+		errors
+	};
+}
+
+interface SchemaError {
+	instancePath: string;
+	keyword: string;
+	message?: string;
+	params: Record<string, unknown>;
+}
+
+// ajv reports every branch of an anyOf; keep the most useful error per location.
+function dedupeSchemaErrors(errors: SchemaError[]): SchemaError[] {
+	const seen = new Set<string>();
+	return errors.filter((e) => {
+		if (e.keyword === 'anyOf') return false;
+		const key = `${e.instancePath}|${e.keyword}|${String(e.params.additionalProperty ?? e.params.missingProperty ?? '')}`;
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+}
+
+function schemaMessage(e: SchemaError): string {
+	switch (e.keyword) {
+		case 'additionalProperties':
+			return `unknown field "${String(e.params.additionalProperty)}"`;
+		case 'required':
+			return `missing field "${String(e.params.missingProperty)}"`;
+		case 'enum':
+			return `must be one of: ${(e.params.allowedValues as unknown[]).join(', ')}`;
+		case 'pattern':
+			return e.instancePath.endsWith('date') || /effective_(from|to)$/.test(e.instancePath)
+				? 'must be a date written YYYY-MM-DD'
+				: `must match ${String(e.params.pattern)}`;
+		default:
+			return e.message ?? e.keyword;
+	}
+}
+
+/** Applies a child version's sections over its parent's (keyed lists merge by id, `remove` drops). */
+export function mergeOver(
+	parent: RuleSetData,
+	child: Record<string, unknown>
+): Record<string, unknown> {
+	const out: Record<string, unknown> = structuredClone(parent) as Record<string, unknown>;
+	delete out.extends;
+	for (const [key, value] of Object.entries(child)) {
+		if (key === 'remove') continue;
+		const idKey = KEYED_LISTS[key];
+		if (idKey && Array.isArray(value) && Array.isArray(out[key])) {
+			const merged = [...(out[key] as Record<string, unknown>[])];
+			for (const item of value as Record<string, unknown>[]) {
+				const i = merged.findIndex((m) => m[idKey] === item[idKey]);
+				if (i >= 0) merged[i] = item;
+				else merged.push(item);
+			}
+			out[key] = merged;
+		} else if ((key === 'facts' || key === 'procedure') && value && typeof value === 'object') {
+			out[key] = { ...(out[key] as object), ...(value as object) };
+		} else out[key] = value;
+	}
+	const remove = (child.remove ?? {}) as Record<string, string[]>;
+	for (const [section, names] of Object.entries(remove)) {
+		if (section === 'facts') {
+			const facts = out.facts as Record<string, unknown>;
+			for (const n of names) delete facts[n];
+		} else {
+			const idKey = KEYED_LISTS[section]!;
+			out[section] = ((out[section] as Record<string, unknown>[]) ?? []).filter(
+				(m) => !names.includes(m[idKey] as string)
+			);
+		}
+	}
+	return out;
+}
+
+/** Resolves `extends`, checks meaning (not just shape), compiles, hashes and runs golden cases. */
+export function resolveFolder(
+	parsed: ParsedFolder,
+	parent?: RuleSet,
+	runTests = true
+): { ruleset?: RuleSet; errors: LoadError[] } {
+	if (parsed.errors.length > 0) return { errors: parsed.errors };
+	const errors: LoadError[] = [];
+	const own = parsed.raw;
+	const data = (parent ? mergeOver(parent.data, own) : { ...own }) as unknown as RuleSetData;
+
+	// Inherited items are located in the parent's files, the others in this folder's.
+	const locate: Locate = (path) => {
+		const [section, index] = path;
+		const idKey = KEYED_LISTS[String(section)];
+		if (idKey && typeof index === 'number') {
+			const item = (data as unknown as Record<string, Record<string, unknown>[]>)[
+				section as string
+			]?.[index];
+			const ownList = own[section as string] as Record<string, unknown>[] | undefined;
+			const j = ownList?.findIndex((m) => m[idKey] === item?.[idKey]) ?? -1;
+			if (j >= 0) return parsed.locate([section!, j, ...path.slice(2)]);
+			if (parent?.locate) {
+				const pj = (
+					(parent.data as unknown as Record<string, Record<string, unknown>[]>)[
+						section as string
+					] ?? []
+				).findIndex((m) => m[idKey] === item?.[idKey]);
+				if (pj >= 0) return parent.locate([section!, pj, ...path.slice(2)]);
+			}
+		}
+		if (
+			section === 'facts' &&
+			parent?.locate &&
+			!Object.hasOwn((own.facts as object | undefined) ?? {}, path[1]!)
+		)
+			return parent.locate(path);
+		return own[section as string] !== undefined || !parent?.locate
+			? parsed.locate(path)
+			: parent.locate(path);
+	};
+	const fail = (path: Path, message: string) =>
+		errors.push({ ...locate(path), field: path.join('.') || undefined, message });
+
+	if (parsed.parent && !parent) fail(['extends'], `extends unknown rule set "${parsed.parent}"`);
+	for (const s of SECTIONS_REQUIRED)
+		if ((data as unknown as Record<string, unknown>)[s] === undefined)
+			fail([], `missing section "${s}"`);
+	if (errors.length > 0) return { errors };
+
+	if (data.effective_to && data.effective_to < data.effective_from)
+		fail(['effective_to'], 'effective_to is before effective_from');
+	if (!isRealDate(data.effective_from)) fail(['effective_from'], 'not a calendar date');
+	if (data.effective_to && !isRealDate(data.effective_to))
+		fail(['effective_to'], 'not a calendar date');
+
+	const sourceIds = new Set(data.sources.map((s) => s.id));
+	walkCitations(data, [], (c, path) => {
+		if (!sourceIds.has(c.source)) fail([...path, 'source'], `unknown source "${c.source}"`);
+	});
+	checkUnique(
+		data.sources.map((s) => s.id),
+		(i, id) => fail(['sources', i, 'id'], `duplicate source id "${id}"`)
+	);
+
+	// Facts: well-formed types, and conditions that only look at facts declared before them.
+	const factNames = Object.keys(data.facts);
+	factNames.forEach((name, i) => {
+		checkFact(name, data.facts[name]!, (p, m) => fail(['facts', name, ...p], m));
+		const cond = data.facts[name]!.applies_when;
+		if (cond)
+			checkCondition(
+				cond,
+				['facts', name, 'applies_when'],
+				data.facts,
+				(n) => factNames.indexOf(n) < i,
+				fail,
+				'an earlier fact'
+			);
+	});
+
+	checkUnique(
+		data.criteria.map((c) => c.id),
+		(i, id) => fail(['criteria', i, 'id'], `duplicate criterion id "${id}"`)
+	);
+	data.criteria.forEach((c, i) =>
+		checkCondition(c.when, ['criteria', i, 'when'], data.facts, (n) => n in data.facts, fail)
+	);
+	const constraints = data.constraints ?? [];
+	checkUnique(
+		constraints.map((c) => c.id),
+		(i, id) => fail(['constraints', i, 'id'], `duplicate constraint id "${id}"`)
+	);
+	constraints.forEach((c, i) => {
+		checkCondition(c.when, ['constraints', i, 'when'], data.facts, (n) => n in data.facts, fail);
+		checkCondition(
+			c.require,
+			['constraints', i, 'require'],
+			data.facts,
+			(n) => n in data.facts,
+			fail
+		);
+		if (!(c.field in data.facts)) fail(['constraints', i, 'field'], `unknown fact "${c.field}"`);
+	});
+
+	for (const key of [
+		'authority',
+		'appraisal_deadline',
+		'approval_deadline',
+		'submission'
+	] as const) {
+		const rules = data.procedure[key];
+		if (!rules) continue;
+		const seen = new Map<number, number>();
+		rules.forEach((r, i) =>
+			r.levels.forEach((l) => {
+				if (seen.has(l))
+					fail(
+						['procedure', key, i, 'levels'],
+						`level ${l} is already covered by entry ${seen.get(l)! + 1}`
+					);
+				seen.set(l, i);
+			})
+		);
+		if (key === 'authority')
+			for (const l of [1, 2, 3, 4, 5])
+				if (!seen.has(l)) fail(['procedure', 'authority'], `no authority for level ${l}`);
+	}
+	const tests = data.tests ?? [];
+	checkUnique(
+		tests.map((t) => t.name),
+		(i, n) => fail(['tests', i, 'name'], `duplicate test name "${n}"`)
+	);
+	data.criteria.forEach((c, i) => {
+		if (tests.length > 0 && !tests.some((t) => t.expect.criteria.includes(c.id)))
+			fail(['criteria', i, 'id'], `no golden test case expects criterion "${c.id}"`);
+	});
+	tests.forEach((t, i) =>
+		t.expect.criteria.forEach((id, j) => {
+			if (!data.criteria.some((c) => c.id === id))
+				fail(['tests', i, 'expect', 'criteria', j], `unknown criterion "${id}"`);
+		})
+	);
+	if (errors.length > 0) return { errors };
+
+	const ruleset = compileRuleSet(data, locate, parsed.dir);
+	if (runTests)
+		tests.forEach((t, i) => {
+			const failure = runGoldenCase(ruleset, t);
+			if (failure) fail(['tests', i], `test "${t.name}": ${failure}`);
+		});
+	return errors.length > 0 ? { errors } : { ruleset, errors };
+}
+
+/** Builds the executable form of validated rule-set data. */
+export function compileRuleSet(data: RuleSetData, locate?: Locate, dir?: string): RuleSet {
+	const { tests, ...content } = data;
+	return {
+		data,
+		ref: `${data.id}@${data.version}`,
+		hash: sha256Hex(canonicalJson(content)),
+		applies: Object.fromEntries(
+			Object.entries(data.facts).map(([n, f]) => [
+				n,
+				f.applies_when ? compileCondition(f.applies_when) : () => true
+			])
+		),
+		compiled: data.criteria.map((criterion) => ({
+			criterion,
+			test: compileCondition(criterion.when),
+			facts: [...inspectCondition(criterion.when, () => true).facts]
+		})),
+		constraints: (data.constraints ?? []).map((constraint) => ({
+			constraint,
+			when: compileCondition(constraint.when),
+			ok: compileCondition(constraint.require)
+		})),
+		testLocations: (tests ?? []).map((_t, i) =>
+			locate ? locate(['tests', i]) : { file: '', line: 0, column: 0 }
+		),
+		dir,
+		locate
+	};
+}
+
+function isRealDate(s: string): boolean {
+	const d = new Date(`${s}T00:00:00Z`);
+	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+function checkUnique(values: string[], onDup: (i: number, v: string) => void) {
+	const seen = new Set<string>();
+	values.forEach((v, i) => {
+		if (seen.has(v)) onDup(i, v);
+		seen.add(v);
+	});
+}
+
+function walkCitations(
+	value: unknown,
+	path: Path,
+	visit: (c: { source: string }, path: Path) => void
+) {
+	if (Array.isArray(value)) value.forEach((v, i) => walkCitations(v, [...path, i], visit));
+	else if (value && typeof value === 'object') {
+		const o = value as Record<string, unknown>;
+		if (typeof o.source === 'string' && typeof o.article === 'number')
+			visit(o as { source: string }, path);
+		for (const [k, v] of Object.entries(o))
+			if (k !== 'tests') walkCitations(v, [...path, k], visit);
+	}
+}
+
+function checkFact(name: string, f: FactDef, fail: (p: Path, m: string) => void) {
+	const hasValues = f.type === 'enum' || f.type === 'set';
+	const values = (f as { values?: string[] }).values;
+	if (hasValues && (!values || values.length === 0))
+		fail(['values'], `${f.type} fact "${name}" needs values`);
+	if (!hasValues && values) fail(['values'], `a ${f.type} fact has no values`);
+	if (values) checkUnique(values, (i, v) => fail(['values', i], `duplicate value "${v}"`));
+	const labels = (f as { labels?: Record<string, unknown> }).labels;
+	for (const k of Object.keys(labels ?? {}))
+		if (!values?.includes(k)) fail(['labels', k], `label for unknown value "${k}"`);
+	if (f.type === 'integer' && f.min !== undefined && f.max !== undefined && f.min > f.max)
+		fail(['min'], 'min is greater than max');
+	if (f.default !== undefined) {
+		const d: unknown = f.default;
+		const ok =
+			(f.type === 'boolean' && typeof d === 'boolean') ||
+			(f.type === 'integer' &&
+				Number.isInteger(d) &&
+				(f.min === undefined || (d as number) >= f.min) &&
+				(f.max === undefined || (d as number) <= f.max)) ||
+			(f.type === 'enum' && values!.includes(d as string)) ||
+			(f.type === 'set' && Array.isArray(d) && d.every((v) => values!.includes(v as string)));
+		if (!ok) fail(['default'], `default does not fit the ${f.type} fact "${name}"`);
+	}
+}
+
+/** Shape, known facts, and operands that fit each fact's type and allowed values. */
+function checkCondition(
+	cond: Condition,
+	path: Path,
+	facts: Record<string, FactDef>,
+	known: (name: string) => boolean,
+	fail: (p: Path, m: string) => void,
+	knownWhat = 'a declared fact'
+) {
+	const { problems } = inspectCondition(cond, known, path);
+	for (const p of problems)
+		fail(
+			p.path,
+			p.message.startsWith('unknown fact') ? `${p.message} (must be ${knownWhat})` : p.message
+		);
+	if (problems.length > 0) return;
+	const visit = (c: Condition, at: Path) => {
+		if ('all' in c) return c.all.forEach((s, i) => visit(s, [...at, 'all', i]));
+		if ('any' in c) return c.any.forEach((s, i) => visit(s, [...at, 'any', i]));
+		if ('not' in c) return visit(c.not, [...at, 'not']);
+		const def = facts[c.fact]!;
+		const [op, arg] = Object.entries(c).find(([k]) => k !== 'fact')! as [string, unknown];
+		const values = (def as { values?: string[] }).values;
+		const operands = (Array.isArray(arg) ? arg : [arg]) as Scalar[];
+		const bad = (m: string) => fail([...at, op], m);
+		const numeric = ['lt', 'lte', 'gt', 'gte'].includes(op);
+		const setOp = ['contains', 'contains_any', 'only'].includes(op);
+		if (numeric && def.type !== 'integer')
+			bad(`"${op}" needs a number fact; "${c.fact}" is ${def.type}`);
+		else if (setOp && def.type !== 'set')
+			bad(`"${op}" needs a set fact; "${c.fact}" is ${def.type}`);
+		else if (!numeric && !setOp && def.type === 'set')
+			bad(`"${op}" cannot compare the set fact "${c.fact}"; use contains, contains_any or only`);
+		else if (values) {
+			for (const v of operands)
+				if (!values.includes(v as string))
+					bad(`"${String(v)}" is not a value of "${c.fact}" (${values.join(', ')})`);
+		} else if (def.type === 'boolean' && !numeric) {
+			for (const v of operands)
+				if (typeof v !== 'boolean') bad(`"${c.fact}" is true or false, not ${JSON.stringify(v)}`);
+		} else if (def.type === 'integer' && !numeric) {
+			for (const v of operands)
+				if (!Number.isInteger(v)) bad(`"${c.fact}" is an integer, not ${JSON.stringify(v)}`);
+		}
+	};
+	visit(cond, path);
+}
+
+/**
+ * Loads every rule-set folder in `files` (grouped by directory), resolving `extends` in order.
+ * Returns the rule sets that loaded and the errors of those that did not.
+ */
+export function loadLibrary(
+	files: SourceFile[],
+	/** Already-loaded rule sets a folder may extend (e.g. the bundled library). */
+	external: readonly RuleSet[] = [],
+	/** Run golden cases as part of loading (a failing case is a load error). */
+	runTests = true
+): { rulesets: RuleSet[]; errors: LoadError[] } {
+	const byDir = new Map<string, SourceFile[]>();
+	for (const f of files) {
+		if (!/\.ya?ml$/.test(f.path)) continue;
+		const dir = f.path.slice(0, f.path.lastIndexOf('/'));
+		byDir.set(dir, [...(byDir.get(dir) ?? []), f]);
+	}
+	const parsed = [...byDir.entries()]
+		.sort(([a], [b]) => (a < b ? -1 : 1))
+		.map(([dir, fs]) =>
+			parseFolder(
+				dir,
+				fs.sort((a, b) => (a.path < b.path ? -1 : 1))
+			)
+		);
+	const errors: LoadError[] = [];
+	const done = new Map<string, RuleSet>();
+	const refs = new Map<string, ParsedFolder>();
+	for (const p of parsed) {
+		if (p.errors.length > 0) errors.push(...p.errors);
+		else if (refs.has(p.ref))
+			errors.push({
+				...p.locate(['version']),
+				field: 'version',
+				message: `${p.ref} is also defined in ${refs.get(p.ref)!.dir}`
+			});
+		else refs.set(p.ref, p);
+	}
+	const visiting = new Set<string>();
+	const resolveRef = (p: ParsedFolder): RuleSet | undefined => {
+		if (done.has(p.ref)) return done.get(p.ref);
+		if (visiting.has(p.ref)) {
+			errors.push({
+				...p.locate(['extends']),
+				field: 'extends',
+				message: `circular extends through ${p.ref}`
+			});
+			return undefined;
+		}
+		visiting.add(p.ref);
+		let parent: RuleSet | undefined = p.parent
+			? external.find((r) => r.ref === p.parent)
+			: undefined;
+		if (p.parent && refs.has(p.parent)) {
+			parent = resolveRef(refs.get(p.parent)!);
+			if (!parent) {
+				errors.push({
+					...p.locate(['extends']),
+					field: 'extends',
+					message: `parent ${p.parent} did not load`
+				});
+				visiting.delete(p.ref);
+				return undefined;
+			}
+		}
+		const r = resolveFolder(p, parent, runTests);
+		errors.push(...r.errors);
+		if (r.ruleset) done.set(p.ref, r.ruleset);
+		visiting.delete(p.ref);
+		return r.ruleset;
+	};
+	for (const p of refs.values()) resolveRef(p);
+	return { rulesets: [...done.values()], errors: dedupeErrors(errors) };
+}
+
+function dedupeErrors(errors: LoadError[]): LoadError[] {
+	const seen = new Set<string>();
+	return errors.filter((e) => {
+		const k = `${e.file}:${e.line}:${e.column}:${e.message}`;
+		if (seen.has(k)) return false;
+		seen.add(k);
+		return true;
+	});
+}
+
+export function formatLoadError(e: LoadError): string {
+	return `${e.file}:${e.line}:${e.column}: ${e.field ? `${e.field}: ` : ''}${e.message}`;
+}

@@ -1,0 +1,22 @@
+import type { RuleSet } from './types';
+
+export const today = (): string => new Date().toISOString().slice(0, 10);
+
+const inForce = (r: RuleSet, date: string) =>
+	r.data.effective_from <= date &&
+	(r.data.effective_to === undefined || date <= r.data.effective_to);
+
+/**
+ * "id@version" exactly; "id" → the version of id in force on `date`; nothing → the rule set in
+ * force on `date` that took effect last (the regime that replaced the others).
+ */
+export function selectRuleSet(
+	rulesets: readonly RuleSet[],
+	spec: string | undefined,
+	date: string = today()
+): RuleSet | undefined {
+	if (spec?.includes('@')) return rulesets.find((r) => r.ref === spec);
+	return rulesets
+		.filter((r) => (spec === undefined || r.data.id === spec) && inForce(r, date))
+		.sort((a, b) => (a.data.effective_from < b.data.effective_from ? 1 : -1))[0];
+}

@@ -1,0 +1,225 @@
+// The shapes of a rule set (as written in YAML) and of a classification result.
+
+export type Lang = 'vi' | 'en';
+export interface Localized {
+	vi: string;
+	en: string;
+}
+
+export type Level = 1 | 2 | 3 | 4 | 5;
+export const LEVELS: readonly Level[] = [1, 2, 3, 4, 5];
+
+/** A reference into a source document: Điều `article` khoản `clause` điểm `point`. */
+export interface Citation {
+	source: string;
+	article: number;
+	clause?: number;
+	point?: string;
+}
+
+export interface Source {
+	id: string;
+	type: Localized;
+	number: string;
+	date: string;
+	issuer: string;
+	title?: string;
+}
+
+/** Scalar values a fact can take. */
+export type Scalar = string | number | boolean;
+export type FactValue = Scalar | string[];
+export type Facts = Record<string, FactValue>;
+
+/**
+ * Conditions are data. A leaf compares one fact; `all`/`any`/`not` combine.
+ * Exactly one operator per leaf.
+ */
+export type Condition =
+	{ all: Condition[] } | { any: Condition[] } | { not: Condition } | ({ fact: string } & LeafOp);
+
+export type LeafOp =
+	| { eq: Scalar }
+	| { ne: Scalar }
+	| { in: Scalar[] }
+	| { lt: number }
+	| { lte: number }
+	| { gt: number }
+	| { gte: number }
+	| { contains: string }
+	| { contains_any: string[] }
+	| { only: string[] };
+
+export const LEAF_OPERATORS = [
+	'eq',
+	'ne',
+	'in',
+	'lt',
+	'lte',
+	'gt',
+	'gte',
+	'contains',
+	'contains_any',
+	'only'
+] as const;
+export type LeafOperator = (typeof LEAF_OPERATORS)[number];
+
+interface FactBase {
+	question: Localized;
+	help?: Localized;
+	citation: Citation;
+	guidance?: Citation;
+	applies_when?: Condition;
+}
+export type FactDef = FactBase &
+	(
+		| { type: 'enum'; values: string[]; labels?: Record<string, Localized>; default?: string }
+		| { type: 'set'; values: string[]; labels?: Record<string, Localized>; default?: string[] }
+		| { type: 'boolean'; default?: boolean }
+		| { type: 'integer'; min?: number; max?: number; default?: number }
+	);
+
+export interface Constraint {
+	id: string;
+	when: Condition;
+	require: Condition;
+	field: string;
+	message: Localized;
+	citation: Citation;
+}
+
+export interface Criterion {
+	id: string;
+	level: Level;
+	citation: Citation;
+	text: string;
+	note?: Localized;
+	when: Condition;
+}
+
+export interface GoldenCase {
+	name: string;
+	facts: Facts;
+	components?: { name: string; facts: Facts }[];
+	expect: { level: Level | null; criteria: string[]; components?: (Level | null)[] };
+}
+
+export interface LevelRule {
+	levels: Level[];
+	citation: Citation;
+}
+export interface AuthorityRule extends LevelRule {
+	appraiser: Localized;
+	approver: Localized;
+	prior_opinion?: Localized;
+}
+export interface DeadlineRule extends LevelRule {
+	days: number;
+	working_days: boolean;
+}
+export interface SubmissionRule extends LevelRule {
+	copies: { originals: number; copies: number };
+	recipient: Localized;
+}
+export interface Procedure {
+	authority: AuthorityRule[];
+	appraisal_deadline?: DeadlineRule[];
+	approval_deadline?: DeadlineRule[];
+	submission?: SubmissionRule[];
+}
+
+/** A rule set as written (after `extends` is resolved). */
+export interface RuleSetData {
+	id: string;
+	version: string;
+	extends?: string;
+	title: Localized;
+	effective_from: string;
+	effective_to?: string;
+	source_status: { status: 'verified' | 'unverified'; note: Localized };
+	sources: Source[];
+	undetermined: { message: Localized; citation: Citation };
+	components_rule: { text: string; citation: Citation };
+	facts: Record<string, FactDef>;
+	constraints?: Constraint[];
+	criteria: Criterion[];
+	procedure: Procedure;
+	tests?: GoldenCase[];
+	[extra: string]: unknown;
+}
+
+/** A loaded, validated rule set with compiled conditions and its content hash. */
+export interface RuleSet {
+	data: RuleSetData;
+	ref: string; // "id@version"
+	hash: string; // sha256 of the canonical content, tests excluded
+	/** Per fact: compiled applicability (true when the fact has no condition). */
+	applies: Record<string, (f: Facts) => boolean>;
+	compiled: { criterion: Criterion; test: (f: Facts) => boolean; facts: string[] }[];
+	constraints: { constraint: Constraint; when: (f: Facts) => boolean; ok: (f: Facts) => boolean }[];
+	/** Where each golden case sits in its file, for located test failures. */
+	testLocations: Location[];
+	/** The folder it was loaded from, and a way to locate any of its fields (absent when built from data). */
+	dir?: string;
+	locate?: (path: (string | number)[]) => Location;
+}
+
+export interface Location {
+	file: string;
+	line: number;
+	column: number;
+}
+
+/** A problem in a rule-set file, located for the maintainer. */
+export interface LoadError extends Location {
+	field?: string;
+	message: string;
+}
+
+/** A problem in the facts given to `evaluate`, located by a path such as `components[0].facts.x`. */
+export interface FactIssue {
+	code:
+		| 'unknown_fact'
+		| 'wrong_type'
+		| 'not_allowed'
+		| 'out_of_range'
+		| 'missing'
+		| 'constraint'
+		| 'not_applicable'
+		| 'invalid_input';
+	path: string;
+	message: Localized;
+}
+
+export interface FiredCriterion {
+	id: string;
+	level: Level;
+	citation: string;
+	citation_en: string;
+	text: string;
+}
+
+export interface PartResult {
+	name: string;
+	level: Level | null;
+	undetermined: boolean;
+	basis: FiredCriterion[];
+	/** Criteria of a higher level than the result that did not fire, for "why not higher". */
+	not_met: { id: string; level: Level; citation: string }[];
+	facts_used: Facts;
+}
+
+export interface Classification extends PartResult {
+	components: PartResult[];
+	message?: Localized;
+	ruleset: { id: string; version: string; hash: string };
+	warnings: FactIssue[];
+}
+
+export interface SystemInput {
+	name?: string;
+	facts: Record<string, unknown>;
+	components?: { name?: string; facts: Record<string, unknown> }[];
+}
+
+export type Outcome<T, E> = { ok: true; value: T; warnings?: E[] } | { ok: false; errors: E[] };

@@ -1,0 +1,53 @@
+// Reads rule-set YAML from disk (the I/O edge for the CLI and the server).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { loadLibrary, type RuleSet, type SourceFile } from '../rules';
+
+export const DEFAULT_RULESETS_DIR = resolve(import.meta.dirname, '../../../rulesets');
+
+/** Every YAML file under `root` (or `root` itself), with paths relative to the working directory. */
+export function readYamlTree(root: string): SourceFile[] {
+	const out: SourceFile[] = [];
+	const add = (p: string) => {
+		const rel = relative(process.cwd(), p);
+		out.push({ path: rel.startsWith('..') ? p : rel, text: readFileSync(p, 'utf8') });
+	};
+	const walk = (dir: string) => {
+		for (const entry of readdirSync(dir).sort()) {
+			const p = join(dir, entry);
+			if (statSync(p).isDirectory()) walk(p);
+			else if (/\.ya?ml$/.test(entry)) add(p);
+		}
+	};
+	if (statSync(root).isDirectory()) walk(root);
+	else add(root);
+	return out;
+}
+
+let bundled: { rulesets: RuleSet[]; errors: ReturnType<typeof loadLibrary>['errors'] } | undefined;
+
+/** The rule sets shipped in `rulesets/`, loaded once per process. */
+export function bundledRuleSets() {
+	bundled ??= loadLibrary(readYamlTree(DEFAULT_RULESETS_DIR));
+	return bundled;
+}
+
+/**
+ * Loads the rule sets under `root`. A folder there may extend a bundled rule set, so a maintainer
+ * can check a new version kept outside the repository; a sub-folder of the library is checked
+ * with the rest of the library as its parents.
+ */
+export function loadRuleSetsFrom(root: string, runTests = true) {
+	const abs = resolve(root);
+	const library = () =>
+		runTests ? bundledRuleSets() : loadLibrary(readYamlTree(DEFAULT_RULESETS_DIR), [], false);
+	if (abs === DEFAULT_RULESETS_DIR) return library();
+	if (!abs.startsWith(DEFAULT_RULESETS_DIR + '/'))
+		return loadLibrary(readYamlTree(root), bundledRuleSets().rulesets, runTests);
+	const inside = (f: string) => resolve(f) === abs || resolve(f).startsWith(abs + '/');
+	const all = library();
+	return {
+		rulesets: all.rulesets.filter((r) => r.dir !== undefined && inside(r.dir)),
+		errors: all.errors.filter((e) => inside(e.file))
+	};
+}
