@@ -229,6 +229,14 @@ export function evaluate(ruleset: RuleSet, input: SystemInput): Outcome<Classifi
 	for (const c of componentResults)
 		if (c.level !== null && (level === null || c.level > level)) level = c.level;
 	const undetermined = level === null;
+	const designations = ruleset.designations
+		.filter((d) => [own.facts, ...parts.map((p) => p.facts)].some((f) => d.test(f)))
+		.map(({ designation: d }) => ({
+			id: d.id,
+			label: d.label,
+			citation: formatCitation(d.citation, ruleset.data.sources, 'vi'),
+			text: d.text
+		}));
 	return {
 		ok: true,
 		value: {
@@ -236,6 +244,7 @@ export function evaluate(ruleset: RuleSet, input: SystemInput): Outcome<Classifi
 			level,
 			undetermined,
 			components: componentResults,
+			designations,
 			...(undetermined ? { message: ruleset.data.undetermined.message } : {}),
 			ruleset: { id: ruleset.data.id, version: ruleset.data.version, hash: ruleset.hash },
 			warnings

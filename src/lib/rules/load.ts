@@ -59,6 +59,8 @@ const KEYED_LISTS: Record<string, string> = {
 	sources: 'id',
 	criteria: 'id',
 	constraints: 'id',
+	designations: 'id',
+	transition: 'id',
 	tests: 'name'
 };
 
@@ -338,6 +340,30 @@ export function resolveFolder(
 		if (!(c.field in data.facts)) fail(['constraints', i, 'field'], `unknown fact "${c.field}"`);
 	});
 
+	const designations = data.designations ?? [];
+	checkUnique(
+		designations.map((d) => d.id),
+		(i, id) => fail(['designations', i, 'id'], `duplicate designation id "${id}"`)
+	);
+	designations.forEach((d, i) =>
+		checkCondition(d.when, ['designations', i, 'when'], data.facts, (n) => n in data.facts, fail)
+	);
+	const reqIds: string[] = [];
+	const reqPaths: Path[] = [];
+	(data.requirements?.groups ?? []).forEach((g, gi) => {
+		reqIds.push(g.id);
+		reqPaths.push(['requirements', 'groups', gi, 'id']);
+		(g.items ?? []).forEach((it, ii) => {
+			reqIds.push(it.id);
+			reqPaths.push(['requirements', 'groups', gi, 'items', ii, 'id']);
+		});
+	});
+	checkUnique(reqIds, (i, id) => fail(reqPaths[i]!, `duplicate requirement id "${id}"`));
+	for (const key of ['contents', 'explanation', 'plan', 'forms'] as const)
+		checkUnique(
+			(data.dossier?.[key] ?? []).map((x) => x.id),
+			(i, id) => fail(['dossier', key, i, 'id'], `duplicate ${key} id "${id}"`)
+		);
 	for (const key of [
 		'authority',
 		'appraisal_deadline',
@@ -404,6 +430,10 @@ export function compileRuleSet(data: RuleSetData, locate?: Locate, dir?: string)
 			criterion,
 			test: compileCondition(criterion.when),
 			facts: [...inspectCondition(criterion.when, () => true).facts]
+		})),
+		designations: (data.designations ?? []).map((designation) => ({
+			designation,
+			test: compileCondition(designation.when)
 		})),
 		constraints: (data.constraints ?? []).map((constraint) => ({
 			constraint,

@@ -128,6 +128,69 @@ export interface Procedure {
 	submission?: SubmissionRule[];
 }
 
+/** Reported beside the level (e.g. Điều 16 Nghị định 331/2026: important to national security). */
+export interface Designation {
+	id: string;
+	label: Localized;
+	citation: Citation;
+	text: string;
+	note?: Localized;
+	when: Condition;
+}
+
+export interface RequirementItem {
+	id: string;
+	text: string;
+	text_en?: string;
+	levels: Level[];
+	tcvn?: string;
+	citation: Citation;
+}
+export interface RequirementGroup {
+	id: string;
+	title: Localized;
+	citation: Citation;
+	levels?: Level[];
+	items?: RequirementItem[];
+}
+export interface Requirements {
+	note?: Localized;
+	/** True when each level must also meet every lower level's items (Circular 03 Điều 9). */
+	cumulative?: boolean;
+	groups: RequirementGroup[];
+}
+
+/** A titled part of the dossier, explanation or security plan, shown for `levels` (all if absent). */
+export interface Section {
+	id: string;
+	title: Localized;
+	help?: Localized;
+	levels?: Level[];
+	citation: Citation;
+}
+export interface DossierSpec {
+	template: string;
+	contents: Section[];
+	explanation?: Section[];
+	plan?: Section[];
+	forms?: {
+		id: string;
+		title: Localized;
+		citation: Citation;
+		available: boolean;
+		note?: Localized;
+	}[];
+}
+
+export interface TransitionRule {
+	id: string;
+	text: string;
+	summary?: Localized;
+	deadline?: string;
+	months?: number;
+	citation: Citation;
+}
+
 /** A rule set as written (after `extends` is resolved). */
 export interface RuleSetData {
 	id: string;
@@ -143,7 +206,11 @@ export interface RuleSetData {
 	facts: Record<string, FactDef>;
 	constraints?: Constraint[];
 	criteria: Criterion[];
+	designations?: Designation[];
 	procedure: Procedure;
+	requirements?: Requirements;
+	dossier?: DossierSpec;
+	transition?: TransitionRule[];
 	tests?: GoldenCase[];
 	[extra: string]: unknown;
 }
@@ -157,6 +224,7 @@ export interface RuleSet {
 	applies: Record<string, (f: Facts) => boolean>;
 	compiled: { criterion: Criterion; test: (f: Facts) => boolean; facts: string[] }[];
 	constraints: { constraint: Constraint; when: (f: Facts) => boolean; ok: (f: Facts) => boolean }[];
+	designations: { designation: Designation; test: (f: Facts) => boolean }[];
 	/** Where each golden case sits in its file, for located test failures. */
 	testLocations: Location[];
 	/** The folder it was loaded from, and a way to locate any of its fields (absent when built from data). */
@@ -209,8 +277,17 @@ export interface PartResult {
 	facts_used: Facts;
 }
 
+export interface DesignationResult {
+	id: string;
+	label: Localized;
+	citation: string;
+	text: string;
+}
+
 export interface Classification extends PartResult {
 	components: PartResult[];
+	/** Designations that apply to the system or any component (reported beside the level). */
+	designations: DesignationResult[];
 	message?: Localized;
 	ruleset: { id: string; version: string; hash: string };
 	warnings: FactIssue[];
