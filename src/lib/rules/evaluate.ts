@@ -3,6 +3,7 @@
 import { formatCitation } from './citation';
 import type {
 	Classification,
+	FiredCriterion,
 	FactIssue,
 	FactValue,
 	Facts,
@@ -164,28 +165,24 @@ function notAllowed(value: string, values: string[]): ValueProblem {
 
 /** Fires the criteria on already-normalized facts. */
 export function classifyFacts(ruleset: RuleSet, name: string, facts: Facts): PartResult {
-	const fired = ruleset.compiled.filter((c) => c.test(facts));
+	const basis: FiredCriterion[] = [];
+	const missed: FiredCriterion[] = [];
 	let level: Level | null = null;
-	for (const c of fired) if (level === null || c.criterion.level > level) level = c.criterion.level;
-	const { sources } = ruleset.data;
+	for (const c of ruleset.compiled) {
+		if (c.test(facts)) {
+			basis.push(c.fired);
+			if (level === null || c.fired.level > level) level = c.fired.level;
+		} else missed.push(c.fired);
+	}
+	const floor = level ?? 0;
 	return {
 		name,
 		level,
 		undetermined: level === null,
-		basis: fired.map(({ criterion: c }) => ({
-			id: c.id,
-			level: c.level,
-			citation: formatCitation(c.citation, sources, 'vi'),
-			citation_en: formatCitation(c.citation, sources, 'en'),
-			text: c.text
-		})),
-		not_met: ruleset.compiled
-			.filter((c) => c.criterion.level > (level ?? 0) && !fired.includes(c))
-			.map(({ criterion: c }) => ({
-				id: c.id,
-				level: c.level,
-				citation: formatCitation(c.citation, sources, 'vi')
-			})),
+		basis,
+		not_met: missed
+			.filter((c) => c.level > floor)
+			.map((c) => ({ id: c.id, level: c.level, citation: c.citation })),
 		facts_used: facts
 	};
 }

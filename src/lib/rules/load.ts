@@ -5,6 +5,7 @@ import { validate as generatedValidate } from './generated/ruleset-validator.js'
 import { inspectCondition, compileCondition } from './condition';
 import { canonicalJson, sha256Hex } from './hash';
 import { runGoldenCase } from './golden';
+import { formatCitation } from './citation';
 import type {
 	Condition,
 	FactDef,
@@ -429,7 +430,14 @@ export function compileRuleSet(data: RuleSetData, locate?: Locate, dir?: string)
 		compiled: data.criteria.map((criterion) => ({
 			criterion,
 			test: compileCondition(criterion.when),
-			facts: [...inspectCondition(criterion.when, () => true).facts]
+			facts: [...inspectCondition(criterion.when, () => true).facts],
+			fired: {
+				id: criterion.id,
+				level: criterion.level,
+				citation: formatCitation(criterion.citation, data.sources, 'vi'),
+				citation_en: formatCitation(criterion.citation, data.sources, 'en'),
+				text: criterion.text
+			}
 		})),
 		designations: (data.designations ?? []).map((designation) => ({
 			designation,

@@ -222,7 +222,13 @@ export interface RuleSet {
 	hash: string; // sha256 of the canonical content, tests excluded
 	/** Per fact: compiled applicability (true when the fact has no condition). */
 	applies: Record<string, (f: Facts) => boolean>;
-	compiled: { criterion: Criterion; test: (f: Facts) => boolean; facts: string[] }[];
+	compiled: {
+		criterion: Criterion;
+		test: (f: Facts) => boolean;
+		facts: string[];
+		/** Built once: what a result reports when this criterion fires. */
+		fired: FiredCriterion;
+	}[];
 	constraints: { constraint: Constraint; when: (f: Facts) => boolean; ok: (f: Facts) => boolean }[];
 	designations: { designation: Designation; test: (f: Facts) => boolean }[];
 	/** Where each golden case sits in its file, for located test failures. */
