@@ -22,7 +22,7 @@ export interface SourceFile {
 }
 
 type Path = (string | number)[];
-type Locate = (path: Path) => Location;
+type Locate = (path: Path, key?: boolean) => Location;
 
 const validateSchema = generatedValidate as unknown as ((data: unknown) => boolean) & {
 	errors?: SchemaError[] | null;
@@ -65,15 +65,23 @@ const KEYED_LISTS: Record<string, string> = {
 	tests: 'name'
 };
 
-function at(o: Origin, path: Path): Location {
+/** Location of the node at `path`; with `key`, of the key naming it (for "unknown field"-like errors). */
+function at(o: Origin, path: Path, key = false): Location {
 	// Walk down as far as the path exists, so a missing key points at its parent.
 	let node: unknown = o.doc.contents;
-	for (const key of path) {
+	for (const [i, k] of path.entries()) {
 		if (!isMap(node) && !isSeq(node)) break;
-		const next: unknown = node.get(key, true);
+		if (key && i === path.length - 1 && isMap(node)) {
+			const pair = node.items.find((p) => isScalar(p.key) && p.key.value === k);
+			if (pair) {
+				node = pair.key;
+				break;
+			}
+		}
+		const next: unknown = node.get(k, true);
 		if (next === undefined) {
 			if (isMap(node)) {
-				const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+				const pair = node.items.find((p) => isScalar(p.key) && p.key.value === k);
 				if (pair && isScalar(pair.key)) node = pair.key;
 			}
 			break;
@@ -113,7 +121,7 @@ export function parseFolder(dir: string, files: SourceFile[]): ParsedFolder {
 			const prev = origins.get(key);
 			if (prev) {
 				errors.push({
-					...at(origin, [key]),
+					...at(origin, [key], true),
 					field: key,
 					message: `section "${key}" is already defined in ${prev.file}`
 				});
@@ -125,10 +133,10 @@ export function parseFolder(dir: string, files: SourceFile[]): ParsedFolder {
 	}
 	const fallback: Origin | undefined =
 		origins.get('id') ?? firstOrigin.find((o) => o.file.endsWith('ruleset.yaml')) ?? firstOrigin[0];
-	const locate: Locate = (path) => {
+	const locate: Locate = (path, key) => {
 		const o = origins.get(String(path[0])) ?? fallback;
 		if (!o) return { file: `${dir}/ruleset.yaml`, line: 1, column: 1 };
-		return origins.has(String(path[0])) ? at(o, path) : at(o, []);
+		return origins.has(String(path[0])) ? at(o, path, key) : at(o, []);
 	};
 
 	if (errors.length === 0 && !validateSchema(raw)) {
@@ -142,7 +150,7 @@ export function parseFolder(dir: string, files: SourceFile[]): ParsedFolder {
 			const extra = e.params?.additionalProperty as string | undefined;
 			const where = extra !== undefined ? [...path, extra] : path;
 			const field = where.join('.') || undefined;
-			errors.push({ ...locate(where), field, message: schemaMessage(e) });
+			errors.push({ ...locate(where, extra !== undefined), field, message: schemaMessage(e) });
 		}
 	}
 	const id = typeof raw.id === 'string' ? raw.id : '?';
@@ -249,6 +257,7 @@ export function resolveFolder(
 
 	// Inherited items are located in the parent's files, the others in this folder's.
 	const locate: Locate = (path) => {
+		if (!parent) return parsed.locate(path);
 		const [section, index] = path;
 		const idKey = KEYED_LISTS[String(section)];
 		if (idKey && typeof index === 'number') {

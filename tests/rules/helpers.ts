@@ -1,0 +1,23 @@
+// Shared test helpers: the real bundled rule sets and a way to load YAML written inline.
+import { loadLibrary, type RuleSet, type SourceFile } from '../../src/lib/rules';
+import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
+
+export function ruleset(ref: string): RuleSet {
+	const r = bundledRuleSets().rulesets.find((x) => x.ref === ref);
+	if (!r)
+		throw new Error(`rule set ${ref} not loaded: ${JSON.stringify(bundledRuleSets().errors)}`);
+	return r;
+}
+
+/** The files of a bundled version folder, with some replaced or added, loaded with the library as parents. */
+export function loadVariant(
+	dir: string,
+	replace: Record<string, string>,
+	external: RuleSet[] = []
+) {
+	const files: SourceFile[] = Object.entries(replace).map(([name, text]) => ({
+		path: `${dir}/${name}`,
+		text
+	}));
+	return loadLibrary(files, external);
+}
