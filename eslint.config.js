@@ -14,7 +14,7 @@ export default ts.config(
 			'data/',
 			'test-results/',
 			'playwright-report/',
-			'src/lib/rules/generated/'
+			'src/lib/*/generated/'
 		]
 	},
 	js.configs.recommended,
