@@ -1,6 +1,7 @@
 // The `capdo` command. Each sub-command lives in its own module; this file only dispatches.
 import { classifyCommand } from './classify';
 import { checkCommand, testCommand } from './check';
+import { impactCommand } from './impact';
 
 export interface Io {
 	out: (s: string) => void;
@@ -20,6 +21,9 @@ Usage:
       { name, facts: {…}, components: [{ name, facts: {…} }] }
   capdo check [PATH]     Validate rule sets (default: rulesets/); errors as file:line:column
   capdo test [PATH]      Run the golden test cases; prints "N passed, N failed"
+  capdo impact NEW [--from EXPORT.json | --db URL | --data-dir DIR] [--json] [--all]
+      Re-evaluate stored classifications under rule set NEW (e.g. vn-nd331@2026) and list the
+      systems whose level or basis would change, with counts per level change. Read-only.
 
 Exit status: 0 success (classified or undetermined), 1 invalid input or failed check, 2 usage error.`;
 
@@ -33,6 +37,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 				return checkCommand(rest, io);
 			case 'test':
 				return testCommand(rest, io);
+			case 'impact':
+				return await impactCommand(rest, io);
 			case undefined:
 			case '-h':
 			case '--help':

@@ -82,6 +82,7 @@ export function normalizeFacts(
 		errors.push({
 			code: 'missing',
 			path: prefix,
+			facts: stillMissing,
 			message: msg(
 				`Thiếu dữ kiện: ${stillMissing.join(', ')}.`,
 				`Missing facts: ${stillMissing.join(', ')}.`

@@ -263,6 +263,8 @@ export interface FactIssue {
 		| 'invalid_input';
 	path: string;
 	message: Localized;
+	/** For `missing`: the names of the missing facts. */
+	facts?: string[];
 }
 
 export interface FiredCriterion {

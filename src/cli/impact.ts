@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { impact, selectRuleSet, type ImpactReport, type StoredClassification } from '../lib/rules';
+import { INVENTORY_SCHEMA, type Inventory } from '../lib/model/inventory';
+import { CLASSIFICATIONS_SCHEMA, storedFromInventory } from '../lib/model/stored';
+import { bundledRuleSets } from '../lib/server/ruleset-files';
+import { UsageError, type Io } from './main';
+
+/** `capdo impact NEW --from EXPORT.json`: which stored classifications NEW would change. */
+export async function impactCommand(args: string[], io: Io): Promise<number> {
+	const { values, positionals } = parseArgs({
+		args,
+		allowPositionals: true,
+		options: {
+			from: { type: 'string' },
+			db: { type: 'string' },
+			'data-dir': { type: 'string' },
+			json: { type: 'boolean', default: false },
+			all: { type: 'boolean', default: false }
+		}
+	});
+	if (positionals.length !== 1)
+		throw new UsageError('expects the new rule set, e.g. vn-nd331@2026');
+	const library = bundledRuleSets();
+	const next = selectRuleSet(library.rulesets, positionals[0]);
+	if (!next) {
+		io.err(`capdo impact: unknown rule set "${positionals[0]}"`);
+		return 1;
+	}
+	let stored: StoredClassification[];
+	if (values.from) {
+		const r = readExport(values.from, library.rulesets);
+		if ('error' in r) {
+			io.err(`capdo impact: ${r.error}`);
+			return 1;
+		}
+		stored = r.items;
+		for (const s of r.skipped) io.err(`capdo impact: skipped ${s.id}: ${s.reason}`);
+	} else {
+		const { loadStoredClassifications } = await import('../lib/server/db/stored');
+		stored = await loadStoredClassifications({ url: values.db, dataDir: values['data-dir'] });
+	}
+	const report = impact(next, stored, values.all);
+	io.out(values.json ? JSON.stringify(report, null, 2) : formatImpact(report));
+	return 0;
+}
+
+function readExport(path: string, rulesets: Parameters<typeof storedFromInventory>[1]) {
+	let value: unknown;
+	try {
+		value = JSON.parse(readFileSync(path, 'utf8'));
+	} catch (e) {
+		return { error: `${path}: ${(e as Error).message}` };
+	}
+	const v = value as { schema?: string };
+	if (v?.schema === INVENTORY_SCHEMA) return storedFromInventory(value as Inventory, rulesets);
+	if (v?.schema === CLASSIFICATIONS_SCHEMA)
+		return { items: (value as { items: StoredClassification[] }).items, skipped: [] };
+	return {
+		error: `${path}: expected "schema": "${INVENTORY_SCHEMA}" or "${CLASSIFICATIONS_SCHEMA}"`
+	};
+}
+
+const LABEL: Record<string, string> = {
+	same: 'không đổi / unchanged',
+	level_up: 'tăng cấp độ / level up',
+	level_down: 'giảm cấp độ / level down',
+	basis_only: 'đổi căn cứ, giữ cấp độ / same level, other basis',
+	needs_answers: 'cần trả lời thêm / needs new answers',
+	invalid: 'dữ liệu không hợp lệ / invalid'
+};
+
+function formatImpact(r: ImpactReport): string {
+	const lines = [
+		`Tác động của / impact of ${r.ruleset.ref} (sha256 ${r.ruleset.hash.slice(0, 12)}) trên ${r.total} hệ thống / systems`
+	];
+	for (const [k, n] of Object.entries(r.counts)) if (n > 0) lines.push(`  ${LABEL[k]}: ${n}`);
+	const changes = Object.entries(r.level_changes).sort();
+	if (changes.length > 0) {
+		lines.push('Thay đổi cấp độ / level changes:');
+		for (const [k, n] of changes) lines.push(`  ${k}: ${n}`);
+	}
+	for (const row of r.rows) {
+		const where = row.unit ? `${row.unit} / ${row.name}` : row.name;
+		const from = `${row.from.level ?? '–'} (${row.from.ruleset})`;
+		if (row.change === 'needs_answers')
+			lines.push(`- ${where}: ${from} → ? thiếu / missing: ${row.missing!.join(', ')}`);
+		else if (row.change === 'invalid') lines.push(`- ${where}: ${row.errors!.join('; ')}`);
+		else
+			lines.push(
+				`- ${where}: ${from} → ${row.to!.level ?? '–'} [${row.to!.basis.join(', ')}] (${LABEL[row.change]})`
+			);
+	}
+	lines.push('Không kết quả nào đã lưu bị thay đổi / no stored result was changed.');
+	return lines.join('\n');
+}

@@ -1,0 +1,112 @@
+// Impact analysis: re-evaluate stored classifications under another rule set and say which
+// would change. Read-only by design: nothing here rewrites a stored result.
+import { evaluate } from './evaluate';
+import type { Level, RuleSet } from './types';
+
+/** One stored classification, as kept by the server or an inventory export. */
+export interface StoredClassification {
+	id: string;
+	unit?: string;
+	name: string;
+	/** "id@version" it was computed under. */
+	ruleset: string;
+	level: Level | null;
+	/** Criterion ids that fired (the basis). */
+	basis: string[];
+	/** Answers; may hold facts of several regimes — each rule set reads only its own. */
+	facts: Record<string, unknown>;
+	components?: { name?: string; facts: Record<string, unknown> }[];
+}
+
+export type ImpactChange =
+	'same' | 'level_up' | 'level_down' | 'basis_only' | 'needs_answers' | 'invalid';
+
+export interface ImpactRow {
+	id: string;
+	unit?: string;
+	name: string;
+	from: { ruleset: string; level: Level | null; basis: string[] };
+	to?: { level: Level | null; basis: string[] };
+	change: ImpactChange;
+	/** Facts the new rule set needs that were never answered. */
+	missing?: string[];
+	errors?: string[];
+}
+
+export interface ImpactReport {
+	ruleset: { ref: string; hash: string };
+	total: number;
+	counts: Record<ImpactChange, number>;
+	/** "3→2": how many systems move from level 3 to level 2 ("–" for undetermined). */
+	level_changes: Record<string, number>;
+	rows: ImpactRow[];
+}
+
+function project(rs: RuleSet, facts: Record<string, unknown>): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const k in facts) if (k in rs.data.facts) out[k] = facts[k];
+	return out;
+}
+
+export function impactOf(rs: RuleSet, s: StoredClassification): ImpactRow {
+	const from = { ruleset: s.ruleset, level: s.level, basis: s.basis };
+	const r = evaluate(rs, {
+		name: s.name,
+		facts: project(rs, s.facts),
+		components: (s.components ?? []).map((c) => ({ name: c.name, facts: project(rs, c.facts) }))
+	});
+	const base = { id: s.id, unit: s.unit, name: s.name, from };
+	if (!r.ok) {
+		if (r.errors.every((e) => e.code === 'missing'))
+			return {
+				...base,
+				change: 'needs_answers',
+				missing: [...new Set(r.errors.flatMap((e) => e.facts ?? []))]
+			};
+		return {
+			...base,
+			change: 'invalid',
+			errors: r.errors.map((e) => `${e.path}: ${e.message.en}`)
+		};
+	}
+	const to = { level: r.value.level, basis: r.value.basis.map((b) => b.id) };
+	const lv = (l: Level | null) => l ?? 0;
+	const change: ImpactChange =
+		lv(to.level) > lv(s.level)
+			? 'level_up'
+			: lv(to.level) < lv(s.level)
+				? 'level_down'
+				: [...to.basis].sort().join() !== [...s.basis].sort().join()
+					? 'basis_only'
+					: 'same';
+	return { ...base, to, change };
+}
+
+export function impact(
+	rs: RuleSet,
+	stored: Iterable<StoredClassification>,
+	keepSame = false
+): ImpactReport {
+	const counts: Record<ImpactChange, number> = {
+		same: 0,
+		level_up: 0,
+		level_down: 0,
+		basis_only: 0,
+		needs_answers: 0,
+		invalid: 0
+	};
+	const level_changes: Record<string, number> = {};
+	const rows: ImpactRow[] = [];
+	let total = 0;
+	for (const s of stored) {
+		total++;
+		const row = impactOf(rs, s);
+		counts[row.change]++;
+		if (row.change === 'level_up' || row.change === 'level_down') {
+			const key = `${s.level ?? '–'}→${row.to!.level ?? '–'}`;
+			level_changes[key] = (level_changes[key] ?? 0) + 1;
+		}
+		if (keepSame || row.change !== 'same') rows.push(row);
+	}
+	return { ruleset: { ref: rs.ref, hash: rs.hash }, total, counts, level_changes, rows };
+}
