@@ -54,7 +54,8 @@ export function classifyCommand(args: string[], io: Io): number {
 	const c: Classification = result.value;
 	if (values.json) {
 		const procedure = c.level === null ? null : procedureFor(ruleset, c.level, lang);
-		io.out(JSON.stringify({ ...c, procedure, date }, null, 2));
+		const source_status = ruleset.data.source_status;
+		io.out(JSON.stringify({ ...c, procedure, source_status, date }, null, 2));
 	} else {
 		io.out(formatClassification(c, ruleset, lang));
 		for (const w of c.warnings) io.err(`capdo classify: warning: ${w.path}: ${w.message[lang]}`);

@@ -18,7 +18,9 @@ const T = {
 		days: (n: number, w: boolean) => `${n} ngày${w ? ' làm việc' : ''}`,
 		submission: (o: number, c: number, to: string) => `${o} bản chính và ${c} bản sao gửi ${to}`,
 		submit: 'Nộp hồ sơ',
-		ruleset: 'Bộ quy tắc'
+		ruleset: 'Bộ quy tắc',
+		designations: 'Đồng thời',
+		unverified: 'CẢNH BÁO: văn bản nguồn của bộ quy tắc này chưa được đối chiếu với Công báo'
 	},
 	en: {
 		system: 'System',
@@ -36,7 +38,10 @@ const T = {
 		days: (n: number, w: boolean) => `${n} ${w ? 'working ' : ''}days`,
 		submission: (o: number, c: number, to: string) => `${o} original(s) and ${c} copies to ${to}`,
 		submit: 'Submission',
-		ruleset: 'Rule set'
+		ruleset: 'Rule set',
+		designations: 'Also',
+		unverified:
+			"WARNING: this rule set's source text has not been verified against the Official Gazette"
 	}
 };
 
@@ -46,6 +51,7 @@ export function formatClassification(c: Classification, ruleset: RuleSet, lang: 
 	if (c.name) lines.push(`${t.system}: ${c.name}`);
 	lines.push(`${t.level}: ${c.level ?? t.undetermined}`);
 	if (c.message) lines.push(`  ${c.message[lang]}`);
+	for (const d of c.designations) lines.push(`${t.designations}: ${d.label[lang]} (${d.citation})`);
 	lines.push(`${t.basis}:`);
 	if (c.basis.length === 0) lines.push(`  ${t.none}`);
 	for (const b of c.basis)
@@ -79,5 +85,7 @@ export function formatClassification(c: Classification, ruleset: RuleSet, lang: 
 	lines.push(
 		`${t.ruleset}: ${c.ruleset.id}@${c.ruleset.version} (sha256 ${c.ruleset.hash.slice(0, 12)})`
 	);
+	const status = ruleset.data.source_status;
+	if (status.status === 'unverified') lines.push(`${t.unverified}. ${status.note[lang]}`);
 	return lines.join('\n');
 }
