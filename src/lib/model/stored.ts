@@ -1,5 +1,11 @@
 // Turns saved work into the stored-classification rows impact analysis reads.
-import { evaluate, selectRuleSet, type RuleSet, type StoredClassification } from '../rules';
+import {
+	evaluate,
+	projectFacts,
+	selectRuleSet,
+	type RuleSet,
+	type StoredClassification
+} from '../rules';
 import type { Inventory } from './inventory';
 
 export const CLASSIFICATIONS_SCHEMA = 'capdo-classifications/1';
@@ -26,7 +32,11 @@ export function storedFromInventory(
 			skipped.push({ id: s.id, reason: `unknown rule set ${s.ruleset ?? '(none in force)'}` });
 			continue;
 		}
-		const r = evaluate(rs, { name: s.name, facts: s.facts, components: s.components });
+		const r = evaluate(rs, {
+			name: s.name,
+			facts: projectFacts(rs, s.facts),
+			components: s.components.map((c) => ({ name: c.name, facts: projectFacts(rs, c.facts) }))
+		});
 		if (!r.ok) {
 			skipped.push({ id: s.id, reason: 'not classified yet (answers incomplete or invalid)' });
 			continue;

@@ -51,10 +51,10 @@ export function normalizeFacts(
 			});
 		}
 	const missing: string[] = [];
-	for (const [name, def] of Object.entries(defs)) {
+	for (const { name, def, applies } of ruleset.factList) {
 		const path = `${prefix}.${name}`;
 		const value = given[name];
-		if (!ruleset.applies[name]!(facts)) {
+		if (!applies(facts)) {
 			if (value !== undefined)
 				warnings.push({
 					code: 'not_applicable',

@@ -42,7 +42,8 @@ export interface ImpactReport {
 	rows: ImpactRow[];
 }
 
-function project(rs: RuleSet, facts: Record<string, unknown>): Record<string, unknown> {
+/** The facts `rs` knows, from answers that may span several regimes' vocabularies. */
+export function projectFacts(rs: RuleSet, facts: Record<string, unknown>): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
 	for (const k in facts) if (k in rs.data.facts) out[k] = facts[k];
 	return out;
@@ -52,8 +53,11 @@ export function impactOf(rs: RuleSet, s: StoredClassification): ImpactRow {
 	const from = { ruleset: s.ruleset, level: s.level, basis: s.basis };
 	const r = evaluate(rs, {
 		name: s.name,
-		facts: project(rs, s.facts),
-		components: (s.components ?? []).map((c) => ({ name: c.name, facts: project(rs, c.facts) }))
+		facts: projectFacts(rs, s.facts),
+		components: (s.components ?? []).map((c) => ({
+			name: c.name,
+			facts: projectFacts(rs, c.facts)
+		}))
 	});
 	const base = { id: s.id, unit: s.unit, name: s.name, from };
 	if (!r.ok) {

@@ -10,5 +10,5 @@ export { selectRuleSet, today } from './select';
 export { procedureFor } from './procedure';
 export type { ProcedureInfo } from './procedure';
 export { canonicalJson, sha256Hex } from './hash';
-export { impact, impactOf } from './impact';
+export { impact, impactOf, projectFacts } from './impact';
 export type { StoredClassification, ImpactRow, ImpactReport, ImpactChange } from './impact';

@@ -436,6 +436,11 @@ export function compileRuleSet(data: RuleSetData, locate?: Locate, dir?: string)
 				f.applies_when ? compileCondition(f.applies_when) : () => true
 			])
 		),
+		factList: Object.entries(data.facts).map(([name, def]) => ({
+			name,
+			def,
+			applies: def.applies_when ? compileCondition(def.applies_when) : () => true
+		})),
 		compiled: data.criteria.map((criterion) => ({
 			criterion,
 			test: compileCondition(criterion.when),

@@ -222,6 +222,8 @@ export interface RuleSet {
 	hash: string; // sha256 of the canonical content, tests excluded
 	/** Per fact: compiled applicability (true when the fact has no condition). */
 	applies: Record<string, (f: Facts) => boolean>;
+	/** The facts in interview order, with their applicability: the evaluation loop. */
+	factList: { name: string; def: FactDef; applies: (f: Facts) => boolean }[];
 	compiled: {
 		criterion: Criterion;
 		test: (f: Facts) => boolean;
