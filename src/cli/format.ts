@@ -62,6 +62,7 @@ export function formatClassification(c: Classification, ruleset: RuleSet, lang: 
 		const p = procedureFor(ruleset, c.level, lang);
 		lines.push(`${t.appraiser}: ${p.appraiser} (${p.authority_citation})`);
 		lines.push(`${t.approver}: ${p.approver}`);
+		if (p.authority_note) lines.push(`  ${p.authority_note.text} (${p.authority_note.citation})`);
 		if (p.prior_opinion) lines.push(`${t.opinion}: ${p.prior_opinion}`);
 		if (p.appraisal_deadline)
 			lines.push(

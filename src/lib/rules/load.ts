@@ -64,6 +64,11 @@ const KEYED_LISTS: Record<string, string> = {
 	transition: 'id',
 	tests: 'name'
 };
+/** Sections that are maps: a child's keys replace the parent's, one key at a time. */
+const MERGED_BY_KEY = new Set(['facts', 'procedure', 'dossier']);
+
+/** The published-versions lock lives beside the rule sets but is not one (see versions.ts). */
+const isLockFile = (path: string) => /(^|\/)published\.ya?ml$/.test(path);
 
 function at(o: Origin, path: Path): Location {
 	// Walk down as far as the path exists, so a missing key points at its parent.
@@ -217,15 +222,15 @@ export function mergeOver(
 				else merged.push(item);
 			}
 			out[key] = merged;
-		} else if ((key === 'facts' || key === 'procedure') && value && typeof value === 'object') {
+		} else if (MERGED_BY_KEY.has(key) && value && typeof value === 'object') {
 			out[key] = { ...(out[key] as object), ...(value as object) };
 		} else out[key] = value;
 	}
 	const remove = (child.remove ?? {}) as Record<string, string[]>;
 	for (const [section, names] of Object.entries(remove)) {
-		if (section === 'facts') {
-			const facts = out.facts as Record<string, unknown>;
-			for (const n of names) delete facts[n];
+		if (MERGED_BY_KEY.has(section)) {
+			const map = (out[section] ?? {}) as Record<string, unknown>;
+			for (const n of names) delete map[n];
 		} else {
 			const idKey = KEYED_LISTS[section]!;
 			out[section] = ((out[section] as Record<string, unknown>[]) ?? []).filter(
@@ -360,6 +365,9 @@ export function resolveFolder(
 		});
 	});
 	checkUnique(reqIds, (i, id) => fail(reqPaths[i]!, `duplicate requirement id "${id}"`));
+	if (data.dossier)
+		for (const key of ['template', 'contents'] as const)
+			if (data.dossier[key] === undefined) fail(['dossier'], `dossier needs "${key}"`);
 	for (const key of ['contents', 'explanation', 'plan', 'forms'] as const)
 		checkUnique(
 			(data.dossier?.[key] ?? []).map((x) => x.id),
@@ -371,7 +379,7 @@ export function resolveFolder(
 		'approval_deadline',
 		'submission'
 	] as const) {
-		const rules = data.procedure[key];
+		const rules = data.procedure[key] ?? (key === 'authority' ? [] : undefined);
 		if (!rules) continue;
 		const seen = new Map<number, number>();
 		rules.forEach((r, i) =>
@@ -571,7 +579,7 @@ export function loadLibrary(
 ): { rulesets: RuleSet[]; errors: LoadError[] } {
 	const byDir = new Map<string, SourceFile[]>();
 	for (const f of files) {
-		if (!/\.ya?ml$/.test(f.path)) continue;
+		if (!/\.ya?ml$/.test(f.path) || isLockFile(f.path)) continue;
 		const dir = f.path.slice(0, f.path.lastIndexOf('/'));
 		byDir.set(dir, [...(byDir.get(dir) ?? []), f]);
 	}
