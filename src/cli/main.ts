@@ -1,6 +1,7 @@
 // The `capdo` command. Each sub-command lives in its own module; this file only dispatches.
 import { classifyCommand } from './classify';
 import { checkCommand, testCommand } from './check';
+import { diffCommand } from './diff';
 
 export interface Io {
 	out: (s: string) => void;
@@ -18,8 +19,11 @@ Usage:
   capdo classify FILE [--ruleset ID@VERSION] [--date YYYY-MM-DD] [--json] [--lang vi|en]
       Classify the system described in FILE (YAML or JSON):
       { name, facts: {…}, components: [{ name, facts: {…} }] }
-  capdo check [PATH]     Validate rule sets (default: rulesets/); errors as file:line:column
+  capdo check [PATH]     Validate rule sets (default: rulesets/): schema, golden cases, dated
+                         versions tiling time, published hashes; errors as file:line:column
   capdo test [PATH]      Run the golden test cases; prints "N passed, N failed"
+  capdo diff A B [--json]
+      What changes from A to B; each is ID@VERSION, ID (the version in force today) or a folder
 
 Exit status: 0 success (classified or undetermined), 1 invalid input or failed check, 2 usage error.`;
 
@@ -33,6 +37,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 				return checkCommand(rest, io);
 			case 'test':
 				return testCommand(rest, io);
+			case 'diff':
+				return diffCommand(rest, io);
 			case undefined:
 			case '-h':
 			case '--help':

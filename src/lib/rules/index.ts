@@ -10,3 +10,7 @@ export { selectRuleSet, today } from './select';
 export { procedureFor } from './procedure';
 export type { ProcedureInfo } from './procedure';
 export { canonicalJson, sha256Hex } from './hash';
+export { checkTiling, checkPublished, parsePublished, addDays, PUBLISHED_FILE } from './versions';
+export type { PublishedEntry } from './versions';
+export { diffRuleSets, formatCondition, DIFF_SECTIONS } from './diff';
+export type { RuleSetDiff, Change, FieldChange, DiffSection, ChangeKind } from './diff';

@@ -6,6 +6,7 @@ import { inspectCondition, compileCondition } from './condition';
 import { canonicalJson, sha256Hex } from './hash';
 import { runGoldenCase } from './golden';
 import { formatCitation } from './citation';
+import { PUBLISHED_FILE } from './versions';
 import type {
 	Condition,
 	FactDef,
@@ -67,8 +68,8 @@ const KEYED_LISTS: Record<string, string> = {
 /** Sections that are maps: a child's keys replace the parent's, one key at a time. */
 const MERGED_BY_KEY = new Set(['facts', 'procedure', 'dossier']);
 
-/** The published-versions lock lives beside the rule sets but is not one (see versions.ts). */
-const isLockFile = (path: string) => /(^|\/)published\.ya?ml$/.test(path);
+/** The published-versions lock lives beside the rule sets but is not one. */
+const isLockFile = (path: string) => path === PUBLISHED_FILE || path.endsWith(`/${PUBLISHED_FILE}`);
 
 function at(o: Origin, path: Path): Location {
 	// Walk down as far as the path exists, so a missing key points at its parent.
@@ -210,7 +211,10 @@ export function mergeOver(
 	child: Record<string, unknown>
 ): Record<string, unknown> {
 	const out: Record<string, unknown> = structuredClone(parent) as Record<string, unknown>;
+	// Dates belong to each version: an inherited effective_to would make an open-ended child impossible.
 	delete out.extends;
+	delete out.effective_from;
+	delete out.effective_to;
 	for (const [key, value] of Object.entries(child)) {
 		if (key === 'remove') continue;
 		const idKey = KEYED_LISTS[key];
