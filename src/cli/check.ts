@@ -1,7 +1,21 @@
 import { parseArgs } from 'node:util';
-import { existsSync } from 'node:fs';
-import { formatLoadError, runGoldenCases } from '../lib/rules';
-import { DEFAULT_RULESETS_DIR, loadRuleSetsFrom } from '../lib/server/ruleset-files';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import {
+	PUBLISHED_FILE,
+	checkPublished,
+	checkTiling,
+	formatLoadError,
+	parsePublished,
+	runGoldenCases,
+	type LoadError,
+	type RuleSet
+} from '../lib/rules';
+import {
+	DEFAULT_RULESETS_DIR,
+	bundledRuleSets,
+	loadRuleSetsFrom
+} from '../lib/server/ruleset-files';
 import { UsageError, type Io } from './main';
 
 function target(args: string[]): string {
@@ -12,16 +26,62 @@ function target(args: string[]): string {
 	return path;
 }
 
-/** Validates rule sets (schema, references, golden cases); errors as file:line:column. */
+/**
+ * The versions `root` must tile with, and its lock file. Inside the library that is the whole
+ * library (errors kept to `root`); elsewhere the tree at `root` plus the bundled versions of the
+ * same rule sets, with `root`'s own published.yaml.
+ */
+function versionScope(root: string, loaded: RuleSet[]) {
+	const abs = resolve(root);
+	if (abs === DEFAULT_RULESETS_DIR || abs.startsWith(DEFAULT_RULESETS_DIR + '/'))
+		return {
+			rulesets: bundledRuleSets().rulesets,
+			lock: join(DEFAULT_RULESETS_DIR, PUBLISHED_FILE),
+			keep: (e: LoadError) => resolve(e.file) === abs || resolve(e.file).startsWith(abs + '/')
+		};
+	const refs = new Set(loaded.map((r) => r.ref));
+	const ids = new Set(loaded.map((r) => r.data.id));
+	const bundled = bundledRuleSets().rulesets.filter((r) => ids.has(r.data.id) && !refs.has(r.ref));
+	return {
+		rulesets: [...loaded, ...bundled],
+		lock: join(statSync(abs).isDirectory() ? abs : dirname(abs), PUBLISHED_FILE),
+		keep: () => true
+	};
+}
+
+/** Tiling of dated versions and the published hash lock. */
+function checkVersions(root: string, loaded: RuleSet[], loadFailed: boolean) {
+	const scope = versionScope(root, loaded);
+	const errors = checkTiling(scope.rulesets);
+	const published = new Set<string>();
+	if (existsSync(scope.lock)) {
+		const path = relative(process.cwd(), scope.lock);
+		const lock = parsePublished(
+			path.startsWith('..') ? scope.lock : path,
+			readFileSync(scope.lock, 'utf8')
+		);
+		errors.push(...lock.errors, ...checkPublished(scope.rulesets, lock.entries, !loadFailed));
+		for (const e of lock.entries) published.add(e.ref);
+	}
+	return { errors: errors.filter(scope.keep), published };
+}
+
+/** Validates rule sets (schema, references, golden cases, dated versions); file:line:column. */
 export function checkCommand(args: string[], io: Io): number {
-	const { rulesets, errors } = loadRuleSetsFrom(target(args));
+	const root = target(args);
+	const loaded = loadRuleSetsFrom(root);
+	const versions = checkVersions(root, loaded.rulesets, loaded.errors.length > 0);
+	const errors = [...loaded.errors, ...versions.errors];
 	for (const e of errors) io.err(formatLoadError(e));
-	for (const r of rulesets) io.out(`ok ${r.ref} sha256:${r.hash}`);
+	for (const r of loaded.rulesets)
+		io.out(
+			`ok ${r.ref} sha256:${r.hash}${versions.published.has(r.ref) ? ' (published)' : ` (draft: not in ${PUBLISHED_FILE})`}`
+		);
 	if (errors.length > 0) {
 		io.err(`${errors.length} error(s)`);
 		return 1;
 	}
-	if (rulesets.length === 0) {
+	if (loaded.rulesets.length === 0) {
 		io.err('no rule set found');
 		return 1;
 	}

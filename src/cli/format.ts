@@ -67,7 +67,9 @@ export function formatClassification(c: Classification, ruleset: RuleSet, lang: 
 	if (c.level !== null) {
 		const p = procedureFor(ruleset, c.level, lang);
 		lines.push(`${t.appraiser}: ${p.appraiser} (${p.authority_citation})`);
+		if (p.authority_note) lines.push(`  ${p.authority_note.text} (${p.authority_note.citation})`);
 		lines.push(`${t.approver}: ${p.approver}`);
+		if (p.authority_note) lines.push(`  ${p.authority_note.text} (${p.authority_note.citation})`);
 		if (p.prior_opinion) lines.push(`${t.opinion}: ${p.prior_opinion}`);
 		if (p.appraisal_deadline)
 			lines.push(

@@ -2,6 +2,7 @@
 import { classifyCommand } from './classify';
 import { checkCommand, testCommand } from './check';
 import { impactCommand } from './impact';
+import { diffCommand } from './diff';
 
 export interface Io {
 	out: (s: string) => void;
@@ -19,11 +20,14 @@ Usage:
   capdo classify FILE [--ruleset ID@VERSION] [--date YYYY-MM-DD] [--json] [--lang vi|en]
       Classify the system described in FILE (YAML or JSON):
       { name, facts: {…}, components: [{ name, facts: {…} }] }
-  capdo check [PATH]     Validate rule sets (default: rulesets/); errors as file:line:column
+  capdo check [PATH]     Validate rule sets (default: rulesets/): schema, golden cases, dated
+                         versions tiling time, published hashes; errors as file:line:column
   capdo test [PATH]      Run the golden test cases; prints "N passed, N failed"
   capdo impact NEW [--from EXPORT.json | --db URL | --data-dir DIR] [--json] [--all]
       Re-evaluate stored classifications under rule set NEW (e.g. vn-nd331@2026) and list the
       systems whose level or basis would change, with counts per level change. Read-only.
+  capdo diff A B [--json]
+      What changes from A to B; each is ID@VERSION, ID (the version in force today) or a folder
 
 Exit status: 0 success (classified or undetermined), 1 invalid input or failed check, 2 usage error.`;
 
@@ -39,6 +43,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 				return testCommand(rest, io);
 			case 'impact':
 				return await impactCommand(rest, io);
+			case 'diff':
+				return diffCommand(rest, io);
 			case undefined:
 			case '-h':
 			case '--help':

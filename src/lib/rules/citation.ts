@@ -1,9 +1,17 @@
 import type { Citation, Lang, Source } from './types';
 
-/** "Điều 9 khoản 2 điểm c Nghị định 85/2016/NĐ-CP" / "Article 9(2)(c) of Decree 85/2016/NĐ-CP". */
+/**
+ * "Điều 9 khoản 2 điểm c Nghị định 85/2016/NĐ-CP" / "Article 9(2)(c) of Decree 85/2016/NĐ-CP";
+ * "Mục I.1.1 Phụ lục II Thông tư 12/2022/TT-BTTTT" / "Item I.1.1 of Appendix II to Circular …".
+ */
 export function formatCitation(c: Citation, sources: readonly Source[], lang: Lang = 'vi'): string {
 	const src = sources.find((s) => s.id === c.source);
 	const doc = src ? `${src.type[lang]} ${src.number}` : c.source;
+	if (c.appendix) {
+		if (lang === 'en')
+			return `${c.item ? `Item ${c.item} of ` : ''}Appendix ${c.appendix} to ${doc}`;
+		return `${c.item ? `Mục ${c.item} ` : ''}Phụ lục ${c.appendix} ${doc}`;
+	}
 	if (lang === 'en') {
 		const parts = `Article ${c.article}${c.clause ? `(${c.clause})` : ''}${c.point ? `(${c.point})` : ''}`;
 		return `${parts} of ${doc}`;

@@ -6,6 +6,7 @@ import { inspectCondition, compileCondition } from './condition';
 import { canonicalJson, sha256Hex } from './hash';
 import { runGoldenCase } from './golden';
 import { formatCitation } from './citation';
+import { PUBLISHED_FILE } from './versions';
 import type {
 	Condition,
 	FactDef,
@@ -64,6 +65,11 @@ const KEYED_LISTS: Record<string, string> = {
 	transition: 'id',
 	tests: 'name'
 };
+/** Sections that are maps: a child's keys replace the parent's, one key at a time. */
+const MERGED_BY_KEY = new Set(['facts', 'procedure', 'dossier']);
+
+/** The published-versions lock lives beside the rule sets but is not one. */
+const isLockFile = (path: string) => path === PUBLISHED_FILE || path.endsWith(`/${PUBLISHED_FILE}`);
 
 /** Location of the node at `path`; with `key`, of the key naming it (for "unknown field"-like errors). */
 function at(o: Origin, path: Path, key = false): Location {
@@ -213,7 +219,10 @@ export function mergeOver(
 	child: Record<string, unknown>
 ): Record<string, unknown> {
 	const out: Record<string, unknown> = structuredClone(parent) as Record<string, unknown>;
+	// Dates belong to each version: an inherited effective_to would make an open-ended child impossible.
 	delete out.extends;
+	delete out.effective_from;
+	delete out.effective_to;
 	for (const [key, value] of Object.entries(child)) {
 		if (key === 'remove') continue;
 		const idKey = KEYED_LISTS[key];
@@ -225,15 +234,15 @@ export function mergeOver(
 				else merged.push(item);
 			}
 			out[key] = merged;
-		} else if ((key === 'facts' || key === 'procedure') && value && typeof value === 'object') {
+		} else if (MERGED_BY_KEY.has(key) && value && typeof value === 'object') {
 			out[key] = { ...(out[key] as object), ...(value as object) };
 		} else out[key] = value;
 	}
 	const remove = (child.remove ?? {}) as Record<string, string[]>;
 	for (const [section, names] of Object.entries(remove)) {
-		if (section === 'facts') {
-			const facts = out.facts as Record<string, unknown>;
-			for (const n of names) delete facts[n];
+		if (MERGED_BY_KEY.has(section)) {
+			const map = (out[section] ?? {}) as Record<string, unknown>;
+			for (const n of names) delete map[n];
 		} else {
 			const idKey = KEYED_LISTS[section]!;
 			out[section] = ((out[section] as Record<string, unknown>[]) ?? []).filter(
@@ -369,6 +378,9 @@ export function resolveFolder(
 		});
 	});
 	checkUnique(reqIds, (i, id) => fail(reqPaths[i]!, `duplicate requirement id "${id}"`));
+	if (data.dossier)
+		for (const key of ['template', 'contents'] as const)
+			if (data.dossier[key] === undefined) fail(['dossier'], `dossier needs "${key}"`);
 	for (const key of ['contents', 'explanation', 'plan', 'forms'] as const)
 		checkUnique(
 			(data.dossier?.[key] ?? []).map((x) => x.id),
@@ -380,7 +392,7 @@ export function resolveFolder(
 		'approval_deadline',
 		'submission'
 	] as const) {
-		const rules = data.procedure[key];
+		const rules = data.procedure[key] ?? (key === 'authority' ? [] : undefined);
 		if (!rules) continue;
 		const seen = new Map<number, number>();
 		rules.forEach((r, i) =>
@@ -585,7 +597,7 @@ export function loadLibrary(
 ): { rulesets: RuleSet[]; errors: LoadError[] } {
 	const byDir = new Map<string, SourceFile[]>();
 	for (const f of files) {
-		if (!/\.ya?ml$/.test(f.path)) continue;
+		if (!/\.ya?ml$/.test(f.path) || isLockFile(f.path)) continue;
 		const dir = f.path.slice(0, f.path.lastIndexOf('/'));
 		byDir.set(dir, [...(byDir.get(dir) ?? []), f]);
 	}

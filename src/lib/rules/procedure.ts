@@ -19,6 +19,10 @@ export function procedureFor(ruleset: RuleSet, level: Level, lang: Lang = 'vi') 
 		approver: authority.approver[lang],
 		prior_opinion: authority.prior_opinion?.[lang],
 		authority_citation: cite(authority)!,
+		authority_note: authority.note && {
+			text: authority.note.text[lang],
+			citation: formatCitation(authority.note.citation, ruleset.data.sources, lang)
+		},
 		appraisal_deadline: appraisal && {
 			days: appraisal.days,
 			working_days: appraisal.working_days,

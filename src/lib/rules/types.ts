@@ -9,12 +9,18 @@ export interface Localized {
 export type Level = 1 | 2 | 3 | 4 | 5;
 export const LEVELS: readonly Level[] = [1, 2, 3, 4, 5];
 
-/** A reference into a source document: Điều `article` khoản `clause` điểm `point`. */
+/**
+ * A reference into a source document: Điều `article` khoản `clause` điểm `point`. An appendix
+ * item adds `appendix` ("II") and `item` ("I.1.5.4": part I, row 1.5.4); `article`/`clause` then
+ * name the article that makes the appendix binding (Điều 10 khoản 2 for Phụ lục II).
+ */
 export interface Citation {
 	source: string;
 	article: number;
 	clause?: number;
 	point?: string;
+	appendix?: string;
+	item?: string;
 }
 
 export interface Source {
@@ -112,6 +118,8 @@ export interface AuthorityRule extends LevelRule {
 	appraiser: Localized;
 	approver: Localized;
 	prior_opinion?: Localized;
+	/** A rule that qualifies who appraises (e.g. Điều 6 Thông tư 12/2022), with its own citation. */
+	note?: { text: Localized; citation: Citation };
 }
 export interface DeadlineRule extends LevelRule {
 	days: number;
