@@ -1,6 +1,7 @@
 // The `capdo` command. Each sub-command lives in its own module; this file only dispatches.
 import { classifyCommand } from './classify';
 import { checkCommand, testCommand } from './check';
+import { dossierCommand } from './dossier';
 
 export interface Io {
 	out: (s: string) => void;
@@ -18,6 +19,9 @@ Usage:
   capdo classify FILE [--ruleset ID@VERSION] [--date YYYY-MM-DD] [--json] [--lang vi|en]
       Classify the system described in FILE (YAML or JSON):
       { name, facts: {…}, components: [{ name, facts: {…} }] }
+  capdo dossier FILE --out OUT.pdf [--json OUT.json] [--lang vi|en] [--ruleset ID@VERSION]
+      Make the level-proposal dossier (PDF, and its JSON twin) for the system in FILE: as for
+      classify plus unit, explanation, proposal, plan…; or re-render a dossier JSON twin
   capdo check [PATH]     Validate rule sets (default: rulesets/); errors as file:line:column
   capdo test [PATH]      Run the golden test cases; prints "N passed, N failed"
 
@@ -29,6 +33,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 		switch (command) {
 			case 'classify':
 				return classifyCommand(rest, io);
+			case 'dossier':
+				return await dossierCommand(rest, io);
 			case 'check':
 				return checkCommand(rest, io);
 			case 'test':
