@@ -3,6 +3,7 @@
 // so the caller decides how to load them (lazily in the browser, directly in Node).
 import type { jsPDF as JsPdf } from 'jspdf';
 import type { Block, Letterhead, Run, TableRow } from './blocks';
+import { WATERMARK } from './fonts/watermark';
 
 export interface Fonts {
 	regular: string;
@@ -18,8 +19,8 @@ export interface PdfMeta {
 	title: string;
 	/** Shown on every page: left (page, system) and a second line (rule set, time, fingerprint). */
 	footer: (page: number, pages: number) => [string, string];
-	/** "DỰ THẢO" diagonally on every page until approved; undefined once approved. */
-	watermark?: string;
+	/** "DỰ THẢO" diagonally on every page until approved. */
+	watermark: boolean;
 	/** Also printed in the footer's right corner, so the draft state survives text extraction. */
 	draftLabel?: string;
 	keywords?: string;
@@ -199,13 +200,13 @@ function letterhead(wr: Writer, b: Letterhead) {
 	if (b.governing_body)
 		yl = wr.centred([{ text: b.governing_body }], LEFT_COL.cx, LEFT_COL.w, 12, yl).y;
 	const issuer = wr.centred([{ text: b.issuer, bold: true }], LEFT_COL.cx, LEFT_COL.w, 12, yl);
-	yl = issuer.y + 1;
+	yl = issuer.y + 2;
 	const rule = Math.max(...issuer.widths) / 3;
 	wr.rule(LEFT_COL.cx - rule / 2, LEFT_COL.cx + rule / 2, yl);
 
 	let yr = wr.centred([{ text: b.motto[0], bold: true }], RIGHT_COL.cx, RIGHT_COL.w, 12, M.top).y;
 	const motto = wr.centred([{ text: b.motto[1], bold: true }], RIGHT_COL.cx, RIGHT_COL.w, 13, yr);
-	yr = motto.y + 1;
+	yr = motto.y + 2;
 	const mw = motto.widths[0] ?? 0;
 	wr.rule(RIGHT_COL.cx - mw / 2, RIGHT_COL.cx + mw / 2, yr);
 
@@ -436,7 +437,13 @@ function block(wr: Writer, b: Block) {
 
 /** Renders blocks to PDF bytes, then stamps every page with the footer and the draft watermark. */
 export function renderPdf(blocks: Block[], meta: PdfMeta, deps: PdfDeps): Uint8Array {
-	const doc = new deps.jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true });
+	const doc = new deps.jsPDF({
+		unit: 'mm',
+		format: 'a4',
+		compress: true,
+		putOnlyUsedFonts: true,
+		floatPrecision: 2 // 1/100 pt is plenty; the default 16 digits doubles the file
+	});
 	const files: [Style, string][] = [
 		['normal', deps.fonts.regular],
 		['bold', deps.fonts.bold],
@@ -459,7 +466,7 @@ export function renderPdf(blocks: Block[], meta: PdfMeta, deps: PdfDeps): Uint8A
 	const pages = doc.getNumberOfPages();
 	for (let i = 1; i <= pages; i++) {
 		doc.setPage(i);
-		if (meta.watermark) watermark(wr, meta.watermark);
+		if (meta.watermark) watermark(doc);
 		const [l1, l2] = meta.footer(i, pages).map(nfc) as [string, string];
 		wr.font('normal', 8);
 		doc.setTextColor(90);
@@ -485,22 +492,38 @@ function fit(wr: Writer, text: string, width: number): string {
 	return t + '…';
 }
 
-function watermark(wr: Writer, text: string) {
-	const doc = wr.doc;
-	const size = 96;
-	const w = wr.measure(nfc(text), 'bold', size);
-	const h = size * PT * 0.7;
+/** "DỰ THẢO" diagonally across the page, as filled outlines (no text to extract), translucent. */
+function watermark(doc: JsPdf) {
+	const { upem, width, path } = WATERMARK;
+	const s = 150 / width; // the word spans 150 mm of the diagonal
 	const a = Math.PI / 4;
-	const cx = PAGE.w / 2;
-	const cy = PAGE.h / 2;
-	// The origin sits so the rotated text is centred on the page.
-	const x = cx - (w / 2) * Math.cos(a) + (h / 2) * Math.sin(a);
-	const y = cy + (w / 2) * Math.sin(a) + (h / 2) * Math.cos(a);
+	const [cos, sin] = [Math.cos(a), Math.sin(a)];
+	const capHeight = 0.66 * upem; // Tinos Bold cap height, for vertical centring
+	// Font units (y up) → page mm, rotated 45° about the page centre.
+	const at = (fx: number, fy: number): [number, number] => {
+		const u = (fx - width / 2) * s;
+		const v = -(fy - capHeight / 2) * s;
+		return [PAGE.w / 2 + u * cos + v * sin, PAGE.h / 2 - u * sin + v * cos];
+	};
 	const GState = (doc as unknown as { GState: new (o: { opacity: number }) => unknown }).GState;
 	doc.saveGraphicsState();
 	doc.setGState(new GState({ opacity: 0.13 }) as Parameters<typeof doc.setGState>[0]);
-	doc.setTextColor(200, 0, 0);
-	doc.text(nfc(text), x, y, { angle: 45 });
+	doc.setFillColor(200, 0, 0);
+	let cur: [number, number] = [0, 0];
+	for (const [op, ...v] of path as [string, ...number[]][]) {
+		if (op === 'M') doc.moveTo(...(cur = at(v[0]!, v[1]!)));
+		else if (op === 'L') doc.lineTo(...(cur = at(v[0]!, v[1]!)));
+		else if (op === 'Q') {
+			const [c, e] = [at(v[0]!, v[1]!), at(v[2]!, v[3]!)];
+			const c1 = [cur[0] + (2 / 3) * (c[0] - cur[0]), cur[1] + (2 / 3) * (c[1] - cur[1])];
+			const c2 = [e[0] + (2 / 3) * (c[0] - e[0]), e[1] + (2 / 3) * (c[1] - e[1])];
+			doc.curveTo(c1[0]!, c1[1]!, c2[0]!, c2[1]!, ...(cur = e));
+		} else if (op === 'C') {
+			const [c1, c2, e] = [at(v[0]!, v[1]!), at(v[2]!, v[3]!), at(v[4]!, v[5]!)];
+			doc.curveTo(...c1, ...c2, ...(cur = e));
+		} else if (op === 'Z') doc.close();
+	}
+	doc.fill();
 	doc.restoreGraphicsState();
-	doc.setTextColor(0);
+	doc.setFillColor(0, 0, 0);
 }

@@ -58,7 +58,7 @@ export function renderDossierPdf(
 		{
 			title: `${L.dossierTitle} — ${dossier.system.name}`,
 			keywords: `capdo-dossier/1 ${fp}`,
-			watermark: dossier.approved ? undefined : LABELS.vi.draft,
+			watermark: !dossier.approved,
 			draftLabel: dossier.approved ? undefined : L.draft,
 			footer: (i, n) => [
 				`${L.footerPage(i, n)} · ${dossier.system.name}`,
