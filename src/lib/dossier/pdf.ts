@@ -55,15 +55,23 @@ type Line = Word[];
 
 class Writer {
 	y = M.top;
+	private widths = new Map<string, number>();
 	constructor(readonly doc: JsPdf) {}
 
 	font(style: Style, size: number) {
 		this.doc.setFont('Tinos', style);
 		this.doc.setFontSize(size);
 	}
+	/** Width in mm; cached per style at 1 pt, since the same words recur throughout a dossier. */
 	measure(text: string, style: Style, size: number): number {
-		this.font(style, size);
-		return this.doc.getTextWidth(text);
+		const key = `${style}\u0000${text}`;
+		let w = this.widths.get(key);
+		if (w === undefined) {
+			this.font(style, 1);
+			w = this.doc.getTextWidth(text);
+			this.widths.set(key, w);
+		}
+		return w * size;
 	}
 	lineHeight(size: number) {
 		return size * PT * LEADING;
@@ -121,20 +129,46 @@ class Writer {
 		return lines;
 	}
 
+	/**
+	 * Draws a line as few text calls as possible: one per run of same-style words. A justified
+	 * segment uses jsPDF's own justification (per-word offsets inside one text object, the only way
+	 * with Identity-H fonts), given the segment's share of the line's slack.
+	 */
 	drawLine(line: Line, x: number, baseline: number, width: number, align: string, size: number) {
 		const natural = line.reduce((s, w, i) => s + w.width + (i > 0 ? w.space : 0), 0);
 		let extra = 0;
 		if (align === 'justify' && line.length > 1) extra = (width - natural) / (line.length - 1);
+		const segments: { style: Style; text: string; width: number; gaps: number; space: number }[] =
+			[];
+		line.forEach((word, i) =>
+			word.pieces.forEach((p, j) => {
+				const last = segments[segments.length - 1];
+				const newWord = i > 0 && j === 0;
+				if (last && last.style === p.style) {
+					last.text += (newWord ? ' ' : '') + p.text;
+					last.width += (newWord ? word.space : 0) + p.width;
+					if (newWord) last.gaps++;
+				} else
+					segments.push({
+						style: p.style,
+						text: p.text,
+						width: p.width,
+						gaps: 0,
+						space: newWord ? word.space : -1
+					});
+			})
+		);
 		let cx =
 			align === 'center' ? x + (width - natural) / 2 : align === 'right' ? x + width - natural : x;
-		line.forEach((word, i) => {
-			if (i > 0) cx += word.space + extra;
-			for (const p of word.pieces) {
-				this.font(p.style, size);
-				this.doc.text(p.text, cx, baseline);
-				cx += p.width;
-			}
-		});
+		for (const seg of segments) {
+			if (seg.space >= 0) cx += seg.space + extra;
+			this.font(seg.style, size);
+			const w = seg.width + extra * seg.gaps;
+			if (extra > 0.01 && seg.gaps > 0)
+				this.doc.text([seg.text, ''], cx, baseline, { align: 'justify', maxWidth: w + 0.05 });
+			else this.doc.text(seg.text, cx, baseline);
+			cx += w;
+		}
 	}
 
 	/** A paragraph at `x` within `width`; returns the height used. */
