@@ -73,7 +73,10 @@ export async function downloadDossier(input: DownloadInput): Promise<Blob> {
 		approved: input.approved
 	});
 	if (!built.ok)
-		throw new DossierError(built.errors.map((e) => `${e.path}: ${e.message[lang]}`).join('\n'));
+		throw new DossierError(
+			built.errors.map((e) => `${e.path}: ${e.message[lang]}`).join('\n'),
+			built.errors
+		);
 	const now = new Date().toISOString();
 	if (input.format === 'json')
 		return new Blob([dossierJson(built.dossier, now)], { type: 'application/json' });

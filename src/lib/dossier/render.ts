@@ -2,11 +2,19 @@
 import { procedureFor, type Lang, type RuleSet } from '../rules';
 import type { Block } from './blocks';
 import { LABELS } from './labels';
-import { fingerprint, type Dossier } from './model';
+import { fingerprint, type Dossier, type DossierIssue } from './model';
 import { renderPdf, type PdfDeps } from './pdf';
 import { TEMPLATES } from './templates';
 
-export class DossierError extends Error {}
+/** A dossier that cannot be made; `issues` (when from validation) name each field for the wizard. */
+export class DossierError extends Error {
+	constructor(
+		message: string,
+		readonly issues: DossierIssue[] = []
+	) {
+		super(message);
+	}
+}
 
 export function dossierBlocks(dossier: Dossier, ruleset: RuleSet, lang: Lang): Block[] {
 	if (
