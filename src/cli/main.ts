@@ -3,6 +3,7 @@ import { classifyCommand } from './classify';
 import { checkCommand, testCommand } from './check';
 import { impactCommand } from './impact';
 import { diffCommand } from './diff';
+import { dossierCommand } from './dossier';
 
 export interface Io {
 	out: (s: string) => void;
@@ -22,6 +23,9 @@ Usage:
       { name, facts: {…}, components: [{ name, facts: {…} }] }
   capdo check [PATH]     Validate rule sets (default: rulesets/): schema, golden cases, dated
                          versions tiling time, published hashes; errors as file:line:column
+  capdo dossier FILE --out OUT.pdf [--json OUT.json] [--lang vi|en] [--ruleset ID@VERSION]
+      Make the level-proposal dossier (PDF, and its JSON twin) for the system in FILE: as for
+      classify plus unit, explanation, proposal, plan…; or re-render a dossier JSON twin
   capdo test [PATH]      Run the golden test cases; prints "N passed, N failed"
   capdo impact NEW [--from EXPORT.json | --db URL | --data-dir DIR] [--json] [--all]
       Re-evaluate stored classifications under rule set NEW (e.g. vn-nd331@2026) and list the
@@ -37,6 +41,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 		switch (command) {
 			case 'classify':
 				return classifyCommand(rest, io);
+			case 'dossier':
+				return await dossierCommand(rest, io);
 			case 'check':
 				return checkCommand(rest, io);
 			case 'test':

@@ -1,0 +1,169 @@
+// `capdo dossier FILE --out OUT.pdf [--json OUT.json] [--lang vi|en] [--ruleset ID@VERSION]`
+// FILE is a system as for `capdo classify` plus unit/explanation/proposal/plan…, or a dossier JSON
+// twin (`schema: capdo-dossier/1`), which re-renders the same content with the same fingerprint.
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Ajv } from 'ajv';
+import { selectRuleSet, today } from '../lib/rules';
+import {
+	buildDossier,
+	dossierJson,
+	dossierPdf,
+	fingerprint,
+	DOSSIER_SCHEMA,
+	type DossierInput
+} from '../lib/dossier';
+import schema from '../lib/dossier/dossier.schema.json' with { type: 'json' };
+import { bundledRuleSets } from '../lib/server/ruleset-files';
+import { readInputFile, type InputFile } from './input';
+import { UsageError, type Io } from './main';
+import { parseLang } from './classify';
+
+const SYSTEM_FIELDS = [
+	'name',
+	'facts',
+	'components',
+	'description',
+	'owner',
+	'operator',
+	'stage',
+	'design_documents',
+	'explanation',
+	'proposal',
+	'plan',
+	'specialist_opinion'
+] as const;
+
+export async function dossierCommand(args: string[], io: Io): Promise<number> {
+	const { values, positionals } = parseArgs({
+		args,
+		allowPositionals: true,
+		options: {
+			out: { type: 'string' },
+			json: { type: 'string' },
+			lang: { type: 'string', default: 'vi' },
+			ruleset: { type: 'string' },
+			date: { type: 'string' }
+		}
+	});
+	if (positionals.length !== 1) throw new UsageError('expects exactly one FILE');
+	if (!values.out) throw new UsageError('--out OUT.pdf is required');
+	const lang = parseLang(values.lang);
+	const fail = (m: string) => (io.err(`capdo dossier: ${m}`), 1);
+
+	const input = readInputFile(positionals[0]!);
+	if (!input.ok) return fail(input.error);
+	const file = input.file;
+	const value = file.value as Record<string, unknown>;
+	const twin = value.schema === DOSSIER_SCHEMA;
+
+	let dossierInput: DossierInput;
+	let rulesetSpec = values.ruleset;
+	if (twin) {
+		const problems = validateTwin(file);
+		if (problems.length > 0) {
+			io.err(`capdo dossier: ${file.path} is not a valid ${DOSSIER_SCHEMA} file:`);
+			for (const p of problems) io.err(`  ${p}`);
+			return 1;
+		}
+		const r = value.ruleset as { id: string; version: string };
+		rulesetSpec = `${r.id}@${r.version}`;
+		if (values.ruleset && values.ruleset !== rulesetSpec)
+			return fail(
+				`${file.path} was built with ${rulesetSpec}; it cannot be rendered with ${values.ruleset}`
+			);
+		dossierInput = {
+			unit: value.unit as DossierInput['unit'],
+			system: value.system as DossierInput['system'],
+			document: value.document as DossierInput['document'],
+			approved: value.approved as boolean
+		};
+	} else {
+		const system: Record<string, unknown> = {};
+		for (const k of SYSTEM_FIELDS) if (value[k] !== undefined) system[k] = value[k];
+		dossierInput = {
+			unit: value.unit as DossierInput['unit'],
+			system: system as DossierInput['system'],
+			document: value.document as DossierInput['document'],
+			approved: value.approved as boolean | undefined
+		};
+	}
+
+	const date = values.date ?? today();
+	const library = bundledRuleSets();
+	const ruleset = selectRuleSet(library.rulesets, rulesetSpec, date);
+	if (!ruleset) {
+		const known = library.rulesets.map((r) => r.ref).join(', ');
+		return fail(
+			rulesetSpec
+				? `unknown rule set "${rulesetSpec}" (known: ${known})`
+				: `no rule set is in force on ${date}; pass --ruleset (known: ${known})`
+		);
+	}
+	if (twin && (value.ruleset as { hash: string }).hash !== ruleset.hash)
+		return fail(
+			`${file.path}: ruleset.hash differs from ${ruleset.ref} as installed (${ruleset.hash.slice(0, 12)}): the rule set changed since the dossier was made; classify again`
+		);
+
+	const built = buildDossier(ruleset, dossierInput);
+	if (!built.ok) {
+		io.err(`capdo dossier: cannot make a dossier from ${file.path}:`);
+		for (const e of built.errors) {
+			const path = twin ? e.path : e.path.replace(/^system\.?/, '');
+			io.err(`  ${file.locate(path || '')}: ${path || 'system'}: ${e.message[lang]}`);
+		}
+		return 1;
+	}
+	for (const w of built.warnings) io.err(`capdo dossier: warning: ${w.path}: ${w.message[lang]}`);
+	const dossier = built.dossier;
+	const fp = fingerprint(dossier);
+	if (twin && typeof value.fingerprint === 'string' && value.fingerprint !== fp)
+		io.err(
+			`capdo dossier: warning: ${file.path} says fingerprint ${value.fingerprint} but its content gives ${fp}: it was edited after it was generated`
+		);
+
+	const now = new Date().toISOString();
+	const pdf = await dossierPdf(dossier, ruleset, { lang, generatedAt: now });
+	const outputs: [string, Uint8Array | string][] = [[values.out, pdf]];
+	if (values.json) outputs.push([values.json, dossierJson(dossier, now)]);
+	writeAtomically(outputs);
+	io.out(
+		`${values.out}: ${dossier.system.name} — ${lang === 'vi' ? 'cấp độ đề xuất' : 'proposed level'} ${dossier.result.proposed_level}, ${Math.round(pdf.length / 1024)} KB, fingerprint ${fp}` +
+			(values.json ? `\n${values.json}: JSON twin (${DOSSIER_SCHEMA})` : '')
+	);
+	return 0;
+}
+
+/** Writes each file to a temporary name in its own folder, then renames: no partial files. */
+function writeAtomically(files: [string, Uint8Array | string][]) {
+	const temps: [string, string][] = [];
+	try {
+		for (const [target, data] of files) {
+			const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+			temps.push([tmp, target]);
+			writeFileSync(tmp, data);
+		}
+		for (const [tmp, target] of temps) renameSync(tmp, target);
+	} finally {
+		for (const [tmp] of temps) rmSync(tmp, { force: true });
+	}
+}
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+
+/** JSON Schema check of a dossier twin; each problem located as file:line:column. */
+function validateTwin(file: InputFile): string[] {
+	validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+	if (validator(file.value)) return [];
+	return (validator.errors ?? []).slice(0, 20).map((e) => {
+		const path = e.instancePath
+			.split('/')
+			.slice(1)
+			.map((k) => (/^\d+$/.test(k) ? `[${k}]` : `.${k}`))
+			.join('')
+			.replace(/^\./, '');
+		const extra = e.keyword === 'additionalProperties' ? ` (${e.params.additionalProperty})` : '';
+		return `${file.locate(path)}: ${path || '(root)'}: ${e.message}${extra}`;
+	});
+}

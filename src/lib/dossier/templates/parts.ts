@@ -1,0 +1,462 @@
+// Building blocks shared by the regimes' templates: the Decree 30/2020 letter frame, the level
+// explanation (Circular 03/2017 Điều 7 steps), the security plan checklist and the procedure annex.
+// Everything legal comes from the rule set; these functions only arrange it.
+import {
+	formatCitation,
+	type Citation,
+	type FactDef,
+	type FactValue,
+	type Lang,
+	type Level,
+	type ProcedureInfo,
+	type RuleSet,
+	type Section
+} from '../../rules';
+import { run, type Block, type Run, type TableRow } from '../blocks';
+import { formatDate, type Labels } from '../labels';
+import type { Dossier } from '../model';
+
+export interface TemplateContext {
+	dossier: Dossier;
+	ruleset: RuleSet;
+	lang: Lang;
+	L: Labels;
+	procedure: ProcedureInfo;
+}
+
+export type Template = (ctx: TemplateContext) => Block[];
+
+export const level = (ctx: TemplateContext): Level => ctx.dossier.result.proposed_level;
+export const applies = (s: { levels?: Level[] }, l: Level) => !s.levels || s.levels.includes(l);
+export const cite = (ctx: TemplateContext, c: Citation) =>
+	formatCitation(c, ctx.ruleset.data.sources, ctx.lang);
+const upper = (s: string) => s.toLocaleUpperCase('vi');
+
+/** Where the letter goes: the unit's own name for the body when given, else the rule set's role. */
+export function addressee(ctx: TemplateContext): string {
+	return ctx.dossier.document.addressee ?? ctx.procedure.appraiser;
+}
+
+export function letterhead(ctx: TemplateContext, subject: string): Block {
+	const { unit, document } = ctx.dossier;
+	return {
+		kind: 'letterhead',
+		governing_body: unit.governing_body ? upper(unit.governing_body) : undefined,
+		issuer: upper(unit.name),
+		motto: ctx.L.motto,
+		number: ctx.L.number(document.number),
+		subject,
+		date_line: ctx.L.dateLine(unit.place, document.date)
+	};
+}
+
+/** "Căn cứ …;" for each source document of the rule set. */
+export function pursuant(ctx: TemplateContext): Block[] {
+	return ctx.ruleset.data.sources.map((s) => ({
+		kind: 'para',
+		indent: true,
+		runs: [
+			run(
+				ctx.L.pursuant(
+					`${s.type[ctx.lang]}${ctx.lang === 'vi' ? ' số' : ''} ${s.number}`,
+					formatDate(s.date),
+					s.issuer,
+					s.title
+				),
+				{ italic: true }
+			)
+		]
+	}));
+}
+
+export function signature(ctx: TemplateContext): Block {
+	const { unit } = ctx.dossier;
+	const recipients = [ctx.L.asAbove];
+	if (unit.governing_body) recipients.push(`${unit.governing_body};`);
+	recipients.push(ctx.L.archive);
+	return {
+		kind: 'signature',
+		recipients_label: ctx.L.recipients,
+		recipients,
+		title: upper(unit.signer?.title ?? ctx.L.signerDefault),
+		note: ctx.L.signNote,
+		name: unit.signer?.name ?? ctx.L.dots
+	};
+}
+
+export function levelLine(ctx: TemplateContext, l: Level | null): string {
+	return l === null ? ctx.L.undetermined : ctx.L.Level(l);
+}
+
+/** Computed, proposed and approved level side by side (they are different values). */
+export function levelFields(ctx: TemplateContext): Block {
+	const { result, approved } = ctx.dossier;
+	return {
+		kind: 'fields',
+		rows: [
+			[ctx.L.computed, levelLine(ctx, result.computed_level)],
+			[ctx.L.proposed, ctx.L.Level(result.proposed_level)],
+			[ctx.L.approvedLevel, approved ? ctx.L.approvedYes : ctx.L.notApproved]
+		]
+	};
+}
+
+/** The rule set's warning when its legal source has not been checked against the Gazette. */
+export function sourceNotice(ctx: TemplateContext): Block[] {
+	const s = ctx.ruleset.data.source_status;
+	return s.status === 'unverified'
+		? [{ kind: 'notice', title: ctx.L.unverified, text: s.note[ctx.lang] }]
+		: [];
+}
+
+export function sectionHeading(ctx: TemplateContext, i: number, s: Section): Block {
+	return {
+		kind: 'heading',
+		level: 1,
+		text: ctx.L.part(i, s.title[ctx.lang]),
+		cite: cite(ctx, s.citation)
+	};
+}
+
+const declared = (ctx: TemplateContext, v: string | undefined): Run =>
+	v ? run(v) : run(ctx.L.notDeclared, { italic: true });
+
+export function overview(ctx: TemplateContext): Block[] {
+	const s = ctx.dossier.system;
+	return [
+		{
+			kind: 'fields',
+			rows: [
+				[ctx.L.systemName, s.name],
+				[ctx.L.owner, s.owner ?? ctx.L.notDeclared],
+				[ctx.L.operator, s.operator ?? ctx.L.notDeclared],
+				[ctx.L.stage, s.stage ? ctx.L.stageLabel[s.stage] : ctx.L.notDeclared]
+			]
+		},
+		{ kind: 'para', indent: true, runs: [declared(ctx, s.description)] }
+	];
+}
+
+export function design(ctx: TemplateContext, section: Section): Block[] {
+	const s = ctx.dossier.system;
+	const out: Block[] = [];
+	if (s.stage)
+		out.push({
+			kind: 'fields',
+			rows: [
+				[ctx.L.stage, ctx.L.stageLabel[s.stage]],
+				[ctx.L.requiredDoc, ctx.L.designDoc[s.stage]]
+			]
+		});
+	else if (section.help)
+		out.push({ kind: 'para', indent: true, runs: [run(section.help[ctx.lang], { italic: true })] });
+	out.push({
+		kind: 'para',
+		indent: true,
+		runs: [run(`${ctx.L.attachedDocs}: `, { bold: true }), declared(ctx, s.design_documents)]
+	});
+	return out;
+}
+
+export function formatFact(ctx: TemplateContext, def: FactDef, v: FactValue): string {
+	const label = (x: string) => ('labels' in def && def.labels?.[x]?.[ctx.lang]) || x;
+	if (Array.isArray(v)) return v.map(label).join('; ');
+	if (typeof v === 'boolean') return v ? ctx.L.yes : ctx.L.no;
+	if (typeof v === 'number') return v.toLocaleString(ctx.lang === 'vi' ? 'vi-VN' : 'en-GB');
+	return label(v);
+}
+
+function criterionQuotes(ctx: TemplateContext, ids: string[]): Block[] {
+	return ids.flatMap((id) => {
+		const c = ctx.ruleset.data.criteria.find((x) => x.id === id);
+		if (!c) return [];
+		return [
+			{
+				kind: 'quote' as const,
+				text: c.text,
+				cite: `${cite(ctx, c.citation)} — ${ctx.L.level(c.level)}`
+			}
+		];
+	});
+}
+
+/** Thuyết minh đề xuất cấp độ: Circular 03/2017 Điều 7 steps 1–3, then the sections for 4–5. */
+export function explanation(ctx: TemplateContext): Block[] {
+	const { system, result } = ctx.dossier;
+	const facts = ctx.ruleset.data.facts;
+	const l = level(ctx);
+	const out: Block[] = [];
+	const fact = (name: string) =>
+		facts[name] && system.facts[name] !== undefined
+			? formatFact(ctx, facts[name]!, system.facts[name]!)
+			: ctx.L.notDeclared;
+
+	out.push({ kind: 'heading', level: 2, text: ctx.L.step1 });
+	out.push({
+		kind: 'fields',
+		rows: [
+			[ctx.L.systemName, system.name],
+			[ctx.L.function, fact('function')],
+			[ctx.L.owner, system.owner ?? ctx.L.notDeclared],
+			[ctx.L.operator, system.operator ?? ctx.L.notDeclared],
+			[
+				ctx.L.components,
+				system.components.length > 0
+					? system.components.map((c) => c.name).join('; ')
+					: ctx.L.notDeclared
+			]
+		]
+	});
+
+	out.push({ kind: 'heading', level: 2, text: ctx.L.step2 });
+	const info = facts.information;
+	out.push({
+		kind: 'para',
+		indent: true,
+		runs: [
+			run(`${ctx.L.informationTypes}: `, { bold: true }),
+			run(fact('information')),
+			...(info ? [run(` (${cite(ctx, info.citation)}).`, { italic: true })] : [])
+		]
+	});
+
+	out.push({ kind: 'heading', level: 2, text: ctx.L.step3 });
+	const fired = result.system.criteria.map((c) => c.id);
+	out.push(para(fired.length > 0 ? ctx.L.firedIntro : ctx.L.noneFired));
+	out.push(...criterionQuotes(ctx, fired));
+	if (result.components.length > 0) {
+		out.push({
+			kind: 'table',
+			columns: [
+				{ title: ctx.L.componentTable[0]!, width: 0.38 },
+				{ title: ctx.L.componentTable[1]!, width: 0.14 },
+				{ title: ctx.L.componentTable[2]!, width: 0.48 }
+			],
+			rows: result.components.map((p) => ({
+				cells: [
+					[run(p.name)],
+					[run(p.level === null ? ctx.L.undetermined : ctx.L.Level(p.level))],
+					[run(p.criteria.map((c) => citeById(ctx, c.id)).join('; ') || '—')]
+				]
+			}))
+		});
+		for (const p of result.components)
+			if (p.criteria.length > 0) {
+				out.push(para(`${p.name}:`, { indent: false, runs: [run(`${p.name}:`, { bold: true })] }));
+				out.push(
+					...criterionQuotes(
+						ctx,
+						p.criteria.map((c) => c.id)
+					)
+				);
+			}
+		out.push({
+			kind: 'quote',
+			text: ctx.ruleset.data.components_rule.text,
+			cite: cite(ctx, ctx.ruleset.data.components_rule.citation)
+		});
+		out.push(para(ctx.L.maxRule(levelLine(ctx, result.computed_level).toLocaleLowerCase())));
+	}
+	const notMet = higherNotMet(ctx);
+	if (notMet.length > 0)
+		out.push({
+			kind: 'para',
+			indent: true,
+			size: 11,
+			runs: [run(`${ctx.L.notMet}: `, { italic: true }), run(notMet.join('; ') + '.')]
+		});
+	if (result.computed_level === null)
+		out.push({
+			kind: 'quote',
+			text: ctx.ruleset.data.undetermined.message.vi,
+			cite: cite(ctx, ctx.ruleset.data.undetermined.citation)
+		});
+	out.push(levelFields(ctx));
+	if (system.proposal?.justification)
+		out.push({
+			kind: 'para',
+			indent: true,
+			runs: [run(`${ctx.L.proposalReason}: `, { bold: true }), run(system.proposal.justification)]
+		});
+	for (const d of result.designations) {
+		const def = ctx.ruleset.data.designations?.find((x) => x.id === d.id);
+		if (def)
+			out.push({
+				kind: 'quote',
+				text: def.text,
+				cite: `${cite(ctx, def.citation)} — ${def.label[ctx.lang]}`
+			});
+	}
+
+	const extra = (ctx.ruleset.data.dossier?.explanation ?? []).filter((s) => applies(s, l));
+	if (extra.length > 0) {
+		out.push({ kind: 'heading', level: 2, text: ctx.L.extraFor45 });
+		for (const s of extra) {
+			out.push({
+				kind: 'para',
+				indent: false,
+				runs: [
+					run(s.title[ctx.lang], { bold: true }),
+					run(` (${cite(ctx, s.citation)})`, { italic: true })
+				]
+			});
+			out.push({ kind: 'para', indent: true, runs: [declared(ctx, system.explanation?.[s.id])] });
+		}
+	}
+	return out;
+}
+
+function citeById(ctx: TemplateContext, id: string): string {
+	const c = ctx.ruleset.data.criteria.find((x) => x.id === id);
+	return c ? cite(ctx, c.citation) : id;
+}
+
+/** Criteria above the computed level that did not fire, so an appraiser sees why not higher. */
+function higherNotMet(ctx: TemplateContext): string[] {
+	const floor = ctx.dossier.result.computed_level ?? 0;
+	const firedAnywhere = new Set(
+		[ctx.dossier.result.system, ...ctx.dossier.result.components].flatMap((p) =>
+			p.criteria.map((c) => c.id)
+		)
+	);
+	return ctx.ruleset.data.criteria
+		.filter((c) => c.level > floor && !firedAnywhere.has(c.id))
+		.map((c) => cite(ctx, c.citation));
+}
+
+const para = (text: string, opts: Partial<Extract<Block, { kind: 'para' }>> = {}): Block => ({
+	kind: 'para',
+	indent: true,
+	runs: [run(text)],
+	...opts
+});
+
+/** Phương án bảo đảm an toàn: the Điều 19 items, then the baseline requirements as a checklist. */
+export function plan(ctx: TemplateContext): Block[] {
+	const l = level(ctx);
+	const planned = ctx.dossier.system.plan ?? {};
+	const status = (id: string): Run => {
+		const s = planned[id];
+		return run(ctx.L.status(s), s ? {} : { italic: true });
+	};
+	const out: Block[] = [];
+	const sections = (ctx.ruleset.data.dossier?.plan ?? []).filter((s) => applies(s, l));
+	const columns = ctx.L.baselineTable.map((title, i) => ({ title, width: [0.4, 0.32, 0.28][i]! }));
+	if (sections.length > 0) {
+		out.push({ kind: 'heading', level: 2, text: ctx.L.planSections });
+		out.push({
+			kind: 'table',
+			columns,
+			rows: sections.map((s) => ({
+				cells: [
+					[run(`${s.citation.point ? `${s.citation.point}) ` : ''}${s.title[ctx.lang]}`)],
+					[run(cite(ctx, s.citation))],
+					[status(s.id)]
+				]
+			}))
+		});
+	}
+	const req = ctx.ruleset.data.requirements;
+	if (req) {
+		const inScope = (levels: Level[] | undefined) =>
+			!levels || (req.cumulative ? levels.some((x) => x <= l) : levels.includes(l));
+		out.push({ kind: 'heading', level: 2, text: ctx.L.baseline(ctx.L.level(l)) });
+		if (req.note)
+			out.push({
+				kind: 'para',
+				indent: true,
+				size: 11,
+				runs: [run(req.note[ctx.lang], { italic: true })]
+			});
+		const rows: TableRow[] = [];
+		for (const g of req.groups.filter((g) => inScope(g.levels))) {
+			const items = (g.items ?? []).filter((i) => inScope(i.levels));
+			if (items.length === 0) {
+				rows.push({
+					cells: [[run(g.title[ctx.lang])], [run(cite(ctx, g.citation))], [status(g.id)]]
+				});
+				continue;
+			}
+			rows.push({ group: g.title[ctx.lang] });
+			for (const i of items)
+				rows.push({
+					cells: [
+						[run((ctx.lang === 'en' && i.text_en) || i.text)],
+						[run(`${cite(ctx, i.citation)}${i.tcvn ? `; TCVN 11930:2017 ${i.tcvn}` : ''}`)],
+						[status(i.id)]
+					]
+				});
+		}
+		out.push({ kind: 'table', columns, rows });
+	}
+	return out;
+}
+
+export function opinion(ctx: TemplateContext): Block[] {
+	const o = ctx.dossier.system.specialist_opinion;
+	return [
+		{
+			kind: 'para',
+			indent: true,
+			runs: [o ? run(o) : run(ctx.L.opinionMissing, { italic: true })]
+		}
+	];
+}
+
+/** All declared facts with their questions and citations, so the result can be re-checked. */
+export function factsAnnex(ctx: TemplateContext): Block[] {
+	const defs = ctx.ruleset.data.facts;
+	const rowsFor = (facts: Record<string, FactValue>): TableRow[] =>
+		Object.entries(facts)
+			.filter(([k]) => defs[k])
+			.map(([k, v]) => ({
+				cells: [
+					[run(defs[k]!.question[ctx.lang])],
+					[run(formatFact(ctx, defs[k]!, v))],
+					[run(cite(ctx, defs[k]!.citation))]
+				]
+			}));
+	const columns = [
+		{ title: ctx.L.factsTable[0]!, width: 0.5 },
+		{ title: ctx.L.factsTable[1]!, width: 0.22 },
+		{ title: ctx.L.factsTable[2]!, width: 0.28 }
+	];
+	const { system } = ctx.dossier;
+	const rows: TableRow[] = [{ group: system.name }, ...rowsFor(system.facts)];
+	for (const c of system.components) rows.push({ group: c.name }, ...rowsFor(c.facts));
+	return [
+		{ kind: 'heading', level: 1, text: ctx.L.facts },
+		{ kind: 'table', columns, rows }
+	];
+}
+
+/** Who appraises and approves, in how long, how many copies go where (Điều 12, 16, 17; TT 14). */
+export function procedureAnnex(ctx: TemplateContext): Block[] {
+	const p = ctx.procedure;
+	const rows: [string, string][] = [
+		[ctx.L.appraiser, `${p.appraiser} (${p.authority_citation})`],
+		[ctx.L.approver, `${p.approver} (${p.authority_citation})`]
+	];
+	if (p.prior_opinion) rows.push([ctx.L.priorOpinion, p.prior_opinion]);
+	rows.push([
+		ctx.L.appraisalTime,
+		p.appraisal_deadline
+			? `${ctx.L.days(p.appraisal_deadline.days, p.appraisal_deadline.working_days)} (${p.appraisal_deadline.citation})`
+			: ctx.L.noDeadline
+	]);
+	rows.push([
+		ctx.L.approvalTime,
+		p.approval_deadline
+			? `${ctx.L.days(p.approval_deadline.days, p.approval_deadline.working_days)} (${p.approval_deadline.citation})`
+			: ctx.L.noDeadline
+	]);
+	if (p.submission)
+		rows.push([
+			ctx.L.submission,
+			`${ctx.L.copies(p.submission.originals, p.submission.copies, p.submission.recipient)} (${p.submission.citation})`
+		]);
+	return [
+		{ kind: 'heading', level: 1, text: ctx.L.annex },
+		{ kind: 'fields', rows }
+	];
+}
