@@ -8,6 +8,9 @@ export default defineConfig(({ mode }) => ({
 	resolve: process.env.VITEST || mode === 'test' ? { conditions: ['browser'] } : undefined,
 	test: {
 		include: ['tests/**/*.test.ts'],
+		// Many tests run the real CLI, server or PDF tools as child processes: allow for a busy CI box.
+		testTimeout: 60_000,
+		hookTimeout: 60_000,
 		environment: 'node'
 	}
 }));
