@@ -1,14 +1,14 @@
 // UI language: Vietnamese by default, English on request (`?lang=en`, then remembered in a cookie).
-// The server resolves it (hooks.server.ts) so SSR output and <html lang> are already right.
+// The server resolves it (hooks.server.ts) so SSR output and <html lang> are already right, and
+// sends only that language's strings as page data (see messages.ts), so no JS ships both.
 import type { Lang, Localized } from '../rules/types';
-import { en } from './en';
-import { vi, type MessageKey } from './vi';
+import type { MessageKey } from './vi';
 
 export type { Lang, MessageKey };
 export const LANGS: readonly Lang[] = ['vi', 'en'];
 export const LANG_COOKIE = 'lang';
 
-const messages: Record<Lang, Record<MessageKey, string>> = { vi, en };
+export type Messages = Record<MessageKey, string>;
 
 export const isLang = (v: unknown): v is Lang => v === 'vi' || v === 'en';
 
@@ -19,17 +19,17 @@ export function resolveLang(query: string | null, cookie: string | undefined): L
 }
 
 export function translate(
-	lang: Lang,
+	messages: Messages,
 	key: MessageKey,
 	params: Record<string, string | number> = {}
 ): string {
-	return messages[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+	return messages[key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
 }
 
 /** A translator bound to one language, plus a picker for rule-set text ({vi, en}). */
-export function translator(lang: Lang) {
+export function translator(lang: Lang, messages: Messages) {
 	const t = (key: MessageKey, params?: Record<string, string | number>) =>
-		translate(lang, key, params);
+		translate(messages, key, params);
 	t.lang = lang;
 	t.pick = (text: Localized | undefined) => text?.[lang] ?? '';
 	return t;
