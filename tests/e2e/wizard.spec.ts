@@ -284,3 +284,43 @@ test('English UI: chosen server-side, remembered, and the rule set speaks Englis
 	await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
 	await expect(page.getByTestId('level')).toHaveText('Cấp độ 1');
 });
+
+test('undetermined result: proposal with required justification, then the level 4 explanation', async ({
+	page
+}) => {
+	await addSystem(page, 'Mạng truyền số liệu');
+	for (const a of [
+		'Cơ sở hạ tầng thông tin',
+		['Thông tin công cộng'],
+		'Không gây tổn hại',
+		'Dùng chung trên phạm vi toàn quốc',
+		'Không',
+		'Không',
+		'Không',
+		'Không'
+	])
+		await answer(page, a);
+	await toResult(page);
+	await expect(page.getByTestId('level')).toHaveText('Chưa xác định được cấp độ');
+	const cli = await cliResult(page, 'Mạng truyền số liệu');
+	expect(cli.level).toBeNull();
+	await page.getByRole('button', { name: 'Lưu' }).click();
+	await expect(page.locator('.error-summary')).toContainText('Chọn cấp độ đề xuất');
+	await expect(page.locator('.error-summary')).toContainText('Nhập thuyết minh đề xuất cấp độ');
+	await settle(page);
+	await page.getByLabel('Cấp độ 4').check();
+	await page.getByRole('button', { name: 'Lưu' }).click();
+	await expect(page.locator('.error-summary')).not.toContainText('Chọn cấp độ đề xuất');
+	await page.getByLabel('Thuyết minh đề xuất cấp độ').fill('Hạ tầng dùng chung toàn quốc.');
+	await page.getByRole('button', { name: 'Lưu' }).click();
+	await expect(page.getByTestId('proposed')).toHaveText('Cấp độ đề xuất: 4');
+	// Computed and proposed stay distinct; the procedure follows the proposal.
+	await expect(page.getByTestId('level')).toHaveText('Chưa xác định được cấp độ');
+	await expect(page.getByText('30 ngày')).toBeVisible();
+	await settle(page);
+	await page.getByRole('link', { name: 'Thuyết minh đề xuất cấp độ (cấp độ 4, 5)' }).click();
+	await settle(page, /explanation$/);
+	await expect(page.getByText('Điều 7 khoản 3 điểm a Thông tư 03/2017/TT-BTTTT')).toBeVisible();
+	await open(page, '/');
+	await expect(page.getByText('Đã xác định cấp độ: Cấp độ 4 (đề xuất)')).toBeVisible();
+});

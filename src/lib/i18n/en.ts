@@ -191,5 +191,6 @@ export const en: Record<MessageKey, string> = {
 	'system.caption': 'Information system',
 	'system.overview': 'Steps for this system',
 	'system.cannotStart': 'Cannot start yet',
-	'system.saveContinue': 'Save and continue'
+	'system.saveContinue': 'Save and continue',
+	'common.levelProposed': 'Level {level} (proposed)'
 };

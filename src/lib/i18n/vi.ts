@@ -189,6 +189,7 @@ export const vi = {
 	'system.caption': 'Hệ thống thông tin',
 	'system.overview': 'Các bước cho hệ thống này',
 	'system.cannotStart': 'Chưa thể bắt đầu',
-	'system.saveContinue': 'Lưu và tiếp tục'
+	'system.saveContinue': 'Lưu và tiếp tục',
+	'common.levelProposed': 'Cấp độ {level} (đề xuất)'
 };
 export type MessageKey = keyof typeof vi;

@@ -17,14 +17,16 @@ export function classify(rs: RuleSet, system: SystemRecord): Classification | un
 	return r.ok ? r.value : undefined;
 }
 
-/** Classified once the level is known: computed, or proposed when the rules give none. */
 export function statusOf(
 	rs: RuleSet | undefined,
 	system: SystemRecord
-): { status: Status; level?: Level } {
+): { status: Status; level?: Level; proposed?: boolean } {
 	const started = Object.keys(system.facts).length > 0 || system.components.length > 0;
 	if (!rs || !started) return { status: started ? 'in_progress' : 'not_started' };
 	const c = classify(rs, system);
-	const level = c?.level ?? (c && system.proposal?.level) ?? undefined;
-	return level ? { status: 'classified', level } : { status: 'in_progress' };
+	if (c?.level) return { status: 'classified', level: c.level };
+	// Undetermined by the rules: classified once the owner has proposed a level.
+	if (c && system.proposal)
+		return { status: 'classified', level: system.proposal.level, proposed: true };
+	return { status: 'in_progress' };
 }
