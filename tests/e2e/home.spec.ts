@@ -15,7 +15,7 @@ test('home page renders, hydrates and has no axe violations', async ({ page }) =
 	await expect(
 		page.getByRole('heading', {
 			level: 1,
-			name: 'capdo — Xác định cấp độ an toàn hệ thống thông tin'
+			name: 'Xác định cấp độ an toàn hệ thống thông tin'
 		})
 	).toBeVisible();
 	await expect(page.getByRole('main')).toBeVisible();

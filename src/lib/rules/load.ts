@@ -2,10 +2,9 @@
 // Every problem comes back located at file:line:column, so a maintainer can fix the YAML directly.
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document } from 'yaml';
 import { validate as generatedValidate } from './generated/ruleset-validator.js';
-import { inspectCondition, compileCondition } from './condition';
-import { canonicalJson, sha256Hex } from './hash';
+import { inspectCondition } from './condition';
+import { compileRuleSet, type Locate } from './compile';
 import { runGoldenCase } from './golden';
-import { formatCitation } from './citation';
 import { PUBLISHED_FILE } from './versions';
 import type {
 	Condition,
@@ -17,13 +16,14 @@ import type {
 	Scalar
 } from './types';
 
+export { compileRuleSet };
+
 export interface SourceFile {
 	path: string;
 	text: string;
 }
 
 type Path = (string | number)[];
-type Locate = (path: Path, key?: boolean) => Location;
 
 const validateSchema = generatedValidate as unknown as ((data: unknown) => boolean) & {
 	errors?: SchemaError[] | null;
@@ -433,53 +433,6 @@ export function resolveFolder(
 			if (failure) fail(['tests', i], `test "${t.name}": ${failure}`);
 		});
 	return errors.length > 0 ? { errors } : { ruleset, errors };
-}
-
-/** Builds the executable form of validated rule-set data. */
-export function compileRuleSet(data: RuleSetData, locate?: Locate, dir?: string): RuleSet {
-	const { tests, ...content } = data;
-	return {
-		data,
-		ref: `${data.id}@${data.version}`,
-		hash: sha256Hex(canonicalJson(content)),
-		applies: Object.fromEntries(
-			Object.entries(data.facts).map(([n, f]) => [
-				n,
-				f.applies_when ? compileCondition(f.applies_when) : () => true
-			])
-		),
-		factList: Object.entries(data.facts).map(([name, def]) => ({
-			name,
-			def,
-			applies: def.applies_when ? compileCondition(def.applies_when) : () => true
-		})),
-		compiled: data.criteria.map((criterion) => ({
-			criterion,
-			test: compileCondition(criterion.when),
-			facts: [...inspectCondition(criterion.when, () => true).facts],
-			fired: {
-				id: criterion.id,
-				level: criterion.level,
-				citation: formatCitation(criterion.citation, data.sources, 'vi'),
-				citation_en: formatCitation(criterion.citation, data.sources, 'en'),
-				text: criterion.text
-			}
-		})),
-		designations: (data.designations ?? []).map((designation) => ({
-			designation,
-			test: compileCondition(designation.when)
-		})),
-		constraints: (data.constraints ?? []).map((constraint) => ({
-			constraint,
-			when: compileCondition(constraint.when),
-			ok: compileCondition(constraint.require)
-		})),
-		testLocations: (tests ?? []).map((_t, i) =>
-			locate ? locate(['tests', i]) : { file: '', line: 0, column: 0 }
-		),
-		dir,
-		locate
-	};
 }
 
 function isRealDate(s: string): boolean {

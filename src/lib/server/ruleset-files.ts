@@ -1,9 +1,17 @@
 // Reads rule-set YAML from disk (the I/O edge for the CLI and the server).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { loadLibrary, type RuleSet, type SourceFile } from '../rules';
 
-export const DEFAULT_RULESETS_DIR = resolve(import.meta.dirname, '../../../rulesets');
+/** The nearest `rulesets/` above this module: works from src/ and from the built server bundle. */
+function findRulesetsDir(from: string): string {
+	for (let d = from; ; d = dirname(d)) {
+		if (existsSync(join(d, 'rulesets'))) return join(d, 'rulesets');
+		if (dirname(d) === d) return resolve('rulesets');
+	}
+}
+
+export const DEFAULT_RULESETS_DIR = findRulesetsDir(import.meta.dirname);
 
 /** Every YAML file under `root` (or `root` itself), with paths relative to the working directory. */
 export function readYamlTree(root: string): SourceFile[] {

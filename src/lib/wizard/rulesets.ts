@@ -1,0 +1,43 @@
+// Rule sets reach the browser as data (no YAML parser, no schema validator in the client) and are
+// compiled here with the same code the CLI uses, so classification gives identical results.
+import { compileRuleSet } from '../rules/compile';
+import { selectRuleSet, today } from '../rules/select';
+import type { RuleSet, RuleSetData } from '../rules/types';
+import type { SystemRecord } from '../model/inventory';
+
+/** What the server sends: a rule set's data without its golden tests. */
+export type RuleSetPayload = Omit<RuleSetData, 'tests'>;
+
+export function toPayload(data: RuleSetData): RuleSetPayload {
+	const payload: RuleSetPayload & { tests?: unknown } = { ...data };
+	delete payload.tests;
+	return payload;
+}
+
+const compiled = new Map<string, RuleSet>();
+
+/** Compiles (once per id@version) the rule sets the server sent. */
+export function compileAll(payloads: readonly RuleSetPayload[]): RuleSet[] {
+	return payloads.map((p) => {
+		const ref = `${p.id}@${p.version}`;
+		let rs = compiled.get(ref);
+		if (!rs) compiled.set(ref, (rs = compileRuleSet(p as RuleSetData)));
+		return rs;
+	});
+}
+
+/** The rule set in force on `date`; when none is, the one that took effect last. */
+export function defaultRuleSet(rulesets: readonly RuleSet[], date = today()): RuleSet | undefined {
+	return (
+		selectRuleSet(rulesets, undefined, date) ??
+		[...rulesets].sort((a, b) => (a.data.effective_from < b.data.effective_from ? 1 : -1))[0]
+	);
+}
+
+/** The rule set a system is (or will be) classified under: its pinned one, else the default. */
+export function ruleSetFor(
+	rulesets: readonly RuleSet[],
+	system: Pick<SystemRecord, 'ruleset'>
+): RuleSet | undefined {
+	return system.ruleset ? rulesets.find((r) => r.ref === system.ruleset) : defaultRuleSet(rulesets);
+}

@@ -1,0 +1,11 @@
+import { messagesFor } from '$lib/i18n/messages';
+import { bundledRuleSets } from '$lib/server/ruleset-files';
+import { toPayload } from '$lib/wizard/rulesets';
+import type { LayoutServerLoad } from './$types';
+
+// Rule sets go to the browser as plain data; the page compiles and runs them with the same engine.
+export const load: LayoutServerLoad = ({ locals }) => ({
+	lang: locals.lang,
+	messages: messagesFor(locals.lang),
+	rulesets: bundledRuleSets().rulesets.map((r) => toPayload(r.data))
+});

@@ -1,0 +1,104 @@
+// Shared steps for the wizard's end-to-end tests: axe on every page, answering by visible label,
+// and the CLI as the oracle for the browser's classification.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Waits for the page to be interactive at `url`, then asserts axe finds nothing. */
+export async function settle(page: Page, url?: RegExp) {
+	if (url) await page.waitForURL(url);
+	await page.locator('body[data-hydrated="true"]').waitFor();
+	await expect(page.locator('h1')).toHaveCount(1);
+	await expect(page.getByRole('main')).toHaveCount(1);
+	expect(await page.title()).not.toBe('');
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+}
+
+export async function open(page: Page, path: string) {
+	await page.goto(path);
+	await settle(page);
+}
+
+export type Answer = string | string[] | number;
+
+/** Answers the current question by its labels (radio, checkboxes) or types a number. */
+export async function answer(page: Page, a: Answer, submit = 'Tiếp tục') {
+	const before = page.url();
+	if (typeof a === 'number') await page.getByRole('textbox').fill(String(a));
+	else
+		for (const label of Array.isArray(a) ? a : [a])
+			await page.getByLabel(label, { exact: true }).check();
+	await page.getByRole('button', { name: submit, exact: true }).click();
+	await page.waitForURL((u) => u.toString() !== before);
+	await settle(page);
+}
+
+export async function addSystem(page: Page, name: string) {
+	await open(page, '/systems');
+	await page.getByLabel('Tên hệ thống mới').fill(name);
+	await page.getByRole('button', { name: 'Thêm hệ thống' }).click();
+	await settle(page, /\/details$/);
+	await page.getByLabel('Chủ quản hệ thống thông tin').fill('Ủy ban nhân dân tỉnh');
+	await page.getByLabel('Đơn vị vận hành').fill('Trung tâm Công nghệ thông tin');
+	await page.getByLabel('Hệ thống đang vận hành (Điều 14)').check();
+	await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
+	await settle(page, /\/q\/main\//);
+}
+
+export const INTERNAL_PUBLIC: Answer[] = [
+	'Phục vụ hoạt động nội bộ',
+	['Thông tin công cộng'],
+	'Không gây tổn hại',
+	'Không',
+	'Không',
+	'Không',
+	'Không'
+];
+
+export const ONE_STOP_SHOP: Answer[] = [
+	'Phục vụ người dân, doanh nghiệp',
+	['Thông tin công cộng', 'Thông tin riêng', 'Thông tin cá nhân'],
+	'Không gây tổn hại',
+	4,
+	'Không',
+	25000,
+	'Không',
+	'Không',
+	'Không',
+	'Không'
+];
+
+/** What the page shows: the level and the criteria that fired (system and components). */
+export async function shownResult(page: Page) {
+	const level = await page.getByTestId('level').getAttribute('data-level');
+	const criteria = await page
+		.locator('[data-criterion]')
+		.evaluateAll((els) => els.map((e) => e.getAttribute('data-criterion')));
+	return { level: level ? Number(level) : null, criteria };
+}
+
+/** Classifies the stored system with the CLI (`capdo classify --json`), same rule set. */
+export async function cliResult(page: Page, systemName: string) {
+	const inv = await page.evaluate(() => JSON.parse(localStorage.getItem('capdo.inventory')!));
+	const s = inv.systems.find((x: { name: string }) => x.name === systemName);
+	const dir = mkdtempSync(join(tmpdir(), 'capdo-wz-'));
+	const file = join(dir, 'system.json');
+	writeFileSync(file, JSON.stringify({ name: s.name, facts: s.facts, components: s.components }));
+	const out = execFileSync('npx', ['capdo', 'classify', file, '--ruleset', s.ruleset, '--json'], {
+		encoding: 'utf8'
+	});
+	const r = JSON.parse(out);
+	const criteria = [...r.basis, ...r.components.flatMap((c: { basis: unknown[] }) => c.basis)].map(
+		(b: { id: string }) => b.id
+	);
+	return {
+		level: r.level as number | null,
+		criteria,
+		components: r.components.map((c: { level: number | null }) => c.level),
+		ruleset: s.ruleset as string
+	};
+}
