@@ -23,7 +23,13 @@ export type Block =
 	| { kind: 'title'; text: string; sub?: string } // centred bold title (tờ trình, hồ sơ)
 	| { kind: 'addressee'; label: string; lines: string[] } // "Kính gửi: …"
 	| { kind: 'heading'; level: 1 | 2; text: string; cite?: string }
-	| { kind: 'para'; runs: Run[]; indent?: boolean; size?: number; align?: 'left' | 'justify' }
+	| {
+			kind: 'para';
+			runs: Run[];
+			indent?: boolean;
+			size?: number;
+			align?: 'left' | 'justify' | 'right';
+	  }
 	| { kind: 'list'; items: Run[][]; marker?: 'dash' | 'none' }
 	| { kind: 'quote'; text: string; cite: string } // legal text, quoted and cited
 	| { kind: 'notice'; title: string; text: string } // boxed warning (unverified rule set)

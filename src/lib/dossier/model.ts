@@ -246,7 +246,8 @@ function readUnit(raw: unknown, err: Err): UnitProfile | undefined {
 		...(signer && text(signer.name) && text(signer.title)
 			? { signer: { name: text(signer.name)!, title: text(signer.title)! } }
 			: {}),
-		...(text(raw.place) ? { place: text(raw.place) } : {})
+		...(text(raw.place) ? { place: text(raw.place) } : {}),
+		...(text(raw.address) ? { address: text(raw.address) } : {})
 	};
 }
 

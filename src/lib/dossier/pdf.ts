@@ -23,6 +23,8 @@ export interface PdfMeta {
 	watermark: boolean;
 	/** Also printed in the footer's right corner, so the draft state survives text extraction. */
 	draftLabel?: string;
+	/** A warning printed in red in every page's top margin (an unverified legal source). */
+	banner?: string;
 	keywords?: string;
 }
 
@@ -230,7 +232,8 @@ const LEFT_COL = { cx: M.left + 33, w: 68 };
 const RIGHT_COL = { cx: 148, w: 92 };
 
 function letterhead(wr: Writer, b: Letterhead) {
-	let yl = M.top;
+	const top = wr.y; // the page top, or below a form label
+	let yl = top;
 	if (b.governing_body)
 		yl = wr.centred([{ text: b.governing_body }], LEFT_COL.cx, LEFT_COL.w, 12, yl).y;
 	const issuer = wr.centred([{ text: b.issuer, bold: true }], LEFT_COL.cx, LEFT_COL.w, 12, yl);
@@ -238,7 +241,7 @@ function letterhead(wr: Writer, b: Letterhead) {
 	const rule = Math.max(...issuer.widths) / 3;
 	wr.rule(LEFT_COL.cx - rule / 2, LEFT_COL.cx + rule / 2, yl);
 
-	let yr = wr.centred([{ text: b.motto[0], bold: true }], RIGHT_COL.cx, RIGHT_COL.w, 12, M.top).y;
+	let yr = wr.centred([{ text: b.motto[0], bold: true }], RIGHT_COL.cx, RIGHT_COL.w, 12, top).y;
 	const motto = wr.centred([{ text: b.motto[1], bold: true }], RIGHT_COL.cx, RIGHT_COL.w, 13, yr);
 	yr = motto.y + 2;
 	const mw = motto.widths[0] ?? 0;
@@ -501,6 +504,19 @@ export function renderPdf(blocks: Block[], meta: PdfMeta, deps: PdfDeps): Uint8A
 	for (let i = 1; i <= pages; i++) {
 		doc.setPage(i);
 		if (meta.watermark) watermark(doc);
+		if (meta.banner) {
+			wr.font('bold', 8);
+			doc.setTextColor(150, 0, 0);
+			// At most two lines above the 20 mm top margin's rule.
+			const lines = (doc.splitTextToSize(nfc(meta.banner), WIDTH) as string[]).slice(0, 2);
+			lines.forEach((line, j) =>
+				doc.text(line, M.left + WIDTH / 2, 15 - 3.4 * (lines.length - 1 - j), { align: 'center' })
+			);
+			doc.setDrawColor(150, 0, 0);
+			wr.rule(M.left, PAGE.w - M.right, 16.5, 0.3);
+			doc.setDrawColor(0);
+			doc.setTextColor(0);
+		}
 		const [l1, l2] = meta.footer(i, pages).map(nfc) as [string, string];
 		wr.font('normal', 8);
 		doc.setTextColor(90);

@@ -61,6 +61,7 @@ export function renderDossierPdf(
 	const blocks = dossierBlocks(dossier, ruleset, lang);
 	const fp = fingerprint(dossier);
 	const generated = formatGenerated(opts.generatedAt ?? new Date().toISOString());
+	const source = ruleset.data.source_status;
 	return renderPdf(
 		blocks,
 		{
@@ -68,6 +69,11 @@ export function renderDossierPdf(
 			keywords: `capdo-dossier/1 ${fp}`,
 			watermark: !dossier.approved,
 			draftLabel: dossier.approved ? undefined : L.draft,
+			// The note's first sentence on every page; the whole note is in the dossier itself.
+			banner:
+				source.status === 'unverified'
+					? `${L.unverified}: ${source.note[lang].split(/(?<=\.)\s/)[0]}`
+					: undefined,
 			footer: (i, n) => [
 				`${L.footerPage(i, n)} · ${dossier.system.name}`,
 				`${L.ruleset} ${ruleset.ref} #${ruleset.hash.slice(0, 12)} · ${L.footerGenerated} ${generated} · ${L.footerFingerprint} ${fp}`

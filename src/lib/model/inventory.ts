@@ -13,6 +13,7 @@ export interface UnitProfile {
 	/** Who signs the cover letter (defaults to the unit head). */
 	signer?: { name: string; title: string };
 	place?: string; // địa danh on the date line, e.g. "Gia Lai"
+	address?: string; // the unit's address (Decree 331/2026 Mẫu 01–03 "Địa chỉ", Điều 22 khoản 3)
 }
 
 /** Điều 13 (new or upgrade project) vs Điều 14 (system in operation) of Decree 85/2016. */

@@ -166,7 +166,8 @@ export function formatFact(ctx: TemplateContext, def: FactDef, v: FactValue): st
 	return label(v);
 }
 
-function criterionQuotes(ctx: TemplateContext, ids: string[]): Block[] {
+/** Each criterion quoted with its citation and level. */
+export function criterionQuotes(ctx: TemplateContext, ids: string[]): Block[] {
 	return ids.flatMap((id) => {
 		const c = ctx.ruleset.data.criteria.find((x) => x.id === id);
 		if (!c) return [];
@@ -182,21 +183,17 @@ function criterionQuotes(ctx: TemplateContext, ids: string[]): Block[] {
 
 /** Thuyết minh đề xuất cấp độ: Circular 03/2017 Điều 7 steps 1–3, then the sections for 4–5. */
 export function explanation(ctx: TemplateContext): Block[] {
-	const { system, result } = ctx.dossier;
+	const { system } = ctx.dossier;
 	const facts = ctx.ruleset.data.facts;
 	const l = level(ctx);
 	const out: Block[] = [];
-	const fact = (name: string) =>
-		facts[name] && system.facts[name] !== undefined
-			? formatFact(ctx, facts[name]!, system.facts[name]!)
-			: ctx.L.notDeclared;
 
 	out.push({ kind: 'heading', level: 2, text: ctx.L.step1 });
 	out.push({
 		kind: 'fields',
 		rows: [
 			[ctx.L.systemName, system.name],
-			[ctx.L.function, fact('function')],
+			[ctx.L.function, factText(ctx, 'function')],
 			[ctx.L.owner, system.owner ?? ctx.L.notDeclared],
 			[ctx.L.operator, system.operator ?? ctx.L.notDeclared],
 			[
@@ -215,17 +212,59 @@ export function explanation(ctx: TemplateContext): Block[] {
 		indent: true,
 		runs: [
 			run(`${ctx.L.informationTypes}: `, { bold: true }),
-			run(fact('information')),
+			run(factText(ctx, 'information')),
 			...(info ? [run(` (${cite(ctx, info.citation)}).`, { italic: true })] : [])
 		]
 	});
 
 	out.push({ kind: 'heading', level: 2, text: ctx.L.step3 });
-	const fired = result.system.criteria.map((c) => c.id);
-	out.push(para(fired.length > 0 ? ctx.L.firedIntro : ctx.L.noneFired));
-	out.push(...criterionQuotes(ctx, fired));
-	if (result.components.length > 0) {
-		out.push({
+	out.push(...firedCriteria(ctx), ...componentLevels(ctx), ...levelConclusion(ctx));
+
+	const extra = (ctx.ruleset.data.dossier?.explanation ?? []).filter((s) => applies(s, l));
+	if (extra.length > 0) {
+		out.push({ kind: 'heading', level: 2, text: ctx.L.extraFor45 });
+		for (const s of extra) out.push(...answer(ctx, s));
+	}
+	return out;
+}
+
+/** A declared system fact in words, or "chưa khai báo". */
+export function factText(ctx: TemplateContext, name: string): string {
+	const def = ctx.ruleset.data.facts[name];
+	const v = ctx.dossier.system.facts[name];
+	return def && v !== undefined ? formatFact(ctx, def, v) : ctx.L.notDeclared;
+}
+
+/** An explanation section: its title and citation, then the owner's answer or "chưa khai báo". */
+export function answer(ctx: TemplateContext, s: Section): Block[] {
+	return [
+		{
+			kind: 'para',
+			indent: false,
+			runs: [
+				run(s.title[ctx.lang], { bold: true }),
+				run(` (${cite(ctx, s.citation)})`, { italic: true })
+			]
+		},
+		{ kind: 'para', indent: true, runs: [declared(ctx, ctx.dossier.system.explanation?.[s.id])] }
+	];
+}
+
+/** The criteria the system itself meets, quoted and cited. */
+export function firedCriteria(ctx: TemplateContext): Block[] {
+	const fired = ctx.dossier.result.system.criteria.map((c) => c.id);
+	return [
+		para(fired.length > 0 ? ctx.L.firedIntro : ctx.L.noneFired),
+		...criterionQuotes(ctx, fired)
+	];
+}
+
+/** Components: their levels and criteria, then the maximum rule and the level it gives. */
+export function componentLevels(ctx: TemplateContext): Block[] {
+	const { result } = ctx.dossier;
+	if (result.components.length === 0) return [];
+	const out: Block[] = [
+		{
 			kind: 'table',
 			columns: [
 				{ title: ctx.L.componentTable[0]!, width: 0.38 },
@@ -239,24 +278,34 @@ export function explanation(ctx: TemplateContext): Block[] {
 					[run(p.criteria.map((c) => citeById(ctx, c.id)).join('; ') || '—')]
 				]
 			}))
-		});
-		for (const p of result.components)
-			if (p.criteria.length > 0) {
-				out.push(para(`${p.name}:`, { indent: false, runs: [run(`${p.name}:`, { bold: true })] }));
-				out.push(
-					...criterionQuotes(
-						ctx,
-						p.criteria.map((c) => c.id)
-					)
-				);
-			}
-		out.push({
-			kind: 'quote',
-			text: ctx.ruleset.data.components_rule.text,
-			cite: cite(ctx, ctx.ruleset.data.components_rule.citation)
-		});
-		out.push(para(ctx.L.maxRule(levelLine(ctx, result.computed_level).toLocaleLowerCase())));
-	}
+		}
+	];
+	for (const p of result.components)
+		if (p.criteria.length > 0) {
+			out.push(para(`${p.name}:`, { indent: false, runs: [run(`${p.name}:`, { bold: true })] }));
+			out.push(
+				...criterionQuotes(
+					ctx,
+					p.criteria.map((c) => c.id)
+				)
+			);
+		}
+	out.push({
+		kind: 'quote',
+		text: ctx.ruleset.data.components_rule.text,
+		cite: cite(ctx, ctx.ruleset.data.components_rule.citation)
+	});
+	out.push(para(ctx.L.maxRule(levelLine(ctx, result.computed_level).toLocaleLowerCase())));
+	return out;
+}
+
+/**
+ * Why not higher, the undetermined rule when nothing matched, the levels (`fields`), the owner's
+ * justification and the designations reported beside the level.
+ */
+export function levelConclusion(ctx: TemplateContext, fields: Block = levelFields(ctx)): Block[] {
+	const { system, result } = ctx.dossier;
+	const out: Block[] = [];
 	const notMet = higherNotMet(ctx);
 	if (notMet.length > 0)
 		out.push({
@@ -271,7 +320,7 @@ export function explanation(ctx: TemplateContext): Block[] {
 			text: ctx.ruleset.data.undetermined.message.vi,
 			cite: cite(ctx, ctx.ruleset.data.undetermined.citation)
 		});
-	out.push(levelFields(ctx));
+	out.push(fields);
 	if (system.proposal?.justification)
 		out.push({
 			kind: 'para',
@@ -287,26 +336,10 @@ export function explanation(ctx: TemplateContext): Block[] {
 				cite: `${cite(ctx, def.citation)} — ${def.label[ctx.lang]}`
 			});
 	}
-
-	const extra = (ctx.ruleset.data.dossier?.explanation ?? []).filter((s) => applies(s, l));
-	if (extra.length > 0) {
-		out.push({ kind: 'heading', level: 2, text: ctx.L.extraFor45 });
-		for (const s of extra) {
-			out.push({
-				kind: 'para',
-				indent: false,
-				runs: [
-					run(s.title[ctx.lang], { bold: true }),
-					run(` (${cite(ctx, s.citation)})`, { italic: true })
-				]
-			});
-			out.push({ kind: 'para', indent: true, runs: [declared(ctx, system.explanation?.[s.id])] });
-		}
-	}
 	return out;
 }
 
-function citeById(ctx: TemplateContext, id: string): string {
+export function citeById(ctx: TemplateContext, id: string): string {
 	const c = ctx.ruleset.data.criteria.find((x) => x.id === id);
 	return c ? cite(ctx, c.citation) : id;
 }
