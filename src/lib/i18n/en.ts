@@ -159,7 +159,8 @@ export const en: Record<MessageKey, string> = {
 	'result.explanation': 'Level explanation (levels 4 and 5)',
 	'result.plan': 'Information security plan',
 	'result.dossier': 'Download the level-proposal dossier (PDF)',
-	'result.dossierJson': 'The PDF is not available yet; download the system data (JSON) meanwhile',
+	'result.dossierJson': 'The dossier as JSON (to re-import or verify)',
+	'result.dossierErrors': 'The dossier cannot be made yet: please complete',
 	'result.checkAnswers': 'Review the answers',
 	'explanation.title': 'Explanation of the proposed level',
 	'explanation.lead':

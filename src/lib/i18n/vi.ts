@@ -157,7 +157,8 @@ export const vi = {
 	'result.explanation': 'Thuyết minh đề xuất cấp độ (cấp độ 4, 5)',
 	'result.plan': 'Phương án bảo đảm an toàn thông tin',
 	'result.dossier': 'Tải hồ sơ đề xuất cấp độ (PDF)',
-	'result.dossierJson': 'Chưa có tệp PDF; tạm thời tải dữ liệu hệ thống (JSON)',
+	'result.dossierJson': 'Bản JSON của hồ sơ (để nhập lại hoặc đối chiếu)',
+	'result.dossierErrors': 'Chưa lập được hồ sơ: cần bổ sung',
 	'result.checkAnswers': 'Xem lại câu trả lời',
 	'explanation.title': 'Thuyết minh đề xuất cấp độ',
 	'explanation.lead':
