@@ -1,6 +1,7 @@
 // The `capdo` command. Each sub-command lives in its own module; this file only dispatches.
 import { classifyCommand } from './classify';
 import { checkCommand, testCommand } from './check';
+import { auditCommand } from './audit';
 
 export interface Io {
 	out: (s: string) => void;
@@ -20,6 +21,8 @@ Usage:
       { name, facts: {…}, components: [{ name, facts: {…} }] }
   capdo check [PATH]     Validate rule sets (default: rulesets/); errors as file:line:column
   capdo test [PATH]      Run the golden test cases; prints "N passed, N failed"
+  capdo audit verify [--db URL | --data-dir DIR]
+      Check the audit log's hash chain (default: DATABASE_URL, else CAPDO_DATA_DIR or ./data)
 
 Exit status: 0 success (classified or undetermined), 1 invalid input or failed check, 2 usage error.`;
 
@@ -33,6 +36,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 				return checkCommand(rest, io);
 			case 'test':
 				return testCommand(rest, io);
+			case 'audit':
+				return await auditCommand(rest, io);
 			case undefined:
 			case '-h':
 			case '--help':

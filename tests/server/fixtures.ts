@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { createBody, createUnit, createUser } from '../../src/lib/server/auth/accounts';
 import type { Principal } from '../../src/lib/server/auth/policy';
 import { openDatabase, type Database } from '../../src/lib/server/db';
-import { connect } from '../../src/lib/server/db/connect';
+import { connect, type DbTarget } from '../../src/lib/server/db/connect';
 import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
 import type { Context } from '../../src/lib/server/workflow/service';
 import type { SystemRecord } from '../../src/lib/model/inventory';
@@ -32,7 +32,9 @@ export const level2Record = (name = 'Hệ thống quản lý văn bản'): Omit<
 });
 
 /** An empty database: a temp PGlite dir, or a fresh schema on DATABASE_URL's server. */
-export async function freshDatabase(): Promise<Database & { cleanup: () => Promise<void> }> {
+export async function freshDatabase(): Promise<
+	Database & { target: DbTarget; cleanup: () => Promise<void> }
+> {
 	const url = process.env.DATABASE_URL;
 	if (url) {
 		const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
@@ -41,9 +43,11 @@ export async function freshDatabase(): Promise<Database & { cleanup: () => Promi
 		await admin.close();
 		const u = new URL(url);
 		u.searchParams.set('options', `-c search_path=${schema}`);
-		const d = await openDatabase({ url: u.toString() });
+		const target = { url: u.toString() };
+		const d = await openDatabase(target);
 		return {
 			...d,
+			target,
 			cleanup: async () => {
 				await d.close();
 				const a = await connect({ url });
@@ -53,9 +57,11 @@ export async function freshDatabase(): Promise<Database & { cleanup: () => Promi
 		};
 	}
 	const dir = mkdtempSync(join(tmpdir(), 'capdo-db-'));
-	const d = await openDatabase({ dataDir: dir });
+	const target = { dataDir: dir };
+	const d = await openDatabase(target);
 	return {
 		...d,
+		target,
 		cleanup: async () => {
 			await d.close();
 			rmSync(dir, { recursive: true, force: true });

@@ -1,9 +1,16 @@
 // Reads rule-set YAML from disk (the I/O edge for the CLI and the server).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { loadLibrary, type RuleSet, type SourceFile } from '../rules';
 
-export const DEFAULT_RULESETS_DIR = resolve(import.meta.dirname, '../../../rulesets');
+/** The repository's rulesets/, found upward from this file (source tree or a build/ chunk). */
+function findRulesets(): string {
+	for (let dir = import.meta.dirname; dirname(dir) !== dir; dir = dirname(dir))
+		if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'rulesets')))
+			return join(dir, 'rulesets');
+	return resolve(import.meta.dirname, '../../../rulesets');
+}
+export const DEFAULT_RULESETS_DIR = findRulesets();
 
 /** Every YAML file under `root` (or `root` itself), with paths relative to the working directory. */
 export function readYamlTree(root: string): SourceFile[] {

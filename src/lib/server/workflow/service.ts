@@ -19,7 +19,7 @@ import type { DB, Status } from '../db/schema';
 import { deadlinesFor } from './deadlines';
 import { diffAnswers } from './diff';
 import { inputOf, recheck } from './recheck';
-import { parseProfile, parseRecord, recordHash } from './record';
+import { emptyInventory, parseProfile, parseRecord, recordHash } from './record';
 import { nextStatus, type Action } from './transitions';
 
 export class NotFoundError extends Error {
@@ -113,12 +113,14 @@ function requireUnit(ctx: Context): string {
 	return ctx.user.unit_id;
 }
 
+/** The unit's work in the wizard's Inventory shape, plus each system's server-side state. */
 export async function getInventory(ctx: Context) {
 	const unitId = requireUnit(ctx);
 	const unit = await ctx.db
 		.selectFrom('units')
-		.selectAll()
-		.where('id', '=', unitId)
+		.innerJoin('governing_bodies', 'governing_bodies.id', 'units.body_id')
+		.select(['units.id', 'units.name', 'units.profile', 'governing_bodies.name as body_name'])
+		.where('units.id', '=', unitId)
 		.executeTakeFirstOrThrow();
 	const systems = await ctx.db
 		.selectFrom('systems')
@@ -126,14 +128,23 @@ export async function getInventory(ctx: Context) {
 		.where('unit_id', '=', unitId)
 		.orderBy('created_at')
 		.execute();
+	const profile: UnitProfile = (unit.profile as UnitProfile | null) ?? {
+		name: unit.name,
+		governing_body: unit.body_name,
+		security_unit: '',
+		contact: { name: '' }
+	};
 	return {
-		unit: { id: unit.id, name: unit.name, profile: (unit.profile as UnitProfile | null) ?? null },
+		inventory: emptyInventory(
+			profile,
+			systems.map((s) => s.record as SystemRecord)
+		),
 		systems: systems.map((s) => ({
 			id: s.id,
 			status: s.status,
 			revision: s.revision,
 			version: s.version,
-			record: s.record as SystemRecord
+			classified: s.classification_id !== null
 		}))
 	};
 }
