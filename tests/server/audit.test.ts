@@ -46,15 +46,23 @@ describe('audit log', () => {
 		const save = rows.find((r) => r.action === 'system.save')!;
 		expect(save.actor).toBe('unita');
 		expect(save.actor_id).toBe(s.users.unitA.id);
-		expect(save.before).toMatchObject({ status: 'draft', record: { name: 'Hệ thống quản lý văn bản' } });
-		expect(save.after).toMatchObject({ status: 'draft', record: { name: 'Quản lý văn bản và điều hành' } });
+		expect(save.before).toMatchObject({
+			status: 'draft',
+			record: { name: 'Hệ thống quản lý văn bản' }
+		});
+		expect(save.after).toMatchObject({
+			status: 'draft',
+			record: { name: 'Quản lý văn bản và điều hành' }
+		});
 		expect(JSON.stringify(rows)).not.toMatch(/scrypt\$/);
 		expect(rows[0]!.prev_hash).toBe('0'.repeat(64));
 		for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
 	});
 
 	it('refuses UPDATE, DELETE and TRUNCATE', async () => {
-		await expect(sql`update audit_log set actor = 'x'`.execute(s.d.db)).rejects.toThrow(/append-only/);
+		await expect(sql`update audit_log set actor = 'x'`.execute(s.d.db)).rejects.toThrow(
+			/append-only/
+		);
 		await expect(sql`delete from audit_log`.execute(s.d.db)).rejects.toThrow(/append-only/);
 		await expect(sql`truncate audit_log`.execute(s.d.db)).rejects.toThrow(/append-only/);
 		expect(await verifyAudit(s.d.db)).toMatchObject({ ok: true, count: 14 });
@@ -67,16 +75,24 @@ describe('audit log', () => {
 		expect(good.out).toMatch(/chain intact, 14 entries/);
 
 		const d = await openDatabase(fresh.target);
-		const victim = await d.db.selectFrom('audit_log').select('id').where('action', '=', 'system.save').executeTakeFirstOrThrow();
+		const victim = await d.db
+			.selectFrom('audit_log')
+			.select('id')
+			.where('action', '=', 'system.save')
+			.executeTakeFirstOrThrow();
 		await sql`alter table audit_log disable trigger audit_log_no_update`.execute(d.db);
-		await sql`update audit_log set after = jsonb_set(after, '{record,name}', '"Sửa lén"') where id = ${victim.id}`.execute(d.db);
+		await sql`update audit_log set after = jsonb_set(after, '{record,name}', '"Sửa lén"') where id = ${victim.id}`.execute(
+			d.db
+		);
 		await sql`alter table audit_log enable trigger audit_log_no_update`.execute(d.db);
 		expect(await verifyAudit(d.db)).toMatchObject({ ok: false, broken: { id: victim.id } });
 		await d.close();
 
 		const bad = await cli(['audit', 'verify', ...target()]);
 		expect(bad.code).toBe(1);
-		expect(bad.err).toMatch(new RegExp(`chain broken at entry ${victim.id}: content does not match`));
+		expect(bad.err).toMatch(
+			new RegExp(`chain broken at entry ${victim.id}: content does not match`)
+		);
 	});
 
 	it('usage errors exit 2', async () => {
