@@ -15,6 +15,8 @@ import { database } from '$lib/server/db';
 
 export const init: ServerInit = async () => {
 	const d = await database();
+	// adapter-node emits this after a graceful stop (SIGTERM/SIGINT): close the database cleanly.
+	process.once('sveltekit:shutdown', () => void d.close());
 	const token = await issueSetupToken(d.db);
 	if (token) console.log(`capdo: first start — create the administrator at ${setupUrl(token)}`);
 };
