@@ -12,7 +12,11 @@ beforeAll(() => ensureBuilt(), 300_000);
 
 describe('first start', () => {
 	let server: Server;
-	afterAll(() => server?.stop());
+	let pg: Awaited<ReturnType<typeof freshDatabase>> | undefined;
+	afterAll(async () => {
+		await server?.stop();
+		await pg?.cleanup();
+	});
 
 	it('prints a one-time setup link; it creates the admin once and then dies', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'capdo-setup-'));

@@ -55,5 +55,7 @@ export async function connect(target: DbTarget): Promise<Database> {
 		where = dir;
 	}
 	const db = new Kysely<DB>({ dialect });
-	return { db, where, exec, close: () => db.destroy() };
+	let closing: Promise<void> | undefined;
+	// Idempotent: a pg Pool refuses a second end().
+	return { db, where, exec, close: () => (closing ??= db.destroy()) };
 }
