@@ -1,9 +1,17 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
-// for information about these interfaces
+import type { Kysely } from 'kysely';
+import type { Principal } from '$lib/server/auth/policy';
+import type { DB } from '$lib/server/db/schema';
+
 declare global {
 	namespace App {
-		// interface Error {}
+		interface Error {
+			message: string;
+		}
 		interface Locals {
+			db: Kysely<DB>;
+			/** The signed-in user, or null. */
+			user: Principal | null;
 			lang: import('$lib/i18n').Lang;
 		}
 		// interface PageData {}

@@ -4,6 +4,7 @@ import { checkCommand, testCommand } from './check';
 import { impactCommand } from './impact';
 import { diffCommand } from './diff';
 import { dossierCommand } from './dossier';
+import { auditCommand } from './audit';
 
 export interface Io {
 	out: (s: string) => void;
@@ -32,6 +33,8 @@ Usage:
       systems whose level or basis would change, with counts per level change. Read-only.
   capdo diff A B [--json]
       What changes from A to B; each is ID@VERSION, ID (the version in force today) or a folder
+  capdo audit verify [--db URL | --data-dir DIR]
+      Check the audit log's hash chain (default: DATABASE_URL, else CAPDO_DATA_DIR or ./data)
 
 Exit status: 0 success (classified or undetermined), 1 invalid input or failed check, 2 usage error.`;
 
@@ -51,6 +54,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 				return await impactCommand(rest, io);
 			case 'diff':
 				return diffCommand(rest, io);
+			case 'audit':
+				return await auditCommand(rest, io);
 			case undefined:
 			case '-h':
 			case '--help':

@@ -7,5 +7,10 @@ import type { LayoutServerLoad } from './$types';
 export const load: LayoutServerLoad = ({ locals }) => ({
 	lang: locals.lang,
 	messages: messagesFor(locals.lang),
-	rulesets: bundledRuleSets().rulesets.map((r) => toPayload(r.data))
+	rulesets: bundledRuleSets().rulesets.map((r) => toPayload(r.data)),
+	user: locals.user && {
+		username: locals.user.username,
+		display_name: locals.user.display_name,
+		role: locals.user.role
+	}
 });

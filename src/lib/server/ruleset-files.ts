@@ -3,15 +3,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { loadLibrary, type RuleSet, type SourceFile } from '../rules';
 
-/** The nearest `rulesets/` above this module: works from src/ and from the built server bundle. */
-function findRulesetsDir(from: string): string {
-	for (let d = from; ; d = dirname(d)) {
-		if (existsSync(join(d, 'rulesets'))) return join(d, 'rulesets');
-		if (dirname(d) === d) return resolve('rulesets');
-	}
+/** The repository's rulesets/, found upward from this file (source tree or a build/ chunk). */
+function findRulesets(): string {
+	for (let dir = import.meta.dirname; dirname(dir) !== dir; dir = dirname(dir))
+		if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'rulesets')))
+			return join(dir, 'rulesets');
+	return resolve(import.meta.dirname, '../../../rulesets');
 }
-
-export const DEFAULT_RULESETS_DIR = findRulesetsDir(import.meta.dirname);
+export const DEFAULT_RULESETS_DIR = findRulesets();
 
 /** Every YAML file under `root` (or `root` itself), with paths relative to the working directory. */
 export function readYamlTree(root: string): SourceFile[] {

@@ -1,0 +1,219 @@
+// Governing bodies, units and users: created by the administrator, every change audited.
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB, Role, User } from '../db/schema';
+import { appendAudit, type Actor } from '../audit/log';
+import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './password';
+import type { Principal } from './policy';
+import { clearFailures, limitKey, lockedFor, recordFailure } from './ratelimit';
+import { createSession } from './sessions';
+import { hashToken } from './tokens';
+
+export class InputError extends Error {
+	constructor(
+		message: string,
+		readonly field?: string
+	) {
+		super(message);
+	}
+}
+
+export const actorOf = (p: Principal): Actor => ({ id: p.id, name: p.username });
+
+/** What the audit log keeps of a user: never the password hash. */
+const publicUser = (u: Omit<User, 'created_at' | 'password_hash'> & Partial<User>) => ({
+	id: u.id,
+	username: u.username,
+	display_name: u.display_name,
+	role: u.role,
+	unit_id: u.unit_id,
+	body_id: u.body_id,
+	disabled: u.disabled
+});
+
+export interface NewUser {
+	username: string;
+	display_name: string;
+	role: Role;
+	password: string;
+	unit_id?: string | null;
+	body_id?: string | null;
+}
+
+async function insertUser(trx: Transaction<DB>, actor: Actor, input: NewUser) {
+	const username = input.username.trim().toLowerCase();
+	if (!/^[a-z0-9._-]{3,64}$/.test(username))
+		throw new InputError('Tên đăng nhập gồm 3–64 chữ thường, số, dấu chấm, gạch.', 'username');
+	if (!input.display_name.trim()) throw new InputError('Nhập họ tên.', 'display_name');
+	const problem = passwordProblem(input.password);
+	if (problem) throw new InputError(problem, 'password');
+	const unit_id = input.role === 'unit' ? input.unit_id || null : null;
+	const body_id = input.role === 'appraiser' ? input.body_id || null : null;
+	if (input.role === 'unit' && !unit_id) throw new InputError('Chọn đơn vị.', 'unit_id');
+	if (input.role === 'appraiser' && !body_id)
+		throw new InputError('Chọn cơ quan chủ quản.', 'body_id');
+	const taken = await trx
+		.selectFrom('users')
+		.select('id')
+		.where('username', '=', username)
+		.executeTakeFirst();
+	if (taken) throw new InputError('Tên đăng nhập đã có.', 'username');
+	const user = {
+		id: randomUUID(),
+		username,
+		display_name: input.display_name.trim(),
+		role: input.role,
+		unit_id,
+		body_id,
+		password_hash: await hashPassword(input.password),
+		disabled: false
+	};
+	await trx.insertInto('users').values(user).execute();
+	await appendAudit(trx, actor.id ? actor : { id: user.id, name: username }, {
+		action: 'user.create',
+		entity_type: 'user',
+		entity_id: user.id,
+		unit_id,
+		after: publicUser(user)
+	});
+	return user;
+}
+
+export async function createUser(db: Kysely<DB>, by: Principal, input: NewUser) {
+	return db.transaction().execute((trx) => insertUser(trx, actorOf(by), input));
+}
+
+/** Uses the setup token (once) to create the first administrator. */
+export async function createFirstAdmin(
+	db: Kysely<DB>,
+	token: string,
+	input: Omit<NewUser, 'role'>
+) {
+	return db.transaction().execute(async (trx) => {
+		const used = await trx
+			.updateTable('setup_tokens')
+			.set({ used_at: new Date() })
+			.where('token_hash', '=', hashToken(token))
+			.where('used_at', 'is', null)
+			.returning('token_hash')
+			.executeTakeFirst();
+		const anyUser = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
+		if (!used || anyUser) return undefined;
+		return insertUser(trx, { id: null, name: 'setup' }, { ...input, role: 'admin' });
+	});
+}
+
+export async function setUserDisabled(
+	db: Kysely<DB>,
+	by: Principal,
+	userId: string,
+	disabled: boolean
+) {
+	if (userId === by.id) throw new InputError('Không thể khóa chính mình.');
+	await db.transaction().execute(async (trx) => {
+		const before = await trx
+			.selectFrom('users')
+			.selectAll()
+			.where('id', '=', userId)
+			.forUpdate()
+			.executeTakeFirst();
+		if (!before) throw new InputError('Không có người dùng này.');
+		await trx.updateTable('users').set({ disabled }).where('id', '=', userId).execute();
+		if (disabled) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+		await appendAudit(trx, actorOf(by), {
+			action: disabled ? 'user.disable' : 'user.enable',
+			entity_type: 'user',
+			entity_id: userId,
+			unit_id: before.unit_id,
+			before: publicUser(before),
+			after: publicUser({ ...before, disabled })
+		});
+	});
+}
+
+export async function createBody(db: Kysely<DB>, by: Principal, name: string) {
+	const clean = name.trim();
+	if (!clean) throw new InputError('Nhập tên cơ quan chủ quản.', 'name');
+	return db.transaction().execute(async (trx) => {
+		const dup = await trx
+			.selectFrom('governing_bodies')
+			.select('id')
+			.where('name', '=', clean)
+			.executeTakeFirst();
+		if (dup) throw new InputError('Cơ quan chủ quản này đã có.', 'name');
+		const body = { id: randomUUID(), name: clean };
+		await trx.insertInto('governing_bodies').values(body).execute();
+		await appendAudit(trx, actorOf(by), {
+			action: 'body.create',
+			entity_type: 'governing_body',
+			entity_id: body.id,
+			after: body
+		});
+		return body;
+	});
+}
+
+export async function createUnit(db: Kysely<DB>, by: Principal, bodyId: string, name: string) {
+	const clean = name.trim();
+	if (!clean) throw new InputError('Nhập tên đơn vị.', 'name');
+	return db.transaction().execute(async (trx) => {
+		const body = await trx
+			.selectFrom('governing_bodies')
+			.select('id')
+			.where('id', '=', bodyId)
+			.executeTakeFirst();
+		if (!body) throw new InputError('Chọn cơ quan chủ quản.', 'body_id');
+		const dup = await trx
+			.selectFrom('units')
+			.select('id')
+			.where('body_id', '=', bodyId)
+			.where('name', '=', clean)
+			.executeTakeFirst();
+		if (dup) throw new InputError('Đơn vị này đã có.', 'name');
+		const unit = { id: randomUUID(), body_id: bodyId, name: clean };
+		await trx.insertInto('units').values(unit).execute();
+		await appendAudit(trx, actorOf(by), {
+			action: 'unit.create',
+			entity_type: 'unit',
+			entity_id: unit.id,
+			unit_id: unit.id,
+			after: unit
+		});
+		return unit;
+	});
+}
+
+export type LoginResult =
+	| { ok: true; user: User; token: string; expires: Date }
+	| { ok: false; status: 400 | 429; message: string };
+
+export async function login(
+	db: Kysely<DB>,
+	username: string,
+	password: string,
+	ip: string
+): Promise<LoginResult> {
+	const name = username.trim().toLowerCase();
+	const key = limitKey(name, ip);
+	const wait = await lockedFor(db, key);
+	if (wait > 0)
+		return {
+			ok: false,
+			status: 429,
+			message: `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${wait} phút.`
+		};
+	const user = await db
+		.selectFrom('users')
+		.selectAll()
+		.where('username', '=', name)
+		.executeTakeFirst();
+	// Same work whether or not the account exists.
+	const good = await verifyPassword(password, user?.password_hash ?? (await dummyHash()));
+	if (!user || !good || user.disabled) {
+		await recordFailure(db, key);
+		return { ok: false, status: 400, message: 'Tên đăng nhập hoặc mật khẩu không đúng.' };
+	}
+	await clearFailures(db, key);
+	const session = await createSession(db, user.id);
+	return { ok: true, user, ...session };
+}

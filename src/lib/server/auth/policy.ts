@@ -1,0 +1,92 @@
+// Who may do what: the one place every route, action and endpoint asks. Two questions —
+// may this role use this route at all, and may this user touch this unit's system.
+import type { Role, User } from '../db/schema';
+
+export type Principal = Pick<
+	User,
+	'id' | 'username' | 'display_name' | 'role' | 'unit_id' | 'body_id'
+>;
+
+type RouteRule = { prefix: string; roles: readonly Role[] | 'public' | 'signed_in' };
+
+/** Longest matching prefix wins. Route ids as SvelteKit names them (e.g. /api/systems/[id]). */
+export const ROUTE_RULES: readonly RouteRule[] = [
+	{ prefix: '/', roles: 'public' },
+	{ prefix: '/login', roles: 'public' },
+	{ prefix: '/setup', roles: 'public' },
+	// The wizard works in the browser (localStorage) without an account.
+	{ prefix: '/unit', roles: 'public' },
+	{ prefix: '/systems', roles: 'public' },
+	{ prefix: '/import', roles: 'public' },
+	{ prefix: '/logout', roles: 'signed_in' },
+	{ prefix: '/admin', roles: ['admin'] },
+	{ prefix: '/admin/audit', roles: ['admin', 'appraiser'] },
+	{ prefix: '/appraisal', roles: ['appraiser'] },
+	{ prefix: '/submissions', roles: ['unit'] },
+	{ prefix: '/api', roles: 'signed_in' },
+	{ prefix: '/api/unit', roles: ['unit'] },
+	{ prefix: '/api/systems', roles: ['unit'] },
+	{ prefix: '/api/systems/[id]', roles: ['unit', 'appraiser'] },
+	{ prefix: '/api/systems/[id]/history', roles: ['unit', 'appraiser'] },
+	{ prefix: '/api/systems/[id]/classify', roles: ['unit'] },
+	{ prefix: '/api/systems/[id]/submit', roles: ['unit'] },
+	{ prefix: '/api/systems/[id]/revise', roles: ['unit'] },
+	{ prefix: '/api/audit', roles: ['admin', 'appraiser'] }
+];
+
+const matches = (id: string, prefix: string) => id === prefix || id.startsWith(prefix + '/');
+
+function ruleFor(routeId: string): RouteRule {
+	// Route groups like /(auth)/login do not change the URL: drop them before matching.
+	const id = routeId.replace(/\/\([^)]+\)/g, '') || '/';
+	let best: RouteRule | undefined;
+	for (const r of ROUTE_RULES)
+		if (r.prefix !== '/' && matches(id, r.prefix) && r.prefix.length > (best?.prefix.length ?? 0))
+			best = r;
+	// The home page is public; any route not listed needs at least a signed-in user.
+	return best ?? (id === '/' ? ROUTE_RULES[0]! : { prefix: id, roles: 'signed_in' });
+}
+
+export type RouteAccess = 'ok' | 'login' | 'forbidden';
+
+export function routeAccess(routeId: string, user: Principal | null): RouteAccess {
+	const { roles } = ruleFor(routeId);
+	if (roles === 'public') return 'ok';
+	if (!user) return 'login';
+	if (roles === 'signed_in') return 'ok';
+	return roles.includes(user.role) ? 'ok' : 'forbidden';
+}
+
+/** The facts about a system that decide access to it. */
+export interface SystemScope {
+	unit_id: string;
+	body_id: string;
+	/** True once the unit has submitted any revision: only then may an appraiser see it. */
+	submitted: boolean;
+}
+
+export type SystemMode = 'read' | 'write' | 'appraise';
+
+export function systemAccess(user: Principal | null, sys: SystemScope, mode: SystemMode): boolean {
+	if (!user) return false;
+	switch (user.role) {
+		case 'unit':
+			return mode !== 'appraise' && user.unit_id === sys.unit_id;
+		case 'appraiser':
+			return mode !== 'write' && user.body_id === sys.body_id && sys.submitted;
+		default:
+			return false;
+	}
+}
+
+/** Units whose audit entries a user may read: all for admins, the body's for appraisers. */
+export function auditScope(user: Principal): 'all' | { body_id: string } | 'none' {
+	if (user.role === 'admin') return 'all';
+	if (user.role === 'appraiser' && user.body_id) return { body_id: user.body_id };
+	return 'none';
+}
+
+/** Where a user lands after signing in. */
+export function homeFor(role: Role): string {
+	return { unit: '/submissions', appraiser: '/appraisal', maintainer: '/', admin: '/admin' }[role];
+}

@@ -1,0 +1,61 @@
+// Opens the database: PostgreSQL when DATABASE_URL is set, else embedded PGlite in CAPDO_DATA_DIR.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Kysely, PostgresDialect, sql, type Dialect } from 'kysely';
+import type { DB } from './schema';
+
+export interface DbTarget {
+	url?: string;
+	dataDir?: string;
+}
+
+export interface Database {
+	db: Kysely<DB>;
+	/** Human-readable location, for logs (no credentials). */
+	where: string;
+	/** Runs a multi-statement SQL script inside `trx` (PGlite's extended protocol takes one). */
+	exec: (trx: Kysely<DB>, script: string) => Promise<void>;
+	close: () => Promise<void>;
+}
+
+/** Where the environment says the database is. */
+export function envTarget(env: NodeJS.ProcessEnv = process.env): DbTarget {
+	return env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.CAPDO_DATA_DIR || './data' };
+}
+
+export async function connect(target: DbTarget): Promise<Database> {
+	let dialect: Dialect;
+	let where: string;
+	// pg sends a parameterless query with the simple protocol, which allows several statements.
+	let exec: Database['exec'] = async (trx, script) => {
+		await sql.raw(script).execute(trx);
+	};
+	if (target.url) {
+		const { default: pg } = await import('pg');
+		// Dates stay strings: `date` columns mean a calendar day, not an instant.
+		pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+		const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+		dialect = new PostgresDialect({ pool });
+		where = new URL(target.url).host + new URL(target.url).pathname;
+	} else {
+		const { PGlite } = await import('@electric-sql/pglite');
+		const { PGliteDialect } = await import('kysely-pglite-dialect');
+		const root = resolve(target.dataDir ?? './data');
+		// PGlite creates its own directory non-recursively: the parent must exist.
+		mkdirSync(root, { recursive: true });
+		const dir = resolve(root, 'pglite');
+		const client = await PGlite.create(dir, {
+			parsers: { 1082: (v: string) => v } // date → 'YYYY-MM-DD'
+		});
+		dialect = new PGliteDialect(client);
+		// The dialect serializes access to the one connection; the caller holds it inside `trx`.
+		exec = async (_trx, script) => {
+			await client.exec(script);
+		};
+		where = dir;
+	}
+	const db = new Kysely<DB>({ dialect });
+	let closing: Promise<void> | undefined;
+	// Idempotent: a pg Pool refuses a second end().
+	return { db, where, exec, close: () => (closing ??= db.destroy()) };
+}

@@ -1,0 +1,139 @@
+// Kysely table types, mirroring migrations/*.sql.
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export type Role = 'unit' | 'appraiser' | 'maintainer' | 'admin';
+export const ROLES: readonly Role[] = ['unit', 'appraiser', 'maintainer', 'admin'];
+
+export type Status =
+	'draft' | 'classified' | 'submitted' | 'under_review' | 'returned' | 'approved';
+
+export interface GoverningBodiesTable {
+	id: string;
+	name: string;
+	created_at: Timestamp;
+}
+export interface UnitsTable {
+	id: string;
+	body_id: string;
+	name: string;
+	profile: Json | null;
+	created_at: Timestamp;
+}
+export interface UsersTable {
+	id: string;
+	username: string;
+	display_name: string;
+	role: Role;
+	unit_id: string | null;
+	body_id: string | null;
+	password_hash: string;
+	disabled: Generated<boolean>;
+	created_at: Timestamp;
+}
+export interface SessionsTable {
+	token_hash: string;
+	user_id: string;
+	created_at: Timestamp;
+	expires_at: Timestamp;
+}
+export interface LoginFailuresTable {
+	key: string;
+	at: Timestamp;
+}
+export interface SetupTokensTable {
+	token_hash: string;
+	created_at: Timestamp;
+	used_at: Timestamp | null;
+}
+export interface SystemsTable {
+	id: string;
+	unit_id: string;
+	record: Json;
+	status: ColumnType<Status, Status | undefined, Status>;
+	revision: ColumnType<number, number | undefined, number>;
+	version: ColumnType<number, number | undefined, number>;
+	classification_id: string | null;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+export interface ClassificationsTable {
+	id: string;
+	system_id: string;
+	revision: number;
+	record_hash: string;
+	ruleset_id: string;
+	ruleset_version: string;
+	ruleset_hash: string;
+	computed_level: number | null;
+	proposed_level: number;
+	result: Json;
+	created_by: string;
+	created_at: Timestamp;
+}
+export interface SystemRevisionsTable {
+	system_id: string;
+	revision: number;
+	record: Json;
+	classification_id: string;
+	created_at: Timestamp;
+}
+export interface DossiersTable {
+	id: string;
+	system_id: string;
+	revision: number;
+	classification_id: string;
+	dossier: Json;
+	pdf_sha256: string | null;
+	submitted_by: string;
+	submitted_at: Timestamp;
+}
+export interface ReviewsTable {
+	id: string;
+	dossier_id: string;
+	system_id: string;
+	appraiser_id: string;
+	checklist: Json;
+	decision: 'approved' | 'returned' | null;
+	return_reasons: string | null;
+	approval_number: string | null;
+	approval_date: ColumnType<string | null, string | null | undefined, string | null>;
+	approved_level: number | null;
+	started_at: Timestamp;
+	decided_at: Timestamp | null;
+}
+export interface AuditLogTable {
+	id: Generated<number>;
+	at: string;
+	actor_id: string | null;
+	actor: string;
+	action: string;
+	entity_type: string;
+	entity_id: string;
+	unit_id: string | null;
+	before: Json | null;
+	after: Json | null;
+	prev_hash: string;
+	hash: string;
+}
+
+export interface DB {
+	governing_bodies: GoverningBodiesTable;
+	units: UnitsTable;
+	users: UsersTable;
+	sessions: SessionsTable;
+	login_failures: LoginFailuresTable;
+	setup_tokens: SetupTokensTable;
+	systems: SystemsTable;
+	classifications: ClassificationsTable;
+	system_revisions: SystemRevisionsTable;
+	dossiers: DossiersTable;
+	reviews: ReviewsTable;
+	audit_log: AuditLogTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type SystemRow = Selectable<SystemsTable>;
+export type NewAuditEntry = Insertable<AuditLogTable>;

@@ -1,0 +1,66 @@
+// What the appraiser checks before deciding: the level recomputed under the exact rule set the
+// dossier cites, and whether the rule set in force today would give another level.
+import type { SystemRecord } from '../../model/inventory';
+import { evaluate, selectRuleSet, type Level, type RuleSet } from '../../rules';
+
+export interface StoredClassification {
+	ruleset_id: string;
+	ruleset_version: string;
+	ruleset_hash: string;
+	computed_level: number | null;
+	proposed_level: number;
+}
+
+export interface Recheck {
+	cited: string;
+	/** The cited rule set is not installed on this server. */
+	missing: boolean;
+	hash_mismatch: boolean;
+	recomputed_level: Level | null;
+	level_mismatch: boolean;
+	errors: string[];
+	/** The newest rule set in force on `date`, when it is not the cited one. */
+	newest?: { ref: string; level: Level | null; differs: boolean; errors: string[] };
+}
+
+export const inputOf = (r: SystemRecord) => ({
+	name: r.name,
+	facts: r.facts,
+	components: (r.components ?? []).map((c) => ({ name: c.name, facts: c.facts }))
+});
+
+export function recheck(
+	rulesets: readonly RuleSet[],
+	stored: StoredClassification,
+	record: SystemRecord,
+	date: string
+): Recheck {
+	const cited = `${stored.ruleset_id}@${stored.ruleset_version}`;
+	const rs = rulesets.find((r) => r.ref === cited);
+	const out: Recheck = {
+		cited,
+		missing: !rs,
+		hash_mismatch: !!rs && rs.hash !== stored.ruleset_hash,
+		recomputed_level: null,
+		level_mismatch: false,
+		errors: []
+	};
+	if (rs) {
+		const r = evaluate(rs, inputOf(record));
+		if (r.ok) out.recomputed_level = r.value.level;
+		else out.errors = r.errors.map((e) => `${e.path}: ${e.message.vi}`);
+		out.level_mismatch = !r.ok || out.recomputed_level !== stored.computed_level;
+	}
+	const newest = selectRuleSet(rulesets, undefined, date);
+	if (newest && newest.ref !== cited) {
+		const r = evaluate(newest, inputOf(record));
+		const level = r.ok ? r.value.level : null;
+		out.newest = {
+			ref: newest.ref,
+			level,
+			differs: !r.ok || level !== stored.computed_level,
+			errors: r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message.vi}`)
+		};
+	}
+	return out;
+}

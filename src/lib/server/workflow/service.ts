@@ -1,0 +1,732 @@
+// Assessments and their appraisal, stored transactionally with an audit entry per change. Every
+// function takes the signed-in user and checks access through the policy module.
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { SystemRecord, UnitProfile } from '../../model/inventory';
+import {
+	evaluate,
+	procedureFor,
+	selectRuleSet,
+	today,
+	type Classification,
+	type Level,
+	type RuleSet
+} from '../../rules';
+import { actorOf, InputError } from '../auth/accounts';
+import { systemAccess, type Principal, type SystemMode } from '../auth/policy';
+import { appendAudit } from '../audit/log';
+import type { DB, Status } from '../db/schema';
+import { deadlinesFor } from './deadlines';
+import { diffAnswers } from './diff';
+import { inputOf, recheck } from './recheck';
+import { emptyInventory, parseProfile, parseRecord, recordHash } from './record';
+import { nextStatus, type Action } from './transitions';
+
+export class NotFoundError extends Error {
+	constructor() {
+		super('Không tìm thấy hệ thống.');
+	}
+}
+export class ConflictError extends Error {}
+
+export interface Context {
+	db: Kysely<DB>;
+	user: Principal;
+	rulesets: readonly RuleSet[];
+	now?: () => Date;
+}
+
+type Trx = Transaction<DB>;
+
+/** The system row with its unit's body, locked for update when inside a write. */
+async function loadSystem(trx: Kysely<DB>, id: string, lock: boolean) {
+	if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+	let q = trx
+		.selectFrom('systems')
+		.innerJoin('units', 'units.id', 'systems.unit_id')
+		.selectAll('systems')
+		.select(['units.body_id', 'units.name as unit_name'])
+		.where('systems.id', '=', id);
+	if (lock) q = q.forUpdate(['systems']);
+	const row = await q.executeTakeFirst();
+	if (!row) return undefined;
+	const submitted = await trx
+		.selectFrom('dossiers')
+		.select('id')
+		.where('system_id', '=', id)
+		.limit(1)
+		.executeTakeFirst();
+	return { ...row, record: row.record as SystemRecord, submitted: !!submitted };
+}
+type LoadedSystem = NonNullable<Awaited<ReturnType<typeof loadSystem>>>;
+
+/** Another unit's system and a missing one look the same: 404, never its data. */
+async function authorized(
+	trx: Kysely<DB>,
+	ctx: Context,
+	id: string,
+	mode: SystemMode,
+	lock = false
+) {
+	const sys = await loadSystem(trx, id, lock);
+	if (!sys || !systemAccess(ctx.user, sys, mode)) throw new NotFoundError();
+	return sys;
+}
+
+async function changeSystem(
+	ctx: Context,
+	id: string,
+	action: Action,
+	mode: SystemMode,
+	work: (
+		trx: Trx,
+		sys: LoadedSystem,
+		to: Status
+	) => Promise<{ set?: Record<string, unknown>; audit?: { before?: unknown; after?: unknown } }>
+) {
+	return ctx.db.transaction().execute(async (trx) => {
+		const sys = await authorized(trx, ctx, id, mode, true);
+		const to = nextStatus(action, sys.status);
+		const { set = {}, audit } = await work(trx, sys, to);
+		const updated = await trx
+			.updateTable('systems')
+			.set({ ...set, status: to, version: sys.version + 1, updated_at: new Date() })
+			.where('id', '=', id)
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		await appendAudit(trx, actorOf(ctx.user), {
+			action: `system.${action}`,
+			entity_type: 'system',
+			entity_id: id,
+			unit_id: sys.unit_id,
+			before: { status: sys.status, revision: sys.revision, ...(audit?.before as object) },
+			after: { status: to, revision: updated.revision, ...(audit?.after as object) }
+		});
+		return { ...updated, record: updated.record as SystemRecord };
+	});
+}
+
+// ---- the unit's side ------------------------------------------------------------------------
+
+function requireUnit(ctx: Context): string {
+	if (ctx.user.role !== 'unit' || !ctx.user.unit_id) throw new NotFoundError();
+	return ctx.user.unit_id;
+}
+
+/** The unit's work in the wizard's Inventory shape, plus each system's server-side state. */
+export async function getInventory(ctx: Context) {
+	const unitId = requireUnit(ctx);
+	const unit = await ctx.db
+		.selectFrom('units')
+		.innerJoin('governing_bodies', 'governing_bodies.id', 'units.body_id')
+		.select(['units.id', 'units.name', 'units.profile', 'governing_bodies.name as body_name'])
+		.where('units.id', '=', unitId)
+		.executeTakeFirstOrThrow();
+	const systems = await ctx.db
+		.selectFrom('systems')
+		.selectAll()
+		.where('unit_id', '=', unitId)
+		.orderBy('created_at')
+		.execute();
+	const profile: UnitProfile = (unit.profile as UnitProfile | null) ?? {
+		name: unit.name,
+		governing_body: unit.body_name,
+		security_unit: '',
+		contact: { name: '' }
+	};
+	return {
+		inventory: emptyInventory(
+			profile,
+			systems.map((s) => s.record as SystemRecord)
+		),
+		systems: systems.map((s) => ({
+			id: s.id,
+			status: s.status,
+			revision: s.revision,
+			version: s.version,
+			classified: s.classification_id !== null
+		}))
+	};
+}
+
+export async function saveProfile(ctx: Context, raw: unknown) {
+	const unitId = requireUnit(ctx);
+	const profile = parseProfile(raw);
+	await ctx.db.transaction().execute(async (trx) => {
+		const before = await trx
+			.selectFrom('units')
+			.select('profile')
+			.where('id', '=', unitId)
+			.forUpdate()
+			.executeTakeFirstOrThrow();
+		await trx
+			.updateTable('units')
+			.set({ profile: JSON.stringify(profile) })
+			.where('id', '=', unitId)
+			.execute();
+		await appendAudit(trx, actorOf(ctx.user), {
+			action: 'unit.profile',
+			entity_type: 'unit',
+			entity_id: unitId,
+			unit_id: unitId,
+			before: before.profile,
+			after: profile
+		});
+	});
+	return profile;
+}
+
+export async function createSystem(ctx: Context, raw: unknown) {
+	const unitId = requireUnit(ctx);
+	const id = randomUUID();
+	const now = new Date();
+	const record: SystemRecord = { ...parseRecord(raw), id, updated_at: now.toISOString() };
+	return ctx.db.transaction().execute(async (trx) => {
+		const row = await trx
+			.insertInto('systems')
+			.values({
+				id,
+				unit_id: unitId,
+				record: JSON.stringify(record),
+				created_at: now,
+				updated_at: now
+			})
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		await appendAudit(trx, actorOf(ctx.user), {
+			action: 'system.create',
+			entity_type: 'system',
+			entity_id: id,
+			unit_id: unitId,
+			after: { status: row.status, revision: row.revision, record }
+		});
+		return { ...row, record };
+	});
+}
+
+/** Saves the whole record; `expectedVersion` (when given) must match or nothing is written. */
+export async function saveSystem(ctx: Context, id: string, raw: unknown, expectedVersion?: number) {
+	const parsed = parseRecord(raw);
+	return changeSystem(ctx, id, 'save', 'write', async (_trx, sys) => {
+		if (expectedVersion !== undefined && expectedVersion !== sys.version)
+			throw new ConflictError(
+				`Hệ thống đã được lưu từ nơi khác (phiên bản ${sys.version}, bạn gửi ${expectedVersion}). Tải lại trước khi lưu.`
+			);
+		const record: SystemRecord = { ...parsed, id, updated_at: new Date().toISOString() };
+		return {
+			set: { record: JSON.stringify(record), classification_id: null },
+			audit: { before: { record: sys.record }, after: { record } }
+		};
+	});
+}
+
+export function pinnedRuleSet(rulesets: readonly RuleSet[], record: SystemRecord, date: string) {
+	const rs = selectRuleSet(rulesets, record.ruleset, date);
+	if (!rs)
+		throw new InputError(
+			record.ruleset
+				? `Không có bộ quy tắc "${record.ruleset}" trên máy chủ.`
+				: `Không có bộ quy tắc nào có hiệu lực ngày ${date}; chọn bộ quy tắc (id@version).`,
+			'ruleset'
+		);
+	return rs;
+}
+
+/** Recomputes the level on the server under the pinned rule set; the client's level is ignored. */
+export async function classifySystem(ctx: Context, id: string) {
+	let result: Classification | undefined;
+	let rs: RuleSet | undefined;
+	const sys = await changeSystem(ctx, id, 'classify', 'write', async (trx, sys) => {
+		rs = pinnedRuleSet(ctx.rulesets, sys.record, today());
+		const r = evaluate(rs, inputOf(sys.record));
+		if (!r.ok)
+			throw new InputError(
+				'Câu trả lời chưa đầy đủ hoặc không hợp lệ: ' +
+					r.errors.map((e) => `${e.path}: ${e.message.vi}`).join('; ')
+			);
+		result = r.value;
+		const computed = result.level;
+		const proposal = sys.record.proposal;
+		const proposed = (proposal?.level ?? computed) as Level | null;
+		if (proposed === null)
+			throw new InputError(
+				result.message?.vi ?? 'Không xác định được cấp độ: hãy đề xuất cấp độ.',
+				'proposal'
+			);
+		if (computed !== null && proposed < computed)
+			throw new InputError(
+				`Cấp độ đề xuất không được thấp hơn cấp độ xác định theo tiêu chí (${computed}).`,
+				'proposal'
+			);
+		if ((computed === null || proposed > computed) && !proposal?.justification.trim())
+			throw new InputError(
+				'Đề xuất cấp độ cao hơn (hoặc khi không xác định được) cần thuyết minh.',
+				'proposal'
+			);
+		const record: SystemRecord = { ...sys.record, ruleset: rs.ref };
+		const classificationId = randomUUID();
+		await trx
+			.insertInto('classifications')
+			.values({
+				id: classificationId,
+				system_id: id,
+				revision: sys.revision,
+				record_hash: recordHash(record),
+				ruleset_id: rs.data.id,
+				ruleset_version: rs.data.version,
+				ruleset_hash: rs.hash,
+				computed_level: computed,
+				proposed_level: proposed,
+				result: JSON.stringify(result),
+				created_by: ctx.user.id
+			})
+			.execute();
+		return {
+			set: { record: JSON.stringify(record), classification_id: classificationId },
+			audit: {
+				after: {
+					classification_id: classificationId,
+					ruleset: rs.ref,
+					ruleset_hash: rs.hash,
+					computed_level: computed,
+					proposed_level: proposed
+				}
+			}
+		};
+	});
+	const level = (sys.record.proposal?.level ?? result!.level) as Level;
+	return { system: sys, classification: result!, procedure: procedureFor(rs!, level) };
+}
+
+export interface Submission {
+	dossier?: unknown;
+	pdf_sha256?: string;
+}
+
+export async function submitSystem(ctx: Context, id: string, input: Submission) {
+	if (input.pdf_sha256 !== undefined && !/^[0-9a-f]{64}$/.test(input.pdf_sha256))
+		throw new InputError('pdf_sha256 phải là 64 chữ số hex.', 'pdf_sha256');
+	return changeSystem(ctx, id, 'submit', 'write', async (trx, sys) => {
+		const c = sys.classification_id
+			? await trx
+					.selectFrom('classifications')
+					.selectAll()
+					.where('id', '=', sys.classification_id)
+					.executeTakeFirst()
+			: undefined;
+		if (!c || c.record_hash !== recordHash(sys.record))
+			throw new ConflictError('Hệ thống chưa được xác định cấp độ theo các câu trả lời hiện tại.');
+		// A resubmission after a return is a new revision of the same answers.
+		const revision = sys.status === 'returned' ? sys.revision + 1 : sys.revision;
+		const unit = await trx
+			.selectFrom('units')
+			.select('profile')
+			.where('id', '=', sys.unit_id)
+			.executeTakeFirstOrThrow();
+		const dossier = input.dossier ?? {
+			unit: unit.profile,
+			system: sys.record,
+			classification: c.result
+		};
+		const dossierId = randomUUID();
+		await trx
+			.insertInto('system_revisions')
+			.values({
+				system_id: id,
+				revision,
+				record: JSON.stringify(sys.record),
+				classification_id: c.id
+			})
+			.execute();
+		await trx
+			.insertInto('dossiers')
+			.values({
+				id: dossierId,
+				system_id: id,
+				revision,
+				classification_id: c.id,
+				dossier: JSON.stringify(dossier),
+				pdf_sha256: input.pdf_sha256 ?? null,
+				submitted_by: ctx.user.id
+			})
+			.execute();
+		return {
+			set: { revision },
+			audit: {
+				after: {
+					dossier_id: dossierId,
+					classification_id: c.id,
+					pdf_sha256: input.pdf_sha256 ?? null
+				}
+			}
+		};
+	});
+}
+
+/** Điều 18: a new revision re-determines the level; the previous one stays in the history. */
+export async function reviseSystem(ctx: Context, id: string) {
+	return changeSystem(ctx, id, 'revise', 'write', async (_trx, sys) => ({
+		set: { revision: sys.revision + 1, classification_id: null }
+	}));
+}
+
+// ---- the appraiser's side -----------------------------------------------------------------
+
+async function latestDossier(trx: Kysely<DB>, systemId: string) {
+	return trx
+		.selectFrom('dossiers')
+		.selectAll()
+		.where('system_id', '=', systemId)
+		.orderBy('submitted_at', 'desc')
+		.orderBy('revision', 'desc')
+		.limit(1)
+		.executeTakeFirstOrThrow();
+}
+
+async function openReview(trx: Kysely<DB>, systemId: string) {
+	const d = await latestDossier(trx, systemId);
+	const review = await trx
+		.selectFrom('reviews')
+		.selectAll()
+		.where('dossier_id', '=', d.id)
+		.executeTakeFirst();
+	return { dossier: d, review };
+}
+
+export async function startReview(ctx: Context, id: string) {
+	return changeSystem(ctx, id, 'start_review', 'appraise', async (trx) => {
+		const d = await latestDossier(trx, id);
+		const reviewId = randomUUID();
+		await trx
+			.insertInto('reviews')
+			.values({
+				id: reviewId,
+				dossier_id: d.id,
+				system_id: id,
+				appraiser_id: ctx.user.id,
+				checklist: '{}'
+			})
+			.execute();
+		return { audit: { after: { review_id: reviewId, dossier_id: d.id } } };
+	});
+}
+
+/** Điều 16 khoản 1 Nghị định 85/2016. */
+export const CHECKLIST = [
+	{
+		id: 'a',
+		label: 'Sự phù hợp của đề xuất cấp độ với các tiêu chí xác định cấp độ',
+		citation: 'Điểm a khoản 1 Điều 16 Nghị định 85/2016/NĐ-CP'
+	},
+	{
+		id: 'b',
+		label:
+			'Sự phù hợp của phương án bảo đảm an toàn thông tin trong thiết kế hệ thống với các yêu cầu an toàn cơ bản',
+		citation: 'Điểm b khoản 1 Điều 16 Nghị định 85/2016/NĐ-CP'
+	},
+	{
+		id: 'c',
+		label:
+			'Sự phù hợp của phương án bảo đảm an toàn thông tin trong quá trình vận hành hệ thống với các yêu cầu an toàn cơ bản',
+		citation: 'Điểm c khoản 1 Điều 16 Nghị định 85/2016/NĐ-CP'
+	}
+] as const;
+export type ChecklistItem = { verdict: 'met' | 'not_met' | ''; comment: string };
+export type Checklist = Record<'a' | 'b' | 'c', ChecklistItem>;
+
+export function parseChecklist(raw: Record<string, unknown>): Checklist {
+	const out = {} as Checklist;
+	for (const { id } of CHECKLIST) {
+		const verdict = String(raw[`${id}_verdict`] ?? '');
+		if (!['met', 'not_met', ''].includes(verdict))
+			throw new InputError('Kết luận không hợp lệ.', `${id}_verdict`);
+		out[id] = {
+			verdict: verdict as ChecklistItem['verdict'],
+			comment: String(raw[`${id}_comment`] ?? '').trim()
+		};
+	}
+	return out;
+}
+
+async function updateReview(trx: Trx, reviewId: string, set: Record<string, unknown>) {
+	await trx.updateTable('reviews').set(set).where('id', '=', reviewId).execute();
+}
+
+export async function saveChecklist(ctx: Context, id: string, checklist: Checklist) {
+	return changeSystem(ctx, id, 'checklist', 'appraise', async (trx) => {
+		const { review } = await openReview(trx, id);
+		await updateReview(trx, review!.id, { checklist: JSON.stringify(checklist) });
+		return { audit: { before: { checklist: review!.checklist }, after: { checklist } } };
+	});
+}
+
+export async function returnSystem(
+	ctx: Context,
+	id: string,
+	reasons: string,
+	checklist?: Checklist
+) {
+	if (!reasons.trim()) throw new InputError('Nêu lý do trả lại hồ sơ.', 'reasons');
+	return changeSystem(ctx, id, 'return', 'appraise', async (trx) => {
+		const { review } = await openReview(trx, id);
+		const set = {
+			decision: 'returned',
+			return_reasons: reasons.trim(),
+			decided_at: new Date(),
+			...(checklist && { checklist: JSON.stringify(checklist) })
+		};
+		await updateReview(trx, review!.id, set);
+		return {
+			audit: { after: { review_id: review!.id, return_reasons: reasons.trim(), checklist } }
+		};
+	});
+}
+
+export interface Approval {
+	number: string;
+	date: string;
+	checklist?: Checklist;
+}
+
+export async function approveSystem(ctx: Context, id: string, input: Approval) {
+	if (!input.number.trim()) throw new InputError('Nhập số quyết định phê duyệt.', 'number');
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(input.date)))
+		throw new InputError('Nhập ngày phê duyệt (YYYY-MM-DD).', 'date');
+	if (input.date > today()) throw new InputError('Ngày phê duyệt không thể ở tương lai.', 'date');
+	return changeSystem(ctx, id, 'approve', 'appraise', async (trx) => {
+		const { dossier, review } = await openReview(trx, id);
+		const checklist = input.checklist ?? (review!.checklist as Checklist);
+		const unmet = CHECKLIST.filter(({ id: k }) => checklist?.[k]?.verdict !== 'met');
+		if (unmet.length)
+			throw new InputError(
+				`Phê duyệt cần kết luận "Đạt" cho mọi nội dung thẩm định (${unmet.map((u) => u.id).join(', ')}).`,
+				`${unmet[0]!.id}_verdict`
+			);
+		const c = await trx
+			.selectFrom('classifications')
+			.selectAll()
+			.where('id', '=', dossier.classification_id)
+			.executeTakeFirstOrThrow();
+		const set = {
+			decision: 'approved',
+			approval_number: input.number.trim(),
+			approval_date: input.date,
+			approved_level: c.proposed_level,
+			decided_at: new Date(),
+			checklist: JSON.stringify(checklist)
+		};
+		await updateReview(trx, review!.id, set);
+		return {
+			audit: {
+				after: {
+					review_id: review!.id,
+					approval_number: set.approval_number,
+					approval_date: set.approval_date,
+					approved_level: c.proposed_level
+				}
+			}
+		};
+	});
+}
+
+// ---- reading -----------------------------------------------------------------------------
+
+export async function getSystem(ctx: Context, id: string) {
+	const sys = await authorized(ctx.db, ctx, id, 'read');
+	const latestReview = await ctx.db
+		.selectFrom('reviews')
+		.select([
+			'decision',
+			'return_reasons',
+			'approval_number',
+			'approval_date',
+			'approved_level',
+			'decided_at'
+		])
+		.where('system_id', '=', id)
+		.where('decision', 'is not', null)
+		.orderBy('decided_at', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+	const c = sys.classification_id
+		? await ctx.db
+				.selectFrom('classifications')
+				.selectAll()
+				.where('id', '=', sys.classification_id)
+				.executeTakeFirst()
+		: undefined;
+	return {
+		id: sys.id,
+		unit_id: sys.unit_id,
+		status: sys.status,
+		revision: sys.revision,
+		version: sys.version,
+		// Appraisers read what was submitted, not the unit's later drafts.
+		record: ctx.user.role === 'appraiser' ? undefined : sys.record,
+		classification: c && {
+			ruleset: `${c.ruleset_id}@${c.ruleset_version}`,
+			ruleset_hash: c.ruleset_hash,
+			computed_level: c.computed_level,
+			proposed_level: c.proposed_level,
+			result: c.result as Classification
+		},
+		decision: latestReview ?? null
+	};
+}
+
+/** Every submitted revision, its review, and what changed in the answers since the one before. */
+export async function systemHistory(ctx: Context, id: string) {
+	const sys = await authorized(ctx.db, ctx, id, 'read');
+	const revisions = await ctx.db
+		.selectFrom('system_revisions')
+		.innerJoin('classifications', 'classifications.id', 'system_revisions.classification_id')
+		.select([
+			'system_revisions.revision',
+			'system_revisions.record',
+			'system_revisions.created_at',
+			'classifications.ruleset_id',
+			'classifications.ruleset_version',
+			'classifications.computed_level',
+			'classifications.proposed_level'
+		])
+		.where('system_revisions.system_id', '=', id)
+		.orderBy('system_revisions.revision')
+		.execute();
+	const reviews = await ctx.db
+		.selectFrom('reviews')
+		.innerJoin('dossiers', 'dossiers.id', 'reviews.dossier_id')
+		.select([
+			'dossiers.revision',
+			'reviews.decision',
+			'reviews.return_reasons',
+			'reviews.approval_number',
+			'reviews.approval_date',
+			'reviews.approved_level',
+			'reviews.checklist',
+			'reviews.decided_at'
+		])
+		.where('reviews.system_id', '=', id)
+		.execute();
+	const out = revisions.map((r, i) => ({
+		revision: r.revision,
+		submitted_at: r.created_at,
+		ruleset: `${r.ruleset_id}@${r.ruleset_version}`,
+		computed_level: r.computed_level,
+		proposed_level: r.proposed_level,
+		review: reviews.find((v) => v.revision === r.revision) ?? null,
+		changes:
+			i === 0 ? [] : diffAnswers(revisions[i - 1]!.record as SystemRecord, r.record as SystemRecord)
+	}));
+	const last = revisions.at(-1);
+	const pending =
+		ctx.user.role === 'unit' && last && sys.revision > last.revision
+			? diffAnswers(last.record as SystemRecord, sys.record)
+			: [];
+	return { revisions: out, current_revision: sys.revision, changes_since_last_submission: pending };
+}
+
+/** Systems waiting for or under this appraiser's body's review, with deadlines. */
+export async function appraisalQueue(ctx: Context) {
+	if (ctx.user.role !== 'appraiser' || !ctx.user.body_id) return [];
+	const now = ctx.now?.() ?? new Date();
+	const rows = await ctx.db
+		.selectFrom('systems')
+		.innerJoin('units', 'units.id', 'systems.unit_id')
+		.select([
+			'systems.id',
+			'systems.status',
+			'systems.revision',
+			'systems.record',
+			'units.name as unit_name'
+		])
+		.where('units.body_id', '=', ctx.user.body_id)
+		.where('systems.status', 'in', ['submitted', 'under_review', 'returned', 'approved'])
+		.orderBy('systems.updated_at', 'desc')
+		.execute();
+	return Promise.all(
+		rows.map(async (r) => {
+			const { dossier, review } = await openReview(ctx.db, r.id);
+			const c = await ctx.db
+				.selectFrom('classifications')
+				.selectAll()
+				.where('id', '=', dossier.classification_id)
+				.executeTakeFirstOrThrow();
+			const rs = ctx.rulesets.find((x) => x.ref === `${c.ruleset_id}@${c.ruleset_version}`);
+			const deadlines = rs
+				? deadlinesFor(
+						rs,
+						c.proposed_level as Level,
+						new Date(dossier.submitted_at),
+						now,
+						!!review?.decision
+					)
+				: [];
+			return {
+				id: r.id,
+				name: (r.record as SystemRecord).name,
+				unit_name: r.unit_name,
+				status: r.status,
+				revision: dossier.revision,
+				level: c.proposed_level,
+				submitted_at: new Date(dossier.submitted_at).toISOString(),
+				deadlines,
+				overdue: deadlines.some((d) => d.overdue)
+			};
+		})
+	);
+}
+
+/** Everything the review page shows, for the latest submitted dossier. */
+export async function reviewView(ctx: Context, id: string) {
+	const sys = await authorized(ctx.db, ctx, id, 'appraise');
+	const now = ctx.now?.() ?? new Date();
+	const { dossier, review } = await openReview(ctx.db, id);
+	const c = await ctx.db
+		.selectFrom('classifications')
+		.selectAll()
+		.where('id', '=', dossier.classification_id)
+		.executeTakeFirstOrThrow();
+	const rev = await ctx.db
+		.selectFrom('system_revisions')
+		.select('record')
+		.where('system_id', '=', id)
+		.where('revision', '=', dossier.revision)
+		.executeTakeFirstOrThrow();
+	const record = rev.record as SystemRecord;
+	const rs = ctx.rulesets.find((x) => x.ref === `${c.ruleset_id}@${c.ruleset_version}`);
+	return {
+		id,
+		unit_name: sys.unit_name,
+		status: sys.status,
+		revision: dossier.revision,
+		submitted_at: new Date(dossier.submitted_at).toISOString(),
+		pdf_sha256: dossier.pdf_sha256,
+		dossier: dossier.dossier,
+		record,
+		classification: {
+			ruleset: `${c.ruleset_id}@${c.ruleset_version}`,
+			ruleset_hash: c.ruleset_hash,
+			computed_level: c.computed_level,
+			proposed_level: c.proposed_level,
+			result: c.result as Classification
+		},
+		recheck: recheck(ctx.rulesets, c, record, today()),
+		procedure: rs ? procedureFor(rs, c.proposed_level as Level) : undefined,
+		deadlines: rs
+			? deadlinesFor(
+					rs,
+					c.proposed_level as Level,
+					new Date(dossier.submitted_at),
+					now,
+					!!review?.decision
+				)
+			: [],
+		review: review && {
+			checklist: review.checklist as Partial<Checklist>,
+			decision: review.decision,
+			return_reasons: review.return_reasons,
+			approval_number: review.approval_number,
+			approval_date: review.approval_date
+		}
+	};
+}

@@ -1,0 +1,335 @@
+// The real server over HTTP: first-start setup link, sessions, login throttling, and the full
+// route × role matrix including another unit's system id in URLs and API calls.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { classifySystem, createSystem, submitSystem } from '../../src/lib/server/workflow/service';
+import { freshDatabase, level2Record, PASSWORD, seed, type Who } from './fixtures';
+import { Client, ensureBuilt, startServer, type Server } from './server-process';
+
+beforeAll(() => ensureBuilt(), 300_000);
+
+describe('first start', () => {
+	let server: Server;
+	let pg: Awaited<ReturnType<typeof freshDatabase>> | undefined;
+	afterAll(async () => {
+		await server?.stop();
+		await pg?.cleanup();
+	});
+
+	it('prints a one-time setup link; it creates the admin once and then dies', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'capdo-setup-'));
+		// A data directory whose parent does not exist yet.
+		server = await startServer(
+			process.env.DATABASE_URL ? (await freshDatabase()).target : { dataDir: join(dir, 'a', 'b') }
+		);
+		const m = server
+			.output()
+			.match(/capdo: first start — create the administrator at (http:\S+\/setup\/(\S+))/);
+		expect(m).not.toBeNull();
+		const path = new URL(m![1]!).pathname;
+		expect(m![2]!.length).toBeGreaterThanOrEqual(40);
+		const c = new Client(server.origin);
+		expect((await c.fetch('/setup/' + 'x'.repeat(43))).status).toBe(404);
+		expect((await c.fetch(path)).status).toBe(200);
+		const weak = await c.form(path, {
+			username: 'root',
+			display_name: 'Quản trị',
+			password: 'short',
+			confirm: 'short'
+		});
+		expect(weak.status).toBe(422);
+		const r = await c.form(path, {
+			username: 'root',
+			display_name: 'Quản trị',
+			password: PASSWORD,
+			confirm: PASSWORD
+		});
+		expect(r.status).toBe(303);
+		expect(r.headers.get('location')).toBe('/admin');
+		expect((await c.fetch('/admin')).status).toBe(200);
+		expect((await new Client(server.origin).fetch(path)).status).toBe(404);
+		const again = await new Client(server.origin).form(path, {
+			username: 'root2',
+			display_name: 'x',
+			password: PASSWORD,
+			confirm: PASSWORD
+		});
+		expect(again.status).toBe(404);
+	}, 120_000);
+});
+
+describe('seeded server', () => {
+	let server: Server;
+	let ids: { sysA: string; draftA: string; sysB: string; sysC: string };
+	const clients = {} as Record<Who | 'anonymous', Client>;
+
+	beforeAll(async () => {
+		const d = await freshDatabase();
+		const s = await seed(d);
+		const unitA = s.ctx('unitA');
+		const unitB = s.ctx('unitB');
+		const unitC = { ...unitA, user: { ...unitA.user, id: s.users.admin.id, unit_id: s.units.C } };
+		const submitted = async (ctx: typeof unitA, name: string) => {
+			const { id } = await createSystem(ctx, level2Record(name));
+			await classifySystem(ctx, id);
+			await submitSystem(ctx, id, {});
+			return id;
+		};
+		ids = {
+			sysA: await submitted(unitA, 'BÍ-MẬT-A hệ thống A'),
+			draftA: (await createSystem(unitA, level2Record('Nháp A'))).id,
+			sysB: await submitted(unitB, 'Hệ thống B'),
+			sysC: await submitted(unitC, 'Hệ thống C')
+		};
+		await d.close();
+		server = await startServer(d.target);
+		clients.anonymous = new Client(server.origin);
+		const names: Record<Who, string> = {
+			admin: 'admin',
+			maintainer: 'maintainer',
+			unitA: 'unita',
+			unitB: 'unitb',
+			appraiser: 'appraiser',
+			otherAppraiser: 'appraiserq'
+		};
+		for (const [who, username] of Object.entries(names) as [Who, string][]) {
+			clients[who] = new Client(server.origin);
+			await clients[who].login(username, PASSWORD);
+		}
+	}, 180_000);
+	afterAll(() => server?.stop());
+
+	it('session cookie is HttpOnly, SameSite=Lax, stored hashed, and logout ends it', async () => {
+		const c = new Client(server.origin);
+		const r = await c.login('unita', PASSWORD);
+		const set = r.headers.getSetCookie().join('\n');
+		expect(set).toMatch(/capdo_session=[\w-]{40,};/);
+		expect(set).toMatch(/HttpOnly/i);
+		expect(set).toMatch(/SameSite=Lax/i);
+		expect(set).not.toMatch(/Secure/i); // plain http in tests; https sets Secure
+		expect(r.headers.get('location')).toBe('/submissions');
+		const cookie = c.cookie;
+		expect((await c.fetch('/api/unit')).status).toBe(200);
+		expect((await c.fetch('/logout', { method: 'POST' })).status).toBe(303);
+		const stale = new Client(server.origin);
+		stale.cookie = cookie;
+		expect((await stale.fetch('/api/unit')).status).toBe(401);
+	});
+
+	it('login is throttled per account and address after 5 failures', async () => {
+		const c = new Client(server.origin);
+		for (let i = 0; i < 5; i++)
+			expect(
+				(await c.form('/login', { username: 'maintainer', password: 'wrong password!' })).status
+			).toBe(400);
+		const locked = await c.form('/login', { username: 'maintainer', password: PASSWORD });
+		expect(locked.status).toBe(429);
+		expect(await locked.text()).toMatch(/thử lại sau \d+ phút/);
+		// Another account from the same address is not affected.
+		expect(
+			(await new Client(server.origin).form('/login', { username: 'admin', password: PASSWORD }))
+				.status
+		).toBe(303);
+	}, 60_000);
+
+	it('a wrong password and an unknown account give the same answer', async () => {
+		const a = await new Client(server.origin).form('/login', { username: 'nobody', password: 'x' });
+		const b = await new Client(server.origin).form('/login', { username: 'unitb', password: 'x' });
+		expect([a.status, b.status]).toEqual([400, 400]);
+	});
+
+	type Role = Who | 'anonymous';
+	const ROLES: Role[] = [
+		'anonymous',
+		'unitA',
+		'unitB',
+		'appraiser',
+		'otherAppraiser',
+		'maintainer',
+		'admin'
+	];
+	type Expect = Record<Role, number>;
+	const row = (
+		anonymous: number,
+		unitA: number,
+		unitB: number,
+		appraiser: number,
+		otherAppraiser: number,
+		maintainer: number,
+		admin: number
+	): Expect => ({
+		anonymous,
+		unitA,
+		unitB,
+		appraiser,
+		otherAppraiser,
+		maintainer,
+		admin
+	});
+
+	// Written out by hand from the requirements, not derived from the policy module.
+	//               anon unitA unitB appr  apprQ maint admin
+	const MATRIX: [string, string, (ids: Record<string, string>) => string, Expect, unknown?][] = [
+		['GET', 'home', () => '/', row(200, 200, 200, 200, 200, 200, 200)],
+		['GET', 'admin page', () => '/admin', row(303, 403, 403, 403, 403, 403, 200)],
+		[
+			'POST',
+			'admin: create body',
+			() => '/admin?/body',
+			row(303, 403, 403, 403, 403, 403, 200),
+			{ name: 'Bộ X' }
+		],
+		['GET', 'audit page', () => '/admin/audit', row(303, 403, 403, 200, 200, 403, 200)],
+		['GET', 'unit submissions page', () => '/submissions', row(303, 200, 200, 403, 403, 403, 403)],
+		[
+			'POST',
+			'unit page: submit A',
+			(i) => `/submissions?/submit&id=${i.sysA}`,
+			row(303, 409, 404, 403, 403, 403, 403),
+			'id:sysA'
+		],
+		['GET', 'appraisal queue', () => '/appraisal', row(303, 403, 403, 200, 200, 403, 403)],
+		['GET', 'review page A', (i) => `/appraisal/${i.sysA}`, row(303, 403, 403, 200, 404, 403, 403)],
+		[
+			'GET',
+			'review page of a draft',
+			(i) => `/appraisal/${i.draftA}`,
+			row(303, 403, 403, 404, 404, 403, 403)
+		],
+		[
+			'POST',
+			'review A: approve without number',
+			(i) => `/appraisal/${i.sysA}?/approve`,
+			row(303, 403, 403, 422, 404, 403, 403),
+			{ number: '' }
+		],
+		['GET', 'API unit', () => '/api/unit', row(401, 200, 200, 403, 403, 403, 403)],
+		[
+			'PUT',
+			'API unit profile',
+			() => '/api/unit',
+			row(401, 200, 200, 403, 403, 403, 403),
+			{ name: 'Đơn vị', governing_body: 'UBND', security_unit: 'Sở TT&TT', contact: { name: 'A' } }
+		],
+		[
+			'POST',
+			'API create system',
+			() => '/api/systems',
+			row(401, 201, 201, 403, 403, 403, 403),
+			level2Record('Mới')
+		],
+		[
+			'GET',
+			'API system A',
+			(i) => `/api/systems/${i.sysA}`,
+			row(401, 200, 404, 200, 404, 403, 403)
+		],
+		[
+			'GET',
+			'API system A history',
+			(i) => `/api/systems/${i.sysA}/history`,
+			row(401, 200, 404, 200, 404, 403, 403)
+		],
+		[
+			'PUT',
+			'API save submitted A',
+			(i) => `/api/systems/${i.sysA}`,
+			row(401, 409, 404, 404, 404, 403, 403),
+			'record:sysA'
+		],
+		[
+			'PUT',
+			'API save draft A',
+			(i) => `/api/systems/${i.draftA}`,
+			row(401, 200, 404, 404, 404, 403, 403),
+			'record:draftA'
+		],
+		[
+			'GET',
+			'API draft A',
+			(i) => `/api/systems/${i.draftA}`,
+			row(401, 200, 404, 404, 404, 403, 403)
+		],
+		[
+			'GET',
+			'API system C (other body)',
+			(i) => `/api/systems/${i.sysC}`,
+			row(401, 404, 404, 404, 200, 403, 403)
+		],
+		[
+			'POST',
+			'API classify A',
+			(i) => `/api/systems/${i.sysA}/classify`,
+			row(401, 409, 404, 403, 403, 403, 403)
+		],
+		[
+			'POST',
+			'API submit A',
+			(i) => `/api/systems/${i.sysA}/submit`,
+			row(401, 409, 404, 403, 403, 403, 403)
+		],
+		[
+			'POST',
+			'API revise A',
+			(i) => `/api/systems/${i.sysA}/revise`,
+			row(401, 409, 404, 403, 403, 403, 403)
+		],
+		[
+			'GET',
+			'API system with a malformed id',
+			() => '/api/systems/not-a-uuid',
+			row(401, 404, 404, 404, 404, 403, 403)
+		],
+		['GET', 'API audit', () => '/api/audit', row(401, 403, 403, 200, 200, 403, 200)]
+	];
+
+	for (const [method, name, path, expected, payload] of MATRIX)
+		for (const role of ROLES)
+			it(`${method} ${name} as ${role} → ${expected[role]}`, async () => {
+				const c = clients[role];
+				const url = path(ids);
+				let r: Response;
+				if (method === 'GET') r = await c.fetch(url);
+				else if (url.startsWith('/api/')) {
+					let value = payload;
+					if (typeof payload === 'string' && payload.startsWith('record:'))
+						value = { record: { ...level2Record('Sửa'), id: ids[payload.slice(7) as 'sysA'] } };
+					r = await c.json(url, method, value);
+				} else {
+					const fields: Record<string, string> =
+						payload === 'id:sysA' ? { id: ids.sysA } : ((payload as Record<string, string>) ?? {});
+					r = await c.form(url.replace(/&id=.*/, ''), fields);
+				}
+				const text = await r.text();
+				expect(r.status, text.slice(0, 300)).toBe(expected[role]);
+				if (expected[role] === 303) expect(r.headers.get('location')).toMatch(/^\/login\?next=/);
+				// Whatever the status, nobody but unit A and the body's appraiser reads A's data
+				// (and the administrator, in the full audit log).
+				const reader =
+					role === 'unitA' || role === 'appraiser' || (role === 'admin' && /audit/.test(url));
+				if (!reader) expect(text).not.toContain('BÍ-MẬT-A');
+			});
+
+	it('the appraiser’s queue lists only its body’s submitted systems; audit entries are scoped', async () => {
+		const queue = await (await clients.appraiser.fetch('/appraisal')).text();
+		expect(queue).toContain('BÍ-MẬT-A');
+		expect(queue).toContain('Hệ thống B');
+		expect(queue).not.toContain('Nháp A');
+		expect(queue).not.toContain('Hệ thống C');
+		const other = await (await clients.otherAppraiser.fetch('/appraisal')).text();
+		expect(other).toContain('Hệ thống C');
+		expect(other).not.toContain('Hệ thống B');
+		const audit = (await (await clients.otherAppraiser.fetch('/api/audit')).json()) as {
+			chain: { ok: boolean };
+			entries: { entity_id: string }[];
+		};
+		expect(audit.chain.ok).toBe(true);
+		expect(audit.entries.map((e) => e.entity_id)).toContain(ids.sysC);
+		expect(audit.entries.map((e) => e.entity_id)).not.toContain(ids.sysA);
+		const unitBInventory = await (await clients.unitB.fetch('/api/unit')).text();
+		expect(unitBInventory).toContain('Hệ thống B');
+		expect(unitBInventory).not.toContain(ids.sysA);
+	});
+});
