@@ -37,11 +37,17 @@ export async function answer(page: Page, a: Answer, submit = 'Tiếp tục') {
 	await settle(page);
 }
 
-export async function addSystem(page: Page, name: string) {
+/**
+ * Adds a system and fills its details. These journeys answer the Decree 85/Circular 03 questions,
+ * so they pick that regime explicitly (a project finishing under the transition); the default is
+ * the regime in force today.
+ */
+export async function addSystem(page: Page, name: string, ruleset = 'vn-nd85@tt03-2017') {
 	await open(page, '/systems');
 	await page.getByLabel('Tên hệ thống mới').fill(name);
 	await page.getByRole('button', { name: 'Thêm hệ thống' }).click();
 	await settle(page, /\/details$/);
+	await page.getByRole('radio', { name: new RegExp(`\\(${ruleset}\\)`) }).check();
 	await page.getByLabel('Chủ quản hệ thống thông tin').fill('Ủy ban nhân dân tỉnh');
 	await page.getByLabel('Đơn vị vận hành').fill('Trung tâm Công nghệ thông tin');
 	await page.getByLabel('Hệ thống đang vận hành (Điều 14)').check();
