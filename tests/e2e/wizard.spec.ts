@@ -218,6 +218,14 @@ test('keyboard only: a whole system from the task list to the result', async ({ 
 	await page.keyboard.type('Hệ thống bàn phím');
 	await page.keyboard.press('Enter');
 	await settle(page, /details$/);
+	// Pick the Decree 85 / Circular 03 regime with the arrow keys (the default is the one in force).
+	await tabTo('input[name=ruleset]');
+	for (let i = 0; i < 5; i++) {
+		const value = await page.evaluate(() => (document.activeElement as HTMLInputElement).value);
+		if (value === 'vn-nd85@tt03-2017') break;
+		await page.keyboard.press('ArrowDown');
+	}
+	await expect(page.getByRole('radio', { name: /\(vn-nd85@tt03-2017\)/ })).toBeChecked();
 	await tabTo('button[type=submit]');
 	// Focus is visible: the focused button is painted in the focus colour.
 	const bg = await page.evaluate(() => getComputedStyle(document.activeElement!).backgroundColor);
@@ -260,6 +268,7 @@ test('English UI: chosen server-side, remembered, and the rule set speaks Englis
 	await page.getByLabel('Name of the new system').fill('Email');
 	await page.getByRole('button', { name: 'Add system' }).click();
 	await settle(page, /details$/);
+	await page.getByRole('radio', { name: /\(vn-nd85@tt03-2017\)/ }).check();
 	await page.getByRole('button', { name: 'Save and continue' }).click();
 	await settle(page, /\/q\/main\//);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('What does the system serve?');
