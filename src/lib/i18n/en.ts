@@ -18,6 +18,7 @@ export const en: Record<MessageKey, string> = {
 	'role.appraiser': 'Appraiser',
 	'role.maintainer': 'Rule maintainer',
 	'role.admin': 'Administrator',
+	'common.article': 'Article {n}',
 	'common.continue': 'Continue',
 	'common.save': 'Save',
 	'common.back': 'Back',
@@ -88,16 +89,10 @@ export const en: Record<MessageKey, string> = {
 	'system.description': 'Overview',
 	'system.descriptionHint': 'Purpose, scope, users (Article 15(1) of Decree 85/2016/NĐ-CP).',
 	'system.owner': 'System owner',
-	'system.ownerHint':
-		'The authority that directly manages the system (Article 5 of Circular 03/2017).',
 	'system.operator': 'Operator',
-	'system.operatorHint':
-		'The unit the owner assigned to operate the system (Article 6 of Circular 03/2017).',
 	'system.stage': 'Stage of the system',
-	'system.stage.new_project': 'New, extension or upgrade project (Article 13)',
-	'system.stage.in_operation': 'System in operation (Article 14)',
-	'system.stageHint':
-		'Decides the procedure and the design documents attached (Articles 13 and 14 of Decree 85/2016/NĐ-CP).',
+	'system.stage.new_project': 'New, extension or upgrade project',
+	'system.stage.in_operation': 'System in operation',
 	'system.ruleset': 'Applicable regulation',
 	'system.rulesetHint':
 		'By default the regulation in force. A project under transition may need the previous one.',

@@ -16,6 +16,7 @@ export const vi = {
 	'role.appraiser': 'Thẩm định',
 	'role.maintainer': 'Quản lý quy tắc',
 	'role.admin': 'Quản trị',
+	'common.article': 'Điều {n}',
 	'common.continue': 'Tiếp tục',
 	'common.save': 'Lưu',
 	'common.back': 'Quay lại',
@@ -88,14 +89,10 @@ export const vi = {
 	'system.descriptionHint':
 		'Mục đích, phạm vi, người sử dụng (Điều 15 khoản 1 Nghị định 85/2016/NĐ-CP).',
 	'system.owner': 'Chủ quản hệ thống thông tin',
-	'system.ownerHint': 'Cơ quan có thẩm quyền quản lý trực tiếp hệ thống (Điều 5 Thông tư 03/2017).',
 	'system.operator': 'Đơn vị vận hành',
-	'system.operatorHint': 'Đơn vị được chủ quản giao vận hành hệ thống (Điều 6 Thông tư 03/2017).',
 	'system.stage': 'Giai đoạn của hệ thống',
-	'system.stage.new_project': 'Dự án đầu tư xây dựng mới hoặc mở rộng, nâng cấp (Điều 13)',
-	'system.stage.in_operation': 'Hệ thống đang vận hành (Điều 14)',
-	'system.stageHint':
-		'Quyết định thủ tục và tài liệu thiết kế kèm hồ sơ (Điều 13, 14 Nghị định 85/2016/NĐ-CP).',
+	'system.stage.new_project': 'Dự án đầu tư xây dựng mới hoặc mở rộng, nâng cấp',
+	'system.stage.in_operation': 'Hệ thống đang vận hành',
 	'system.ruleset': 'Quy định áp dụng',
 	'system.rulesetHint':
 		'Mặc định là quy định đang có hiệu lực. Dự án chuyển tiếp có thể cần quy định cũ.',

@@ -66,7 +66,7 @@ const KEYED_LISTS: Record<string, string> = {
 	tests: 'name'
 };
 /** Sections that are maps: a child's keys replace the parent's, one key at a time. */
-const MERGED_BY_KEY = new Set(['facts', 'procedure', 'dossier']);
+const MERGED_BY_KEY = new Set(['facts', 'procedure', 'dossier', 'identification']);
 
 /** The published-versions lock lives beside the rule sets but is not one. */
 const isLockFile = (path: string) => path === PUBLISHED_FILE || path.endsWith(`/${PUBLISHED_FILE}`);
@@ -359,6 +359,9 @@ export function resolveFolder(
 		if (!(c.field in data.facts)) fail(['constraints', i, 'field'], `unknown fact "${c.field}"`);
 	});
 
+	if (data.identification)
+		for (const k of ['system', 'owner', 'operator', 'new_project', 'in_operation'] as const)
+			if (!data.identification[k]) fail(['identification'], `missing field "${k}"`);
 	const designations = data.designations ?? [];
 	checkUnique(
 		designations.map((d) => d.id),

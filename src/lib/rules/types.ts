@@ -199,6 +199,19 @@ export interface TransitionRule {
 	citation: Citation;
 }
 
+/** Guidance and citations for identifying the system (what counts as one, owner, operator, stage). */
+export interface IdentificationItem {
+	help: Localized;
+	citation: Citation;
+}
+export interface Identification {
+	system: IdentificationItem;
+	owner: IdentificationItem;
+	operator: IdentificationItem;
+	new_project: IdentificationItem;
+	in_operation: IdentificationItem;
+}
+
 /** A rule set as written (after `extends` is resolved). */
 export interface RuleSetData {
 	id: string;
@@ -219,6 +232,7 @@ export interface RuleSetData {
 	requirements?: Requirements;
 	dossier?: DossierSpec;
 	transition?: TransitionRule[];
+	identification?: Identification;
 	tests?: GoldenCase[];
 	[extra: string]: unknown;
 }
