@@ -84,18 +84,26 @@ describe('capdo dossier (CLI, real PDFs)', () => {
 		expect(first).toMatch(/Số: /);
 		expect(first).toMatch(/ngày .+ tháng .+ năm/);
 		expect(first).toContain('V/v đề nghị thẩm định hồ sơ đề xuất');
-		// Kính gửi: the appraising body of Điều 12 for the level, as the rule set words it.
-		const appraiser = procedureFor(ruleset(), level as 1 | 3 | 4).appraiser;
-		expect(flat(text)).toContain(`Kính gửi: ${appraiser}`);
+		// Kính gửi: the unit's own specialized unit by name for levels 1–3 (Điều 12 khoản 1, 2), the
+		// rule set's short name of the appraising body for levels 4–5 (Điều 12 khoản 3).
+		const addressee =
+			level <= 3
+				? (
+						parse(readFileSync(join(FIXTURES, `level${level}.yaml`), 'utf8')) as {
+							unit: { security_unit: string };
+						}
+					).unit.security_unit
+				: procedureFor(ruleset(), 4).addressee;
+		expect(flat(text)).toContain(`Kính gửi: ${addressee}`);
 		expect(flat(text)).toContain(`Cấp độ đề xuất: Cấp độ ${level}`);
 		expect(text).toContain('Nơi nhận:');
 	});
 
 	it('addresses levels 1–3 to the specialized unit and level 4 to the Ministry (Điều 12)', () => {
 		const to = (l: number) => flat(made[l]!.text).match(/Kính gửi: ([^;.]+?) Căn cứ/)![1]!;
-		expect(to(1)).toMatch(/^Đơn vị chuyên trách về an toàn thông tin/);
-		expect(to(3)).toMatch(/^Đơn vị chuyên trách về an toàn thông tin/);
-		expect(to(4)).toContain('Cục An toàn thông tin');
+		expect(to(1)).toBe('Phòng Công nghệ thông tin, Sở Tài chính');
+		expect(to(3)).toBe('Trung tâm Chuyển đổi số tỉnh Gia Lai');
+		expect(to(4)).toBe('Bộ Thông tin và Truyền thông (Cục An toàn thông tin)');
 	});
 
 	it('quotes and cites the criteria that fired, and the maximum rule for components', () => {
@@ -301,7 +309,7 @@ describe('dossier library', () => {
 		writeFileSync(file, await dossierPdf(built.dossier, ruleset(), { lang: 'en' }));
 		const t = flat(pdfText(file));
 		expect(t).toContain('SOCIALIST REPUBLIC OF VIET NAM');
-		expect(t).toContain(`To: ${procedureFor(ruleset(), 3, 'en').appraiser}`);
+		expect(t).toContain('To: Trung tâm Chuyển đổi số tỉnh Gia Lai'); // the unit's own specialized unit
 		expect(t).toContain('Article 9(2)(c) of Decree 85/2016/NĐ-CP — level 3');
 		expect(t).toContain('từ 10.000 người sử dụng trở lên'); // the quote stays Vietnamese
 		expect(t).toContain('Page 1/');

@@ -326,7 +326,7 @@ describe('nd331 across regimes and edge cases', () => {
 		expect(t).toContain(
 			'V/v đề nghị thẩm định hồ sơ đề xuất cấp độ hệ thống thông tin “Hệ thống quản lý văn bản và điều hành quốc gia”'
 		);
-		expect(t).toContain(`Kính gửi: ${procedureFor(nd85, 4).appraiser}`);
+		expect(t).toContain(`Kính gửi: ${procedureFor(nd85, 4).addressee}`);
 		expect(t).toContain('Điều 10 khoản 2 Nghị định 85/2016/NĐ-CP — cấp độ 4');
 		expect(t).not.toContain('Mẫu số 0');
 		expect(t).not.toContain('Luật An ninh mạng');
@@ -382,7 +382,7 @@ describe('nd331 across regimes and edge cases', () => {
 		const file = join(dir, 'en.pdf');
 		writeFileSync(file, await dossierPdf(built.dossier, ruleset(), { lang: 'en' }));
 		const t = pdfText(file);
-		expect(t).toContain('To: The Ministry of Public Security.');
+		expect(t).toContain('To: Ministry of Public Security.');
 		expect(t).toContain('Article 14(2) of Decree 331/2026/NĐ-CP — level 4');
 		expect(t).toContain('WARNING: LEGAL SOURCE NOT VERIFIED');
 		expect(t).not.toContain('Kính gửi');

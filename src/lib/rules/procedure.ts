@@ -16,6 +16,7 @@ export function procedureFor(ruleset: RuleSet, level: Level, lang: Lang = 'vi') 
 	const submission = forLevel(p.submission, level);
 	return {
 		appraiser: authority.appraiser[lang],
+		addressee: (authority.addressee ?? authority.appraiser)[lang],
 		approver: authority.approver[lang],
 		prior_opinion: authority.prior_opinion?.[lang],
 		authority_citation: cite(authority)!,

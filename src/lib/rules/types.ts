@@ -116,6 +116,8 @@ export interface LevelRule {
 }
 export interface AuthorityRule extends LevelRule {
 	appraiser: Localized;
+	/** Short name of the appraising body for a letter's "Kính gửi" (defaults to `appraiser`). */
+	addressee?: Localized;
 	approver: Localized;
 	prior_opinion?: Localized;
 	/** A rule that qualifies who appraises (e.g. Điều 6 Thông tư 12/2022), with its own citation. */

@@ -8,6 +8,7 @@ import type { Lang, Level, Section } from '../../rules';
 import { run, type Block } from '../blocks';
 import { formatDate, type Labels } from '../labels';
 import {
+	addressee,
 	answer,
 	applies,
 	cite,
@@ -221,7 +222,6 @@ interface Ctx extends TemplateContext {
 }
 
 /** The body that leads: the rule set's wording up to its first qualification ("Bộ Công an"). */
-const leadBody = (text: string) => text.split(/ \(| chủ trì|[,;]/)[0]!.trim();
 
 /** Levels 1–2 are appraised and approved by one body (Điều 18 khoản 1): Mẫu 01; else Mẫu 02. */
 const requestForm = (l: Level): FormId => (l <= 2 ? 'mau-01' : 'mau-02');
@@ -276,11 +276,7 @@ function letter(ctx: Ctx, id: FormId, main: boolean): Block[] {
 	const l = level(ctx);
 	const unit = dossier.unit.name;
 	const system = `“${dossier.system.name}”`;
-	const to =
-		id === 'mau-03'
-			? dossier.unit.security_unit || W.specialistUnit
-			: (dossier.document.addressee ??
-				((l <= 3 && dossier.unit.security_unit) || leadBody(ctx.procedure.appraiser)));
+	const to = id === 'mau-03' ? dossier.unit.security_unit || W.specialistUnit : addressee(ctx);
 	// Numbered and dated at signing; only the main letter carries the unit's number and date.
 	const head = letterhead(
 		main ? ctx : { ...ctx, dossier: { ...dossier, document: {} } },

@@ -32,9 +32,13 @@ export const cite = (ctx: TemplateContext, c: Citation) =>
 	formatCitation(c, ctx.ruleset.data.sources, ctx.lang);
 const upper = (s: string) => s.toLocaleUpperCase('vi');
 
-/** Where the letter goes: the unit's own name for the body when given, else the rule set's role. */
+/**
+ * Where the letter goes: an explicit addressee; for levels 1–3 the unit's own specialized security
+ * unit by name (it appraises them); otherwise the rule set's short name for the appraising body.
+ */
 export function addressee(ctx: TemplateContext): string {
-	return ctx.dossier.document.addressee ?? ctx.procedure.appraiser;
+	const { document, unit } = ctx.dossier;
+	return document.addressee ?? ((level(ctx) <= 3 && unit.security_unit) || ctx.procedure.addressee);
 }
 
 export function letterhead(ctx: TemplateContext, subject: string): Block {
