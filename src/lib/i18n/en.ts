@@ -187,6 +187,36 @@ export const en: Record<MessageKey, string> = {
 	'plan.reasonRequired': 'Enter why "{item}" does not apply',
 	'plan.saved': 'Plan saved.',
 	'plan.needLevel': 'Determine the level before writing the plan.',
+	'transition.title': 'Transition',
+	'transition.pinned': 'This system is classified under the rule set {ref}.',
+	'transition.reason.approved_keeps_level':
+		'The level approved under {old} is kept; protection measures must meet {new} by the deadlines below.',
+	'transition.reason.project_finishes_under_old':
+		'A project under investment or construction may complete its level appraisal and approval under {old} until the end of {until}; after that it must be classified under {new}.',
+	'transition.reason.old_still_in_force':
+		'{old} still applies until the end of {until}; from {from} levels are determined under {new}.',
+	'transition.reason.finish_deadline_passed':
+		'The deadline to complete appraisal and approval under {old} has passed: re-classify under {new}.',
+	'transition.reason.not_covered':
+		'No transition provision lets this system continue under {old}: re-classify under {new}.',
+	'transition.reason.superseded_version':
+		'The rule set {old} was replaced: re-classify under {new}.',
+	'transition.reason.current': 'The rule set in force.',
+	'transition.deadlines': 'Transition deadlines',
+	'transition.passed': 'passed',
+	'transition.overdue': 'A transition deadline has passed.',
+	'transition.reclassify': 'Re-classify under {ref}',
+	'transition.reclassifyHint':
+		'Keeps the answers the new rule set accepts and asks its new questions.',
+	'transition.tag.finish_under_old': 'Transition: {ref} until {until}',
+	'transition.tag.update_measures': 'Transition: update measures by {date}',
+	'transition.tag.reclassify_under_new': 'Re-classify under {ref}',
+	'transition.stageUnknown':
+		'The system’s stage (project or in operation) is not declared: declare it to see which transition provisions apply.',
+	'components.noSplit': 'Do not split or merge systems to lower a level',
+	'components.higher':
+		'Component {name} has level {level}, higher than the rest of the system (level {own}): the whole system takes level {level}.',
+	'systems.noSplitLead': 'When listing your systems, note:',
 	'import.title': 'Import data from a JSON file',
 	'import.lead':
 		'Replaces all data in this browser with a file downloaded from capdo. An invalid file is rejected and your current data stays as it is.',

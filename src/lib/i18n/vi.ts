@@ -187,6 +187,36 @@ export const vi = {
 	'plan.reasonRequired': 'Nhập lý do không áp dụng cho "{item}"',
 	'plan.saved': 'Đã lưu phương án.',
 	'plan.needLevel': 'Cần xác định cấp độ trước khi lập phương án.',
+	'transition.title': 'Chuyển tiếp',
+	'transition.pinned': 'Hệ thống này đang được xác định cấp độ theo bộ quy tắc {ref}.',
+	'transition.reason.approved_keeps_level':
+		'Cấp độ đã được phê duyệt theo {old} được giữ nguyên; phải bảo đảm biện pháp bảo vệ theo {new} đúng thời hạn dưới đây.',
+	'transition.reason.project_finishes_under_old':
+		'Dự án đang đầu tư, xây dựng được hoàn thành thẩm định, phê duyệt cấp độ theo {old} đến hết ngày {until}; sau đó phải xác định theo {new}.',
+	'transition.reason.old_still_in_force':
+		'{old} còn áp dụng đến hết ngày {until}; từ ngày {from} phải xác định cấp độ theo {new}.',
+	'transition.reason.finish_deadline_passed':
+		'Đã quá thời hạn hoàn thành thẩm định, phê duyệt theo {old}: xác định lại cấp độ theo {new}.',
+	'transition.reason.not_covered':
+		'Không có quy định chuyển tiếp nào cho phép tiếp tục theo {old} với hệ thống này: xác định lại cấp độ theo {new}.',
+	'transition.reason.superseded_version':
+		'Bộ quy tắc {old} đã được thay thế: xác định lại cấp độ theo {new}.',
+	'transition.reason.current': 'Bộ quy tắc đang áp dụng.',
+	'transition.deadlines': 'Thời hạn chuyển tiếp',
+	'transition.passed': 'đã qua',
+	'transition.overdue': 'Đã quá thời hạn chuyển tiếp.',
+	'transition.reclassify': 'Xác định lại theo {ref}',
+	'transition.reclassifyHint':
+		'Giữ các câu trả lời mà bộ quy tắc mới chấp nhận và hỏi thêm các câu hỏi mới.',
+	'transition.tag.finish_under_old': 'Chuyển tiếp: theo {ref} đến {until}',
+	'transition.tag.update_measures': 'Chuyển tiếp: cập nhật biện pháp trước {date}',
+	'transition.tag.reclassify_under_new': 'Cần xác định lại theo {ref}',
+	'transition.stageUnknown':
+		'Chưa khai báo giai đoạn của hệ thống (dự án hay đang vận hành): khai báo để biết quy định chuyển tiếp áp dụng.',
+	'components.noSplit': 'Không tách, gộp hệ thống để hạ cấp độ',
+	'components.higher':
+		'Hệ thống thành phần {name} có cấp độ {level}, cao hơn phần còn lại của hệ thống (cấp độ {own}): toàn bộ hệ thống lấy cấp độ {level}.',
+	'systems.noSplitLead': 'Khi khai báo danh mục hệ thống, lưu ý:',
 	'import.title': 'Nhập dữ liệu từ tệp JSON',
 	'import.lead':
 		'Thay toàn bộ dữ liệu trong trình duyệt này bằng dữ liệu trong tệp đã tải xuống từ capdo. Tệp không hợp lệ sẽ bị từ chối và dữ liệu hiện có giữ nguyên.',

@@ -16,3 +16,11 @@ export { checkTiling, checkPublished, parsePublished, addDays, PUBLISHED_FILE } 
 export type { PublishedEntry } from './versions';
 export { diffRuleSets, formatCondition, DIFF_SECTIONS } from './diff';
 export type { RuleSetDiff, Change, FieldChange, DiffSection, ChangeKind } from './diff';
+export { transitionStatus } from './transition';
+export type {
+	TransitionStatus,
+	TransitionInput,
+	TransitionAction,
+	TransitionReason,
+	TransitionProvision
+} from './transition';

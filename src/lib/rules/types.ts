@@ -192,12 +192,23 @@ export interface DossierSpec {
 	}[];
 }
 
+/**
+ * What a transition provision does to a system classified under the regime it replaces:
+ * `in_force` dates the new regime, `keep_level` keeps an approved level, `finish_under_old` lets a
+ * pending classification finish under the old regime until `deadline`, `update_measures` sets the
+ * date by which protection must meet the new regime.
+ */
+export type TransitionEffect = 'in_force' | 'keep_level' | 'finish_under_old' | 'update_measures';
+
 export interface TransitionRule {
 	id: string;
 	text: string;
 	summary?: Localized;
 	deadline?: string;
 	months?: number;
+	effect?: TransitionEffect;
+	/** Which systems it covers (all when absent): approved or not, by stage. */
+	applies_to?: { approved?: boolean; stage?: ('new_project' | 'in_operation')[] };
 	citation: Citation;
 }
 
@@ -225,7 +236,12 @@ export interface RuleSetData {
 	source_status: { status: 'verified' | 'unverified'; note: Localized };
 	sources: Source[];
 	undetermined: { message: Localized; citation: Citation };
-	components_rule: { text: string; citation: Citation };
+	components_rule: {
+		text: string;
+		citation: Citation;
+		/** A rule against splitting or merging systems to lower a level: the wizard warns. */
+		no_split?: { text: string; warning: Localized; citation: Citation };
+	};
 	facts: Record<string, FactDef>;
 	constraints?: Constraint[];
 	criteria: Criterion[];

@@ -1,4 +1,5 @@
 // The appraiser's review of one dossier: recheck, Điều 16 khoản 1 checklist, decision.
+import { today, transitionStatus } from '$lib/rules';
 import { action, contextOf, loadOr404 } from '$lib/server/workflow/route';
 import {
 	approveSystem,
@@ -13,9 +14,20 @@ import { allowedActions, STATUS_LABEL } from '$lib/server/workflow/transitions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const view = await loadOr404(() => reviewView(contextOf(event), event.params.id));
+	const ctx = contextOf(event);
+	const view = await loadOr404(() => reviewView(ctx, event.params.id));
+	// Which regime governs this dossier today and its transition deadlines (Luật 116 Điều 45,
+	// Nghị định 331 Điều 38–39), beside the recheck.
+	const transition = transitionStatus(ctx.rulesets, {
+		ruleset: view.classification.ruleset,
+		stage: view.record.stage,
+		approved_on:
+			view.review?.decision === 'approved' ? (view.review.approval_date ?? undefined) : undefined,
+		date: today()
+	});
 	return {
 		...view,
+		transition,
 		status_label: STATUS_LABEL[view.status],
 		actions: allowedActions(view.status, 'appraiser'),
 		checklistItems: CHECKLIST

@@ -1,0 +1,23 @@
+// Moving a system to another rule set: keep the answers the new one accepts (main part and
+// components) and say which were dropped. Used by the details page's regime switch and the
+// transition notice's "re-classify under the rule set in force".
+import type { SystemRecord } from '../model/inventory';
+import type { RuleSet } from '../rules/types';
+import { adaptFacts } from './facts';
+
+export function switchRegime(
+	system: SystemRecord,
+	rs: RuleSet
+): { system: SystemRecord; removed: string[] } {
+	const main = adaptFacts(rs, system.facts);
+	const removed = [...main.removed];
+	const components = system.components.map((c) => {
+		const a = adaptFacts(rs, c.facts);
+		removed.push(...a.removed);
+		return { ...c, facts: a.facts };
+	});
+	return {
+		system: { ...system, ruleset: rs.ref, facts: main.facts, components },
+		removed: [...new Set(removed)]
+	};
+}
