@@ -208,9 +208,7 @@ export async function overviewRows(
 	all = false
 ): Promise<{ rows: OverviewRow[]; total: number }> {
 	const cte = systemsCte(input.scope, overdueCutoffs(input.rulesets, input.now ?? new Date()));
-	const page = all
-		? sql``
-		: sql`limit ${PAGE_SIZE} offset ${(input.filters.page - 1) * PAGE_SIZE}`;
+	const page = all ? sql`` : sql`limit ${PAGE_SIZE} offset ${(input.filters.page - 1) * PAGE_SIZE}`;
 	const r = await sql<Row & { total: string | number }>`
 		with ${cte}
 		select *, count(*) over () as total from rows where ${where(input.filters)}

@@ -139,8 +139,10 @@ async function insertChunked<T extends keyof DB>(
 	rows: Record<string, unknown>[]
 ) {
 	for (let i = 0; i < rows.length; i += 400)
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		await db.insertInto(table).values(rows.slice(i, i + 400) as any).execute();
+		await db
+			.insertInto(table)
+			.values(rows.slice(i, i + 400) as never)
+			.execute();
 }
 
 export async function seedProvince(db: Kysely<DB>, o: SeedOptions): Promise<SeededProvince> {
@@ -299,7 +301,9 @@ export async function seedProvince(db: Kysely<DB>, o: SeedOptions): Promise<Seed
 	await insertChunked(db, 'systems', systems);
 	await insertChunked(db, 'classifications', classifications);
 	await sql`update systems set classification_id = c.id from classifications c
-		where c.system_id = systems.id and systems.unit_id in (select id from units where body_id = ${body_id})`.execute(db);
+		where c.system_id = systems.id and systems.unit_id in (select id from units where body_id = ${body_id})`.execute(
+		db
+	);
 	await insertChunked(db, 'system_revisions', revisions);
 	await insertChunked(db, 'dossiers', dossiers);
 	await insertChunked(db, 'reviews', reviews);
