@@ -80,6 +80,9 @@ interface Cutoff {
  * day whose deadline has passed. SQL then compares timestamps instead of counting working days.
  */
 export function overdueCutoffs(rulesets: readonly RuleSet[], now: Date): Cutoff[] {
+	// Same answer all day: computed once per day and rule-set library.
+	const key = `${startOfDay(now).getTime()}|${rulesets.map((r) => r.hash).join(',')}`;
+	if (cutoffCache?.key === key) return cutoffCache.value;
 	const out: Cutoff[] = [];
 	for (const rs of rulesets)
 		for (const level of [1, 2, 3, 4, 5] as Level[]) {
@@ -104,8 +107,10 @@ export function overdueCutoffs(rulesets: readonly RuleSet[], now: Date): Cutoff[
 					before: addDays(probe, 1)
 				});
 		}
+	cutoffCache = { key, value: out };
 	return out;
 }
+let cutoffCache: { key: string; value: Cutoff[] } | undefined;
 
 export interface OverviewRow {
 	id: string;
@@ -136,17 +141,24 @@ function systemsCte(scope: { body_id: string } | 'all', cutoffs: Cutoff[]): RawB
 			)
 		: sql`(null::text, null::text, null::int, null::timestamptz)`;
 	const inScope = scope === 'all' ? sql`true` : sql`u.body_id = ${scope.body_id}::uuid`;
+	// A small body's page must not pay for the whole province's dossiers.
+	const systemInScope = (col: RawBuilder<unknown>) =>
+		scope === 'all'
+			? sql`true`
+			: sql`${col} in (select s.id from systems s join units u on u.id = s.unit_id
+				where u.body_id = ${scope.body_id}::uuid)`;
 	return sql`
 		latest as (
 			select distinct on (d.system_id) d.system_id, d.classification_id, d.submitted_at
 			from dossiers d
+			where ${systemInScope(sql`d.system_id`)}
 			order by d.system_id, d.submitted_at desc, d.revision desc
 		),
 		approved as (
 			select distinct on (r.system_id) r.system_id, r.approved_level, r.approval_number,
 				r.approval_date
 			from reviews r
-			where r.decision = 'approved'
+			where r.decision = 'approved' and ${systemInScope(sql`r.system_id`)}
 			order by r.system_id, r.decided_at desc
 		),
 		cutoffs (ruleset_id, ruleset_version, level, before) as (values ${values}),
