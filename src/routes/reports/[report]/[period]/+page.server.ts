@@ -9,7 +9,7 @@ import {
 } from '$lib/server/reports/service';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+export const load: PageServerLoad = async ({ locals, params }) => {
 	const config = reportingConfig();
 	const found = findPeriod(config, params.report, params.period);
 	if (!found || localDay(new Date()) < found.period.start) error(404, 'Không có báo cáo này.');
@@ -18,8 +18,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		spec: found.spec,
 		period: found.period,
 		late: localDay(new Date()) > found.period.due,
-		last: last && { values: last.values, submitted_at: last.submitted_at, late: last.late },
-		sent: url.searchParams.get('sent')
+		last: last && { values: last.values, submitted_at: last.submitted_at, late: last.late }
 	};
 };
 
