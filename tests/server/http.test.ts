@@ -62,7 +62,7 @@ describe('first start', () => {
 
 describe('seeded server', () => {
 	let server: Server;
-	let ids: { sysA: string; draftA: string; sysB: string; sysC: string };
+	let ids: { sysA: string; draftA: string; sysB: string; sysC: string; unitA: string };
 	const clients = {} as Record<Who | 'anonymous', Client>;
 
 	beforeAll(async () => {
@@ -81,7 +81,8 @@ describe('seeded server', () => {
 			sysA: await submitted(unitA, 'BÍ-MẬT-A hệ thống A'),
 			draftA: (await createSystem(unitA, level2Record('Nháp A'))).id,
 			sysB: await submitted(unitB, 'Hệ thống B'),
-			sysC: await submitted(unitC, 'Hệ thống C')
+			sysC: await submitted(unitC, 'Hệ thống C'),
+			unitA: s.units.A
 		};
 		await d.close();
 		server = await startServer(d.target);
@@ -139,6 +140,11 @@ describe('seeded server', () => {
 		const b = await new Client(server.origin).form('/login', { username: 'unitb', password: 'x' });
 		expect([a.status, b.status]).toEqual([400, 400]);
 	});
+
+	const currentQuarter = () => {
+		const d = new Date();
+		return `${d.getFullYear()}-Q${Math.floor(d.getMonth() / 3) + 1}`;
+	};
 
 	type Role = Who | 'anonymous';
 	const ROLES: Role[] = [
@@ -282,7 +288,38 @@ describe('seeded server', () => {
 			() => '/api/systems/not-a-uuid',
 			row(401, 404, 404, 404, 404, 403, 403)
 		],
-		['GET', 'API audit', () => '/api/audit', row(401, 403, 403, 200, 200, 403, 200)]
+		['GET', 'API audit', () => '/api/audit', row(401, 403, 403, 200, 200, 403, 200)],
+		['GET', 'overview', () => '/overview', row(303, 403, 403, 200, 200, 403, 200)],
+		[
+			'GET',
+			'overview filtered to unit A',
+			(i) => `/overview?unit=${i.unitA}`,
+			row(303, 403, 403, 200, 200, 403, 200)
+		],
+		['GET', 'overview CSV', () => '/overview/export/csv', row(303, 403, 403, 200, 200, 403, 200)],
+		['GET', 'overview XLSX', () => '/overview/export/xlsx', row(303, 403, 403, 200, 200, 403, 200)],
+		['GET', 'overview PDF', () => '/overview/export/pdf', row(303, 403, 403, 200, 200, 403, 200)],
+		[
+			'GET',
+			'overview: unknown format',
+			() => '/overview/export/doc',
+			row(303, 403, 403, 404, 404, 403, 404)
+		],
+		['GET', 'reports roll-up', () => '/overview/reports', row(303, 403, 403, 200, 200, 403, 200)],
+		['GET', 'unit reports', () => '/reports', row(303, 200, 200, 403, 403, 403, 403)],
+		[
+			'GET',
+			'unit report form (current quarter)',
+			() => `/reports/malware-quarterly/${currentQuarter()}`,
+			row(303, 200, 200, 403, 403, 403, 403)
+		],
+		[
+			'POST',
+			'unit report: invalid figures',
+			() => `/reports/malware-quarterly/${currentQuarter()}`,
+			row(303, 422, 422, 403, 403, 403, 403),
+			{ endpoints_total: '5', endpoints_protected: '9', infected_machines: '0', incidents: '0' }
+		]
 	];
 
 	for (const [method, name, path, expected, payload] of MATRIX)
@@ -308,7 +345,9 @@ describe('seeded server', () => {
 				// Whatever the status, nobody but unit A and the body's appraiser reads A's data
 				// (and the administrator, in the full audit log).
 				const reader =
-					role === 'unitA' || role === 'appraiser' || (role === 'admin' && /audit/.test(url));
+					role === 'unitA' ||
+					role === 'appraiser' ||
+					(role === 'admin' && /audit|overview/.test(url));
 				if (!reader) expect(text).not.toContain('BÍ-MẬT-A');
 			});
 
@@ -328,6 +367,16 @@ describe('seeded server', () => {
 		expect(audit.chain.ok).toBe(true);
 		expect(audit.entries.map((e) => e.entity_id)).toContain(ids.sysC);
 		expect(audit.entries.map((e) => e.entity_id)).not.toContain(ids.sysA);
+		const overview = await (await clients.appraiser.fetch('/overview')).text();
+		expect(overview).toContain('BÍ-MẬT-A');
+		expect(overview).toContain(`/appraisal/${ids.sysA}`);
+		// Drafts are listed (the body follows its units' progress) but not linked.
+		expect(overview).toMatch(/Đang soạn/);
+		expect(overview).not.toContain(`/appraisal/${ids.draftA}`);
+		expect(overview).not.toContain('Hệ thống C');
+		const csv = await (await clients.otherAppraiser.fetch('/overview/export/csv')).text();
+		expect(csv).toContain('Hệ thống C');
+		expect(csv).not.toContain('Hệ thống B');
 		const unitBInventory = await (await clients.unitB.fetch('/api/unit')).text();
 		expect(unitBInventory).toContain('Hệ thống B');
 		expect(unitBInventory).not.toContain(ids.sysA);

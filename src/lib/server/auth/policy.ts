@@ -23,6 +23,8 @@ export const ROUTE_RULES: readonly RouteRule[] = [
 	{ prefix: '/admin/audit', roles: ['admin', 'appraiser'] },
 	{ prefix: '/appraisal', roles: ['appraiser'] },
 	{ prefix: '/submissions', roles: ['unit'] },
+	{ prefix: '/overview', roles: ['appraiser', 'admin'] },
+	{ prefix: '/reports', roles: ['unit'] },
 	{ prefix: '/api', roles: 'signed_in' },
 	{ prefix: '/api/unit', roles: ['unit'] },
 	{ prefix: '/api/systems', roles: ['unit'] },

@@ -1,0 +1,31 @@
+// Which province's reporting duties apply: reporting/<id>.yaml, chosen by CAPDO_REPORTING
+// (default gia-lai), loaded and validated once per process.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { loadReporting } from '../../reporting/load';
+import type { ReportingConfig } from '../../reporting/types';
+
+function findReportingDir(): string {
+	for (let dir = import.meta.dirname; dirname(dir) !== dir; dir = dirname(dir))
+		if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'reporting')))
+			return join(dir, 'reporting');
+	return resolve(import.meta.dirname, '../../../../reporting');
+}
+
+const cache = new Map<string, ReportingConfig>();
+
+export function reportingConfig(id = process.env.CAPDO_REPORTING || 'gia-lai'): ReportingConfig {
+	let c = cache.get(id);
+	if (!c) {
+		if (!/^[a-z0-9-]+$/.test(id)) throw new Error(`capdo: bad reporting config id "${id}"`);
+		const path = join(findReportingDir(), `${id}.yaml`);
+		const r = loadReporting(path, readFileSync(path, 'utf8'));
+		if (!r.ok)
+			throw new Error(
+				`capdo: ${path}: ` + r.errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('; ')
+			);
+		c = r.config;
+		cache.set(id, c);
+	}
+	return c;
+}

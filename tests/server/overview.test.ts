@@ -1,0 +1,183 @@
+// The governing body's overview against a real database: a seeded province (golden-case facts
+// classified by the engine) next to the two-body fixture; scope, filters, overdue flags checked
+// against the workflow's own deadline function, and the exports parsed back.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { overviewCsv, overviewPdf, overviewXlsx } from '../../src/lib/server/overview/export';
+import {
+	overviewRows,
+	overviewScope,
+	overviewStats,
+	parseFilters,
+	type OverviewInput
+} from '../../src/lib/server/overview/query';
+import { seedProvince } from '../../src/lib/server/overview/seed';
+import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
+import { deadlinesFor } from '../../src/lib/server/workflow/deadlines';
+import { classifySystem, createSystem, submitSystem } from '../../src/lib/server/workflow/service';
+import type { Level } from '../../src/lib/rules';
+import { freshDatabase, level2Record, PASSWORD, RULESET, seed, type Seeded } from './fixtures';
+
+const rulesets = bundledRuleSets().rulesets;
+const rs = rulesets.find((r) => r.ref === RULESET)!;
+let d: Awaited<ReturnType<typeof freshDatabase>>;
+let s: Seeded;
+let province: Awaited<ReturnType<typeof seedProvince>>;
+const now = new Date();
+
+beforeAll(async () => {
+	d = await freshDatabase();
+	s = await seed(d);
+	const { id } = await createSystem(s.ctx('unitA'), level2Record('Quản lý văn bản Sở Tài chính P'));
+	await classifySystem(s.ctx('unitA'), id);
+	await submitSystem(s.ctx('unitA'), id, {});
+	province = await seedProvince(d.db, {
+		units: 12,
+		systemsPerUnit: 10,
+		ruleset: rs,
+		password: PASSWORD,
+		prefix: 'gl-',
+		now
+	});
+}, 120_000);
+afterAll(() => d?.cleanup());
+
+const input = (scope: OverviewInput['scope'], q = ''): OverviewInput => ({
+	scope,
+	filters: parseFilters(new URLSearchParams(q)),
+	rulesets,
+	now
+});
+
+describe('scope', () => {
+	it('an appraiser sees its body’s units only; the administrator all; a unit nothing', async () => {
+		expect(overviewScope(s.users.unitA)).toBe('none');
+		expect(overviewScope(s.users.maintainer)).toBe('none');
+		const p = await overviewRows(d.db, input(overviewScope(s.users.appraiser) as never), true);
+		expect(p.rows.map((r) => r.name)).toEqual(['Quản lý văn bản Sở Tài chính P']);
+		const q = await overviewRows(d.db, input(overviewScope(s.users.otherAppraiser) as never), true);
+		expect(q.total).toBe(0);
+		const gl = await overviewRows(d.db, input({ body_id: province.body_id }), true);
+		expect(gl.total).toBe(120);
+		expect(new Set(gl.rows.map((r) => r.unit_id))).toEqual(new Set(province.unit_ids));
+		const all = await overviewRows(d.db, input('all'), true);
+		expect(all.total).toBe(121);
+	});
+});
+
+describe('levels, statuses and overdue reviews', () => {
+	it('levels are the engine’s: each row’s computed level equals evaluate() of its stored facts', async () => {
+		const { rows } = await overviewRows(d.db, input({ body_id: province.body_id }), true);
+		const records = await d.db.selectFrom('systems').select(['id', 'record']).execute();
+		const byId = new Map(records.map((r) => [r.id, r.record as { facts: never; name: string }]));
+		const { evaluate } = await import('../../src/lib/rules');
+		for (const r of rows.filter((x) => x.status !== 'draft')) {
+			const rec = byId.get(r.id)!;
+			const e = evaluate(rs, { name: rec.name, facts: rec.facts, components: [] });
+			expect(e.ok && e.value.level).toBe(r.computed_level);
+		}
+		expect(new Set(rows.map((r) => r.status)).size).toBeGreaterThanOrEqual(5);
+	});
+
+	it('overdue matches the workflow’s deadlines for every undecided dossier', async () => {
+		const { rows } = await overviewRows(d.db, input({ body_id: province.body_id }), true);
+		let overdue = 0;
+		for (const r of rows) {
+			const undecided = r.status === 'submitted' || r.status === 'under_review';
+			const expected =
+				undecided &&
+				deadlinesFor(rs, r.proposed_level as Level, new Date(r.submitted_at!), now, false).some(
+					(x) => x.overdue
+				);
+			expect(r.overdue, `${r.name} ${r.status} ${r.submitted_at}`).toBe(expected);
+			if (expected) overdue++;
+		}
+		expect(overdue).toBeGreaterThan(0);
+		expect(overdue).toBeLessThan(rows.length);
+	});
+
+	it('filters narrow the rows and the charts alike; search ignores case and finds Vietnamese', async () => {
+		const scope = { body_id: province.body_id };
+		const stats = await overviewStats(d.db, input(scope));
+		expect(stats.systems).toBe(120);
+		expect(stats.units).toBe(12);
+		for (const status of ['approved', 'under_review', 'draft'] as const) {
+			const r = await overviewRows(d.db, input(scope, `status=${status}`), true);
+			expect(r.total).toBe(stats.byStatus[status]);
+			expect(r.rows.every((x) => x.status === status)).toBe(true);
+		}
+		for (const level of [0, 1, 2, 3]) {
+			const r = await overviewRows(d.db, input(scope, `level=${level}`), true);
+			expect(r.total).toBe(stats.byLevel[level]);
+		}
+		const od = await overviewRows(d.db, input(scope, 'overdue=yes'), true);
+		expect(od.total).toBe(stats.overdue);
+		expect(od.rows.every((x) => x.overdue)).toBe(true);
+		const unit = province.unit_ids[3]!;
+		const byUnit = await overviewStats(d.db, input(scope, `unit=${unit}`));
+		expect(byUnit.units).toBe(1);
+		expect(byUnit.systems).toBe(10);
+		const search = await overviewRows(d.db, input(scope, 'q=CỔNG THÔNG TIN'), true);
+		expect(search.total).toBeGreaterThan(0);
+		expect(search.rows.every((x) => /Cổng thông tin/.test(x.name))).toBe(true);
+		// A LIKE wildcard in the search is literal.
+		expect((await overviewRows(d.db, input(scope, 'q=%25'), true)).total).toBe(0);
+		const page2 = await overviewRows(d.db, input(scope, 'page=3'));
+		expect(page2.rows.length).toBe(20);
+	});
+});
+
+describe('exports', () => {
+	let rows: Awaited<ReturnType<typeof overviewRows>>['rows'];
+	beforeAll(async () => {
+		rows = (await overviewRows(d.db, input({ body_id: province.body_id }, 'status=approved'), true))
+			.rows;
+	});
+
+	it('CSV: UTF-8 with BOM, a header and one line per filtered system, diacritics intact', () => {
+		const bytes = overviewCsv(rows, 'vi');
+		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const parsed = parse(Buffer.from(bytes), { bom: true }) as string[][];
+		expect(parsed[0]![0]).toBe('Đơn vị');
+		expect(parsed[0]![5]).toBe('Trạng thái hồ sơ');
+		expect(parsed.length).toBe(rows.length + 1);
+		expect(parsed.slice(1).every((l) => l[5] === 'Đã phê duyệt')).toBe(true);
+		expect(parsed.slice(1).map((l) => l[1])).toEqual(rows.map((r) => r.name));
+	});
+
+	it('XLSX: the same rows read back with exceljs', async () => {
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load(Buffer.from(await overviewXlsx(rows, 'vi')) as never);
+		const ws = wb.worksheets[0]!;
+		expect(ws.name).toBe('Hệ thống');
+		expect(ws.getRow(1).getCell(1).value).toBe('Đơn vị');
+		expect(ws.rowCount).toBe(rows.length + 1);
+		expect(ws.getRow(2).getCell(1).value).toBe(rows[0]!.unit_name);
+		expect(ws.getRow(2).getCell(5).value).toBe(rows[0]!.approved_level);
+	});
+
+	it('PDF: pdftotext finds the title, Vietnamese labels and the counts', async () => {
+		const stats = await overviewStats(d.db, input({ body_id: province.body_id }));
+		const pdf = await overviewPdf(
+			stats,
+			{ scope: 'Ủy ban nhân dân tỉnh Gia Lai', filters: '', generated: 'Lập lúc 2026-01-01' },
+			'vi'
+		);
+		const dir = mkdtempSync(join(tmpdir(), 'capdo-ov-'));
+		writeFileSync(join(dir, 'o.pdf'), pdf);
+		const text = execFileSync('pdftotext', ['-layout', join(dir, 'o.pdf'), '-'], {
+			encoding: 'utf8'
+		});
+		expect(text).toContain('Tổng hợp cấp độ các hệ thống thông tin');
+		expect(text).toContain('Ủy ban nhân dân tỉnh Gia Lai');
+		expect(text).toContain('Số hệ thống theo trạng thái hồ sơ');
+		expect(text).toMatch(new RegExp(`Đã phê duyệt\\s+${stats.byStatus.approved}\\b`));
+		expect(text).toMatch(new RegExp(`Quá hạn\\s+${stats.overdue}\\b`));
+		expect(text).toContain(`${stats.units} đơn vị, ${stats.systems} hệ thống`);
+	});
+});
