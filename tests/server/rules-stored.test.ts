@@ -6,11 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { impact } from '../../src/lib/rules';
 import { readStoredClassifications } from '../../src/lib/server/db/stored';
 import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
-import {
-	classifySystem,
-	createSystem,
-	saveSystem
-} from '../../src/lib/server/workflow/service';
+import { classifySystem, createSystem, saveSystem } from '../../src/lib/server/workflow/service';
 import { freshDatabase, level2Record, seed, type Seeded } from './fixtures';
 
 let s: Seeded;
@@ -57,9 +53,15 @@ describe('stored classifications from the database', () => {
 	it('impact: Circular 12 keeps every Decree 85 result, Decree 331 changes the basis', async () => {
 		const items = await readStoredClassifications(d.db);
 		const rs = bundledRuleSets().rulesets;
-		const tt12 = impact(rs.find((r) => r.ref === 'vn-nd85@tt12-2022')!, items);
+		const tt12 = impact(
+			rs.find((r) => r.ref === 'vn-nd85@tt12-2022')!,
+			items
+		);
 		expect(tt12.counts).toMatchObject({ same: 3, level_up: 0, level_down: 0 });
-		const nd331 = impact(rs.find((r) => r.ref === 'vn-nd331@2026')!, items);
+		const nd331 = impact(
+			rs.find((r) => r.ref === 'vn-nd331@2026')!,
+			items
+		);
 		expect(nd331.total).toBe(3);
 		expect(nd331.counts.same).toBe(0);
 		expect(nd331.rows.find((r) => r.id === ids.docs)?.to?.basis).toEqual(['nd331-d12-k1']);

@@ -61,7 +61,8 @@ const located = (errors: LoadError[]) => errors.map((e) => ({ ...e, file: strip(
 export function fileProblems(files: DraftFile[]): string[] {
 	const problems: string[] = [];
 	if (files.length === 0) problems.push('Chưa có tệp YAML nào / no YAML file given.');
-	if (files.length > MAX_FILES) problems.push(`Tối đa ${MAX_FILES} tệp / at most ${MAX_FILES} files.`);
+	if (files.length > MAX_FILES)
+		problems.push(`Tối đa ${MAX_FILES} tệp / at most ${MAX_FILES} files.`);
 	const seen = new Set<string>();
 	for (const f of files) {
 		if (!/^[\w.-]+\.ya?ml$/.test(f.path))
@@ -91,7 +92,12 @@ export function checkDraft(
 	const ref = parsed.ref.includes('?') ? undefined : parsed.ref;
 	// Golden cases run separately below, so a failing case is reported as a test, not a load error.
 	const loaded = loadLibrary(asSource(files, UPLOAD_DIR), registry, false);
-	const report: DraftReport = { ref, errors: located(loaded.errors), tiling: [], publishable: false };
+	const report: DraftReport = {
+		ref,
+		errors: located(loaded.errors),
+		tiling: [],
+		publishable: false
+	};
 	const rs = loaded.rulesets[0];
 	if (!rs || report.errors.length > 0) return { report };
 	Object.assign(report, {
@@ -110,9 +116,7 @@ export function checkDraft(
 				: `${rs.ref} đã được công bố với nội dung khác: một phiên bản đã công bố không được sửa, hãy tạo phiên bản mới / ` +
 					`is published with other content: a published version never changes, add a new version.`;
 	else
-		report.tiling = located(
-			checkTiling([...registry.filter((r) => r.data.id === rs.data.id), rs])
-		);
+		report.tiling = located(checkTiling([...registry.filter((r) => r.data.id === rs.data.id), rs]));
 	const against =
 		(compareRef && registry.find((r) => r.ref === compareRef)) ||
 		(rs.data.extends && registry.find((r) => r.ref === rs.data.extends)) ||
@@ -171,7 +175,9 @@ export async function ruleSetRegistry(db: Kysely<DB>): Promise<RuleSet[]> {
 			continue;
 		}
 		if (rs.hash !== row.hash)
-			console.error(`capdo: published rule set ${row.ref} now hashes to ${rs.hash}, not ${row.hash}`);
+			console.error(
+				`capdo: published rule set ${row.ref} now hashes to ${rs.hash}, not ${row.hash}`
+			);
 		rulesets.push(rs);
 	}
 	cache = { key, rulesets };
@@ -221,8 +227,7 @@ export async function storedRuleSetFiles(db: Kysely<DB>, ref: string) {
 }
 
 export type PublishResult =
-	| { ok: true; ref: string; hash: string }
-	| { ok: false; report: DraftReport; problems: string[] };
+	{ ok: true; ref: string; hash: string } | { ok: false; report: DraftReport; problems: string[] };
 
 const actorOf = (u: Principal) => ({ id: u.id, name: u.username });
 
@@ -241,7 +246,11 @@ export async function publishRuleSet(
 		await sql`lock table rulesets in share row exclusive mode`.execute(trx);
 		const { report, ruleset: rs } = checkDraft(files, await ruleSetRegistry(trx));
 		if (!rs || !report.publishable) return { ok: false as const, report, problems: [] };
-		await trx.deleteFrom('rulesets').where('ref', '=', rs.ref).where('status', '=', 'draft').execute();
+		await trx
+			.deleteFrom('rulesets')
+			.where('ref', '=', rs.ref)
+			.where('status', '=', 'draft')
+			.execute();
 		await trx
 			.insertInto('rulesets')
 			.values({
@@ -283,7 +292,8 @@ export async function saveDraft(
 ): Promise<{ ok: true; ref: string } | { ok: false; problems: string[] }> {
 	const problems = fileProblems(files);
 	const ref = parseFolder(UPLOAD_DIR, asSource(files, UPLOAD_DIR)).ref;
-	if (ref.includes('?')) problems.push('Bản nháp cần có "id" và "version" / a draft needs id and version.');
+	if (ref.includes('?'))
+		problems.push('Bản nháp cần có "id" và "version" / a draft needs id and version.');
 	if (problems.length > 0) return { ok: false, problems };
 	return db.transaction().execute(async (trx) => {
 		const existing = await trx
@@ -310,7 +320,11 @@ export async function saveDraft(
 			created_at: new Date()
 		};
 		if (existing) await trx.updateTable('rulesets').set(values).where('ref', '=', ref).execute();
-		else await trx.insertInto('rulesets').values({ ref, ...values }).execute();
+		else
+			await trx
+				.insertInto('rulesets')
+				.values({ ref, ...values })
+				.execute();
 		await appendAudit(trx, actorOf(user), {
 			action: 'ruleset.draft',
 			entity_type: 'ruleset',
