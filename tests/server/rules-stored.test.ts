@@ -11,7 +11,7 @@ import { freshDatabase, level2Record, seed, type Seeded } from './fixtures';
 
 let s: Seeded;
 let d: Awaited<ReturnType<typeof freshDatabase>>;
-const ids: Record<string, string> = {};
+const ids = { docs: '', mail: '', health: '', draft: '' };
 
 beforeAll(async () => {
 	d = await freshDatabase();

@@ -1,6 +1,8 @@
 // The server's rule-set registry (bundled rulesets/ + versions published from the maintainer
 // workspace) and the checks a new version passes before it is published: it loads, its golden
 // cases pass, its dates tile with the other versions of its id, and no published ref changes.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import {
 	checkTiling,
@@ -8,6 +10,8 @@ import {
 	impact,
 	loadLibrary,
 	parseFolder,
+	parsePublished,
+	PUBLISHED_FILE,
 	runGoldenCases,
 	sha256Hex,
 	type GoldenReport,
@@ -22,7 +26,7 @@ import {
 import { appendAudit } from './audit/log';
 import type { Principal } from './auth/policy';
 import type { DB } from './db/schema';
-import { bundledRuleSets } from './ruleset-files';
+import { bundledRuleSets, DEFAULT_RULESETS_DIR } from './ruleset-files';
 
 /** Uploaded files are loaded as one folder with this name; it is stripped again in messages. */
 const UPLOAD_DIR = 'upload';
@@ -182,6 +186,21 @@ export async function ruleSetRegistry(db: Kysely<DB>): Promise<RuleSet[]> {
 	}
 	cache = { key, rulesets };
 	return rulesets;
+}
+
+/** Published refs: the bundled lock file's entries, and those published into the database. */
+export async function publishedRefs(db: Kysely<DB>) {
+	const lock = join(DEFAULT_RULESETS_DIR, PUBLISHED_FILE);
+	const bundled = existsSync(lock)
+		? parsePublished(lock, readFileSync(lock, 'utf8')).entries.map((e) => e.ref)
+		: [];
+	const rows = await db
+		.selectFrom('rulesets')
+		.select('ref')
+		.where('status', '=', 'published')
+		.execute();
+	const fromDb = new Set(rows.map((r) => r.ref));
+	return { published: new Set([...bundled, ...fromDb]), fromDb };
 }
 
 export interface StoredRuleSetRow {
