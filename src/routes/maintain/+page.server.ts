@@ -57,7 +57,18 @@ interface Result {
 async function checked(event: RequestEvent, form: FormData, files: DraftFile[]) {
 	const { db, rulesets } = contextOf(event);
 	const compare = String(form.get('compare') ?? '') || undefined;
-	return checkDraft(files, rulesets, await readStoredClassifications(db), compare).report;
+	const { report } = checkDraft(files, rulesets, await readStoredClassifications(db), compare);
+	return withoutSystemNames(report);
+}
+
+/**
+ * Maintainers may not read units' systems (policy: no system route for them), so the web impact
+ * keeps the unit, levels and basis of each change but not the system's name or id.
+ */
+function withoutSystemNames(report: DraftReport): DraftReport {
+	if (!report.impact) return report;
+	const rows = report.impact.rows.map((r, i) => ({ ...r, id: String(i + 1), name: `#${i + 1}` }));
+	return { ...report, impact: { ...report.impact, rows } };
 }
 
 export const actions: Actions = {
