@@ -1,11 +1,13 @@
-// `capdo impact --data-dir/--db`: stored classifications read back from a real database seeded
+// `capdo impact --data-dir/--db`: stored classifications (and web-published rule sets) read back from a real database seeded
 // through the server's own workflow functions, in-process and through the CLI in a child process.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { impact } from '../../src/lib/rules';
 import { readStoredClassifications } from '../../src/lib/server/db/stored';
 import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
+import { publishRuleSet } from '../../src/lib/server/rulesets';
 import { classifySystem, createSystem, saveSystem } from '../../src/lib/server/workflow/service';
 import { freshDatabase, level2Record, seed, type Seeded } from './fixtures';
 
@@ -68,6 +70,11 @@ describe('stored classifications from the database', () => {
 	});
 
 	it('capdo impact --data-dir / --db reads the same rows in a child process', async () => {
+		const valid = 'tests/fixtures/maintain/valid/ruleset.yaml';
+		const r0 = await publishRuleSet(d.db, s.users.maintainer, [
+			{ path: 'ruleset.yaml', text: readFileSync(valid, 'utf8') }
+		]);
+		expect(r0.ok).toBe(true);
 		await d.close();
 		const where = d.target.url ? ['--db', d.target.url] : ['--data-dir', d.target.dataDir!];
 		const run = (...args: string[]) =>
@@ -85,6 +92,13 @@ describe('stored classifications from the database', () => {
 		]);
 		const text = run('vn-nd331@2026', ...where);
 		expect(text.stdout).toContain('Sở Y tế P / Hồ sơ sức khỏe: 2 (vn-nd85@tt03-2017)');
+		// A version published from the web workspace is known to the CLI through the database.
+		const published = run('vn-demo@2027', ...where, '--json');
+		expect(published.status, published.stderr).toBe(0);
+		expect(JSON.parse(published.stdout)).toMatchObject({
+			ruleset: { ref: 'vn-demo@2027' },
+			total: 3
+		});
 		const none = run('vn-nd331@2026');
 		expect(none.status).not.toBe(0);
 	}, 60_000);

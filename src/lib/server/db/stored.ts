@@ -1,7 +1,8 @@
 // Impact analysis over the server's stored classifications: each system's current record with its
 // latest classification (level and basis as computed, the rule set it was computed under).
 import { sql, type Kysely } from 'kysely';
-import type { StoredClassification } from '../../rules';
+import type { RuleSet, StoredClassification } from '../../rules';
+import { ruleSetRegistry } from '../rulesets';
 import type { SystemRecord } from '../../model/inventory';
 import { openDatabase } from './index';
 import type { DB } from './schema';
@@ -41,15 +42,21 @@ export async function readStoredClassifications(db: Kysely<DB>): Promise<StoredC
 	}));
 }
 
-/** Opens the database at `url` (PostgreSQL) or `dataDir` (PGlite), reads, closes (the CLI). */
-export async function loadStoredClassifications(opts: {
+/**
+ * Opens the database at `url` (PostgreSQL) or `dataDir` (PGlite), reads, closes (the CLI). The
+ * rule sets are the server's registry: bundled ones plus those published from the web workspace.
+ */
+export async function loadFromDatabase(opts: {
 	url?: string;
 	dataDir?: string;
-}): Promise<StoredClassification[]> {
+}): Promise<{ stored: StoredClassification[]; rulesets: RuleSet[] }> {
 	if (!opts.url && !opts.dataDir) throw new Error('give --db URL or --data-dir DIR');
 	const d = await openDatabase(opts.url ? { url: opts.url } : { dataDir: opts.dataDir });
 	try {
-		return await readStoredClassifications(d.db);
+		return {
+			stored: await readStoredClassifications(d.db),
+			rulesets: await ruleSetRegistry(d.db)
+		};
 	} finally {
 		await d.close();
 	}
