@@ -1,6 +1,7 @@
 // The rule browser (public) and the maintainer workspace in a real browser against its own server
 // and database: an invalid upload shows its error at file:line, a valid new version shows passing
 // golden cases and its diff, then is published and appears in the browser. axe on every page.
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { classifySystem, createSystem } from '../../src/lib/server/workflow/service';
@@ -103,12 +104,18 @@ test('a maintainer sees an invalid file’s error at its line, then checks and p
 	await hydrated(page);
 	await axe(page);
 
-	await page.getByLabel('Tải lên các tệp YAML').setInputFiles(`${FIX}/invalid/ruleset.yaml`);
+	// The valid fixture with its "en:" title indented one space too far (line 8).
+	const valid = readFileSync(`${FIX}/valid/ruleset.yaml`, 'utf8');
+	await page.getByLabel('Tải lên các tệp YAML').setInputFiles({
+		name: 'ruleset.yaml',
+		mimeType: 'application/yaml',
+		buffer: Buffer.from(valid.replace('\n  en:', '\n   en:'))
+	});
 	await page.getByRole('button', { name: 'Kiểm tra' }).click();
 	await hydrated(page);
 	const summary = page.getByRole('alert');
 	await expect(summary).toContainText('Bộ quy tắc chưa hợp lệ');
-	const link = summary.getByRole('link', { name: /^ruleset\.yaml:5:7: Nested mappings/ });
+	const link = summary.getByRole('link', { name: /^ruleset\.yaml:7:7: Nested mappings/ });
 	await expect(link).toBeVisible();
 	await axe(page);
 	await shot(page, 'maintain-invalid');
@@ -116,10 +123,7 @@ test('a maintainer sees an invalid file’s error at its line, then checks and p
 	await expect(page.getByLabel('Nội dung ruleset.yaml')).toBeFocused();
 
 	// Replace the text with a valid new rule set (its own id, so it tiles alone).
-	const { readFileSync } = await import('node:fs');
-	await page
-		.getByLabel('Nội dung ruleset.yaml')
-		.fill(readFileSync(`${FIX}/valid/ruleset.yaml`, 'utf8'));
+	await page.getByLabel('Nội dung ruleset.yaml').fill(valid);
 	await page.getByRole('button', { name: 'Kiểm tra' }).click();
 	await hydrated(page);
 	await expect(page.getByRole('heading', { name: /^vn-demo@2027 hợp lệ/ })).toBeVisible();

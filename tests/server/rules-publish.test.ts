@@ -22,6 +22,10 @@ const folder = (name: string): DraftFile[] =>
 		.sort()
 		.map((path) => ({ path, text: readFileSync(join(FIX, name, path), 'utf8') }));
 
+/** The valid fixture with its "en:" title indented one space too far (line 8). */
+const misindented = () =>
+	folder('valid').map((f) => ({ ...f, text: f.text.replace('\n  en:', '\n   en:') }));
+
 let s: Seeded;
 let d: Awaited<ReturnType<typeof freshDatabase>>;
 beforeAll(async () => {
@@ -38,11 +42,11 @@ const maintainer = () => s.users.maintainer;
 
 describe('publishing a rule-set version', () => {
 	it('refuses YAML that does not parse: nothing stored, the error located at file:line:column', async () => {
-		const r = await publishRuleSet(d.db, maintainer(), folder('invalid'));
+		const r = await publishRuleSet(d.db, maintainer(), misindented());
 		expect(r.ok).toBe(false);
 		if (r.ok) return;
-		// The parser stops at the mapping the mis-indented "en:" breaks (line 5, "vi: …").
-		expect(r.report.errors[0]).toMatchObject({ file: 'ruleset.yaml', line: 5, column: 7 });
+		// The parser stops at the mapping the mis-indented "en:" breaks (line 7, "vi: …").
+		expect(r.report.errors[0]).toMatchObject({ file: 'ruleset.yaml', line: 7, column: 7 });
 		expect(await count()).toBe(0);
 	});
 
