@@ -13,6 +13,8 @@ declare global {
 			/** The signed-in user, or null. */
 			user: Principal | null;
 			lang: import('$lib/i18n').Lang;
+			/** Bundled rule sets plus those published from the maintainer workspace. */
+			rulesets: import('$lib/rules').RuleSet[];
 		}
 		// interface PageData {}
 		// interface PageState {}

@@ -14,6 +14,7 @@ import { routeAccess } from '$lib/server/auth/policy';
 import { SESSION_COOKIE, sessionUser } from '$lib/server/auth/sessions';
 import { issueSetupToken, setupUrl } from '$lib/server/auth/setup';
 import { database } from '$lib/server/db';
+import { ruleSetRegistry } from '$lib/server/rulesets';
 
 export const init: ServerInit = async () => {
 	const d = await database();
@@ -41,6 +42,7 @@ const language: Handle = async ({ event, resolve }) => {
 const session: Handle = async ({ event, resolve }) => {
 	const { db } = await database();
 	event.locals.db = db;
+	event.locals.rulesets = await ruleSetRegistry(db);
 	const token = event.cookies.get(SESSION_COOKIE);
 	const user = token ? await sessionUser(db, token) : undefined;
 	event.locals.user = user

@@ -22,12 +22,21 @@ export async function impactCommand(args: string[], io: Io): Promise<number> {
 	if (positionals.length !== 1)
 		throw new UsageError('expects the new rule set, e.g. vn-nd331@2026');
 	const library = bundledRuleSets();
-	const next = selectRuleSet(library.rulesets, positionals[0]);
+	let rulesets = library.rulesets;
+	let stored: StoredClassification[] = [];
+	if (!values.from) {
+		// The database also holds versions published from the web workspace.
+		const { loadFromDatabase } = await import('../lib/server/db/stored');
+		({ stored, rulesets } = await loadFromDatabase({
+			url: values.db,
+			dataDir: values['data-dir']
+		}));
+	}
+	const next = selectRuleSet(rulesets, positionals[0]);
 	if (!next) {
 		io.err(`capdo impact: unknown rule set "${positionals[0]}"`);
 		return 1;
 	}
-	let stored: StoredClassification[];
 	if (values.from) {
 		const r = readExport(values.from, library.rulesets);
 		if ('error' in r) {
@@ -36,9 +45,6 @@ export async function impactCommand(args: string[], io: Io): Promise<number> {
 		}
 		stored = r.items;
 		for (const s of r.skipped) io.err(`capdo impact: skipped ${s.id}: ${s.reason}`);
-	} else {
-		const { loadStoredClassifications } = await import('../lib/server/db/stored');
-		stored = await loadStoredClassifications({ url: values.db, dataDir: values['data-dir'] });
 	}
 	const report = impact(next, stored, values.all);
 	io.out(values.json ? JSON.stringify(report, null, 2) : formatImpact(report));

@@ -1,5 +1,4 @@
 import { messagesFor } from '$lib/i18n/messages';
-import { bundledRuleSets } from '$lib/server/ruleset-files';
 import { toPayload } from '$lib/wizard/rulesets';
 import type { LayoutServerLoad } from './$types';
 
@@ -7,7 +6,7 @@ import type { LayoutServerLoad } from './$types';
 export const load: LayoutServerLoad = ({ locals }) => ({
 	lang: locals.lang,
 	messages: messagesFor(locals.lang),
-	rulesets: bundledRuleSets().rulesets.map((r) => toPayload(r.data)),
+	rulesets: locals.rulesets.map((r) => toPayload(r.data)),
 	user: locals.user && {
 		username: locals.user.username,
 		display_name: locals.user.display_name,

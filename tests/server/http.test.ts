@@ -1,6 +1,6 @@
 // The real server over HTTP: first-start setup link, sessions, login throttling, and the full
 // route × role matrix including another unit's system id in URLs and API calls.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,9 @@ import { freshDatabase, level2Record, PASSWORD, seed, type Who } from './fixture
 import { Client, ensureBuilt, startServer, type Server } from './server-process';
 
 beforeAll(() => ensureBuilt(), 300_000);
+
+/** A new rule set over Decree 331 (its impact covers every stored system, unit A's included). */
+const RULESET_YAML = readFileSync('tests/fixtures/maintain/valid/ruleset.yaml', 'utf8');
 
 describe('first start', () => {
 	let server: Server;
@@ -319,6 +322,36 @@ describe('seeded server', () => {
 			() => `/reports/malware-quarterly/${currentQuarter()}`,
 			row(303, 422, 422, 403, 403, 403, 403),
 			{ endpoints_total: '5', endpoints_protected: '9', infected_machines: '0', incidents: '0' }
+		],
+		['GET', 'rule browser', () => '/rules', row(200, 200, 200, 200, 200, 200, 200)],
+		[
+			'GET',
+			'rule set page',
+			() => '/rules/vn-nd85@tt03-2017',
+			row(200, 200, 200, 200, 200, 200, 200)
+		],
+		['GET', 'unknown rule set', () => '/rules/vn-x@1', row(404, 404, 404, 404, 404, 404, 404)],
+		['GET', 'maintainer workspace', () => '/maintain', row(303, 403, 403, 403, 403, 200, 403)],
+		[
+			'POST',
+			'maintain: check',
+			() => '/maintain?/check',
+			row(303, 403, 403, 403, 403, 200, 403),
+			{ path: 'ruleset.yaml', text: RULESET_YAML }
+		],
+		[
+			'POST',
+			'maintain: publish an invalid version',
+			() => '/maintain?/publish',
+			row(303, 403, 403, 403, 403, 422, 403),
+			{ path: 'ruleset.yaml', text: 'id: [\n' }
+		],
+		[
+			'POST',
+			'maintain: save a draft',
+			() => '/maintain?/draft',
+			row(303, 403, 403, 403, 403, 200, 403),
+			{ path: 'ruleset.yaml', text: RULESET_YAML }
 		]
 	];
 

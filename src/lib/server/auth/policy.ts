@@ -18,6 +18,9 @@ export const ROUTE_RULES: readonly RouteRule[] = [
 	{ prefix: '/unit', roles: 'public' },
 	{ prefix: '/systems', roles: 'public' },
 	{ prefix: '/import', roles: 'public' },
+	// The rule browser is read-only and public; the workspace that changes rules is not.
+	{ prefix: '/rules', roles: 'public' },
+	{ prefix: '/maintain', roles: ['maintainer'] },
 	{ prefix: '/logout', roles: 'signed_in' },
 	{ prefix: '/admin', roles: ['admin'] },
 	{ prefix: '/admin/audit', roles: ['admin', 'appraiser'] },
@@ -90,5 +93,10 @@ export function auditScope(user: Principal): 'all' | { body_id: string } | 'none
 
 /** Where a user lands after signing in. */
 export function homeFor(role: Role): string {
-	return { unit: '/submissions', appraiser: '/appraisal', maintainer: '/', admin: '/admin' }[role];
+	return {
+		unit: '/submissions',
+		appraiser: '/appraisal',
+		maintainer: '/maintain',
+		admin: '/admin'
+	}[role];
 }

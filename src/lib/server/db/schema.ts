@@ -119,6 +119,21 @@ export interface AuditLogTable {
 	hash: string;
 }
 
+export interface RuleSetsTable {
+	ref: string;
+	ruleset_id: string;
+	version: string;
+	status: 'draft' | 'published';
+	hash: string | null;
+	files: Json<{ path: string; text: string }[]>;
+	effective_from: ColumnType<string | null, string | null | undefined, string | null>;
+	effective_to: ColumnType<string | null, string | null | undefined, string | null>;
+	created_by: string;
+	created_at: Timestamp;
+	published_by: string | null;
+	published_at: Timestamp | null;
+}
+
 export interface DB {
 	governing_bodies: GoverningBodiesTable;
 	units: UnitsTable;
@@ -132,6 +147,7 @@ export interface DB {
 	dossiers: DossiersTable;
 	reviews: ReviewsTable;
 	audit_log: AuditLogTable;
+	rulesets: RuleSetsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -3,7 +3,6 @@
 import { error, fail, json, type RequestEvent } from '@sveltejs/kit';
 import { InputError } from '../auth/accounts';
 import { routeAccess } from '../auth/policy';
-import { bundledRuleSets } from '../ruleset-files';
 import { ConflictError, NotFoundError, type Context } from './service';
 import { TransitionError } from './transitions';
 
@@ -16,7 +15,7 @@ export function contextOf(event: Pick<RequestEvent, 'locals' | 'route'>): Contex
 	if (!user) error(401, 'Cần đăng nhập.');
 	if (event.route.id && routeAccess(event.route.id, user) !== 'ok')
 		error(403, 'Không có quyền truy cập.');
-	return { db: event.locals.db, user, rulesets: bundledRuleSets().rulesets };
+	return { db: event.locals.db, user, rulesets: event.locals.rulesets };
 }
 
 function statusOf(e: unknown): number | undefined {
