@@ -21,6 +21,7 @@ export const isLocked = (s: ServerSystem | undefined) =>
 
 /** The server refused a save: `stale` (saved elsewhere since) or `locked` (with the appraiser). */
 export class SaveConflict extends Error {
+	override name = 'SaveConflict';
 	constructor(
 		readonly kind: 'stale' | 'locked',
 		message: string

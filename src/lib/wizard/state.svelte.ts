@@ -2,14 +2,8 @@
 // so closing the tab never loses an answer. Anonymous work stays in this browser; a signed-in unit
 // user's work is on the server (server-store.ts), with each system's workflow status.
 import type { Inventory, SystemRecord, UnitProfile } from '../model/inventory';
-import {
-	isLocked,
-	SaveConflict,
-	serverStore,
-	type ServerStatus,
-	type ServerStore,
-	type ServerSystem
-} from './server-store';
+// Only the types: the server store's code loads when a unit user is signed in.
+import type { SaveConflict, ServerStatus, ServerStore, ServerSystem } from './server-store';
 import { localStore, setStore, store } from './store';
 
 /** Who is signed in, as the layout knows it (only unit users save to the server). */
@@ -35,16 +29,12 @@ class Wizard {
 		const owner = user?.role === 'unit' ? user.username : '';
 		if (owner === this.owner && this.inventory) return;
 		this.owner = owner;
-		this.remote = owner ? serverStore() : undefined;
-		setStore(this.remote ?? localStore());
 		this.inventory = null;
 		this.server = null;
 		this.alert = null;
+		this.remote = owner ? (await import('./server-store')).serverStore() : undefined;
+		setStore(this.remote ?? localStore());
 		await this.reload();
-	}
-
-	async load() {
-		if (!this.inventory) await this.reload();
 	}
 
 	async reload() {
@@ -66,7 +56,8 @@ class Wizard {
 	}
 
 	locked(id: string): boolean {
-		return isLocked(this.server?.[id]);
+		const s = this.server?.[id];
+		return !!s && s.status !== 'draft' && s.status !== 'classified';
 	}
 
 	async replace(inventory: Inventory) {
@@ -91,9 +82,9 @@ class Wizard {
 		try {
 			saved = await store().saveSystem({ ...system, updated_at: new Date().toISOString() });
 		} catch (e) {
-			if (!(e instanceof SaveConflict)) throw e;
+			if (!(e instanceof Error && e.name === 'SaveConflict')) throw e;
 			await this.reload();
-			this.alert = { kind: e.kind, id: system.id };
+			this.alert = { kind: (e as SaveConflict).kind, id: system.id };
 			return undefined;
 		}
 		this.alert = null;
