@@ -121,6 +121,10 @@ test('a unit user classifies on the server, resumes elsewhere, records and submi
 	const submitted = await pdfText(b, 'Nộp hồ sơ');
 	expect(submitted).toContain(NAME);
 	await expect(b.getByTestId('server-status')).toHaveText('Đã nộp');
+	await expect(b.getByText('Đã nộp hồ sơ.')).toBeVisible();
+	await expect(b.getByTestId('read-only')).toBeVisible();
+	// Reading stays possible: the dossier can still be downloaded.
+	await expect(b.getByRole('button', { name: 'Tải hồ sơ đề xuất cấp độ (PDF)' })).toBeEnabled();
 	const sys = await (await b.request.get(`/api/systems/${id}`)).json();
 	expect(sys.status).toBe('submitted');
 	expect(sys.classification.proposed_level).toBe(1);
