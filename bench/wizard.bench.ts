@@ -7,7 +7,15 @@
 // config shape, one route whose page is a single <h1>: the cost of the framework alone, so the
 // ratio is what the wizard adds (layout, i18n, rules engine, xstate, the question page).
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -131,16 +139,22 @@ export async function run(): Promise<BenchResult> {
 		const xs = await xstateAlone();
 		const w = sum(wizard);
 		const b = sum(bare);
-		// The chunk(s) holding xstate (its internal event names survive minification).
-		const xChunks = [...wizard].filter(([f]) => readFileSync(f, 'utf8').includes('xstate.init'));
-		const x = xChunks.reduce((a, [, n]) => a + n, 0);
+		// The chunk(s) holding xstate (its internal event names survive minification): in the first
+		// load, and in the whole client build (loaded when the page steps through the interview).
+		const hasXstate = (f: string) => readFileSync(f, 'utf8').includes('xstate.init');
+		const x = [...wizard].filter(([f]) => hasXstate(f)).reduce((a, [, n]) => a + n, 0);
+		const chunks = join(ROOT, 'build/client/_app/immutable/chunks');
+		const lazy = readdirSync(chunks)
+			.map((f) => join(chunks, f))
+			.filter((f) => f.endsWith('.js') && !wizard.has(f) && hasXstate(f))
+			.reduce((a, f) => a + gzipSync(readFileSync(f)).length, 0);
 		return {
 			name: 'wizard first-load JS (gzip)',
 			lines: [
 				`bare SvelteKit page: ${kb(b)} in ${bare.size} files (baseline)`,
 				`wizard question page ${WIZARD_ROUTE}: ${kb(w)} in ${wizard.size} files`,
 				`ratio: ${(w / b).toFixed(2)}× (goal ≤ 1.5×)`,
-				`xstate: ${kb(xs)} bundled alone (setup, assign, raise, getNextSnapshot); its chunk in the app ${kb(x)}`,
+				`xstate: ${kb(xs)} bundled alone (setup, assign, raise, getNextSnapshot); in the first load ${kb(x)}, loaded after paint ${kb(lazy)}`,
 				`ratio without that chunk: ${((w - x) / b).toFixed(2)}×`
 			]
 		};

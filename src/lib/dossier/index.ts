@@ -5,6 +5,7 @@ import type { SystemRecord, UnitProfile } from '../model/inventory';
 import { buildDossier, type DocumentInfo, type Dossier } from './model';
 import type { PdfDeps } from './pdf';
 import { DossierError, dossierJson, renderDossierPdf } from './render';
+import { renderAllDossiers, type BulkOutcome, type BulkSystem } from './bulk';
 
 export { buildDossier, fingerprint, planKeys, DOSSIER_SCHEMA } from './model';
 export type { Dossier, DossierInput, DossierIssue, DossierOutcome, DocumentInfo } from './model';
@@ -17,6 +18,8 @@ export {
 } from './render';
 export type { RenderOptions } from './render';
 export type { PdfDeps } from './pdf';
+export { buildAllDossiers, renderAllDossiers } from './bulk';
+export type { BulkOutcome, BulkSystem } from './bulk';
 
 let deps: Promise<PdfDeps> | undefined;
 
@@ -82,4 +85,20 @@ export async function downloadDossier(input: DownloadInput): Promise<Blob> {
 		return new Blob([dossierJson(built.dossier, now)], { type: 'application/json' });
 	const bytes = await dossierPdf(built.dossier, input.ruleset, { lang, generatedAt: now });
 	return new Blob([bytes as BlobPart], { type: 'application/pdf' });
+}
+
+/** Every system's dossier in one PDF (for the task list), with the systems that could not make one. */
+export async function downloadAllDossiers(
+	unit: UnitProfile,
+	systems: BulkSystem[],
+	lang: Lang = 'vi'
+): Promise<BulkOutcome & { blob?: Blob }> {
+	const out = renderAllDossiers(unit, systems, await loadPdfDeps(), {
+		lang,
+		generatedAt: new Date().toISOString()
+	});
+	return {
+		...out,
+		blob: out.pdf && new Blob([out.pdf as BlobPart], { type: 'application/pdf' })
+	};
 }

@@ -472,8 +472,26 @@ function block(wr: Writer, b: Block) {
 	}
 }
 
+/** Blocks with the stamps for their pages: one dossier in a file that may hold several. */
+export interface PdfSection {
+	blocks: Block[];
+	meta: PdfMeta;
+}
+
 /** Renders blocks to PDF bytes, then stamps every page with the footer and the draft watermark. */
 export function renderPdf(blocks: Block[], meta: PdfMeta, deps: PdfDeps): Uint8Array {
+	return renderPdfSections([{ blocks, meta }], meta, deps);
+}
+
+/**
+ * Several sections one after another, each from a new page, stamped with its own footer and
+ * numbered on its own (page x/y of that dossier).
+ */
+export function renderPdfSections(
+	sections: PdfSection[],
+	props: Pick<PdfMeta, 'title' | 'keywords'>,
+	deps: PdfDeps
+): Uint8Array {
 	const doc = new deps.jsPDF({
 		unit: 'mm',
 		format: 'a4',
@@ -492,46 +510,57 @@ export function renderPdf(blocks: Block[], meta: PdfMeta, deps: PdfDeps): Uint8A
 		doc.addFont(`Tinos-${style}.ttf`, 'Tinos', style, undefined, 'Identity-H');
 	}
 	doc.setProperties({
-		title: nfc(meta.title),
+		title: nfc(props.title),
 		creator: 'capdo',
-		keywords: meta.keywords ?? ''
+		keywords: props.keywords ?? ''
 	});
 	doc.setLineHeightFactor(LEADING);
 	const wr = new Writer(doc);
-	for (const b of blocks) block(wr, b);
+	const starts: number[] = [];
+	sections.forEach((section, k) => {
+		if (k > 0) wr.newPage();
+		starts.push(doc.getNumberOfPages());
+		for (const b of section.blocks) block(wr, b);
+	});
+	const total = doc.getNumberOfPages();
+	sections.forEach((section, k) => {
+		const first = starts[k]!;
+		const last = (starts[k + 1] ?? total + 1) - 1;
+		for (let i = first; i <= last; i++) stamp(wr, section.meta, i, i - first + 1, last - first + 1);
+	});
+	return new Uint8Array(doc.output('arraybuffer'));
+}
 
-	const pages = doc.getNumberOfPages();
-	for (let i = 1; i <= pages; i++) {
-		doc.setPage(i);
-		if (meta.watermark) watermark(doc);
-		if (meta.banner) {
-			wr.font('bold', 8);
-			doc.setTextColor(150, 0, 0);
-			// At most two lines above the 20 mm top margin's rule.
-			const lines = (doc.splitTextToSize(nfc(meta.banner), WIDTH) as string[]).slice(0, 2);
-			lines.forEach((line, j) =>
-				doc.text(line, M.left + WIDTH / 2, 15 - 3.4 * (lines.length - 1 - j), { align: 'center' })
-			);
-			doc.setDrawColor(150, 0, 0);
-			wr.rule(M.left, PAGE.w - M.right, 16.5, 0.3);
-			doc.setDrawColor(0);
-			doc.setTextColor(0);
-		}
-		const [l1, l2] = meta.footer(i, pages).map(nfc) as [string, string];
-		wr.font('normal', 8);
-		doc.setTextColor(90);
-		doc.setDrawColor(160);
-		wr.rule(M.left, PAGE.w - M.right, 280, 0.2);
+function stamp(wr: Writer, meta: PdfMeta, page: number, i: number, pages: number) {
+	const doc = wr.doc;
+	doc.setPage(page);
+	if (meta.watermark) watermark(doc);
+	if (meta.banner) {
+		wr.font('bold', 8);
+		doc.setTextColor(150, 0, 0);
+		// At most two lines above the 20 mm top margin's rule.
+		const lines = (doc.splitTextToSize(nfc(meta.banner), WIDTH) as string[]).slice(0, 2);
+		lines.forEach((line, j) =>
+			doc.text(line, M.left + WIDTH / 2, 15 - 3.4 * (lines.length - 1 - j), { align: 'center' })
+		);
+		doc.setDrawColor(150, 0, 0);
+		wr.rule(M.left, PAGE.w - M.right, 16.5, 0.3);
 		doc.setDrawColor(0);
-		doc.text(fit(wr, l1, WIDTH - 30), M.left, 283.5);
-		doc.text(fit(wr, l2, WIDTH), M.left, 287.5);
-		if (meta.draftLabel) {
-			wr.font('bold', 8);
-			doc.text(nfc(meta.draftLabel), PAGE.w - M.right, 283.5, { align: 'right' });
-		}
 		doc.setTextColor(0);
 	}
-	return new Uint8Array(doc.output('arraybuffer'));
+	const [l1, l2] = meta.footer(i, pages).map(nfc) as [string, string];
+	wr.font('normal', 8);
+	doc.setTextColor(90);
+	doc.setDrawColor(160);
+	wr.rule(M.left, PAGE.w - M.right, 280, 0.2);
+	doc.setDrawColor(0);
+	doc.text(fit(wr, l1, WIDTH - 30), M.left, 283.5);
+	doc.text(fit(wr, l2, WIDTH), M.left, 287.5);
+	if (meta.draftLabel) {
+		wr.font('bold', 8);
+		doc.text(nfc(meta.draftLabel), PAGE.w - M.right, 283.5, { align: 'right' });
+	}
+	doc.setTextColor(0);
 }
 
 /** Shortens a footer line with an ellipsis so it never runs into the margin. */

@@ -3,7 +3,7 @@ import { procedureFor, type Lang, type RuleSet } from '../rules';
 import type { Block } from './blocks';
 import { LABELS } from './labels';
 import { fingerprint, type Dossier, type DossierIssue } from './model';
-import { renderPdf, type PdfDeps } from './pdf';
+import { renderPdf, type PdfDeps, type PdfSection } from './pdf';
 import { TEMPLATES } from './templates';
 
 /** A dossier that cannot be made; `issues` (when from validation) name each field for the wizard. */
@@ -50,21 +50,21 @@ export interface RenderOptions {
 	generatedAt?: string;
 }
 
-export function renderDossierPdf(
+/** One dossier's blocks and page stamps (footer, watermark, banner), ready to lay out. */
+export function dossierSection(
 	dossier: Dossier,
 	ruleset: RuleSet,
-	deps: PdfDeps,
 	opts: RenderOptions = {}
-): Uint8Array {
+): PdfSection {
 	const lang = opts.lang ?? 'vi';
 	const L = LABELS[lang];
 	const blocks = dossierBlocks(dossier, ruleset, lang);
 	const fp = fingerprint(dossier);
 	const generated = formatGenerated(opts.generatedAt ?? new Date().toISOString());
 	const source = ruleset.data.source_status;
-	return renderPdf(
+	return {
 		blocks,
-		{
+		meta: {
 			title: `${L.dossierTitle} — ${dossier.system.name}`,
 			keywords: `capdo-dossier/1 ${fp}`,
 			watermark: !dossier.approved,
@@ -78,9 +78,18 @@ export function renderDossierPdf(
 				`${L.footerPage(i, n)} · ${dossier.system.name}`,
 				`${L.ruleset} ${ruleset.ref} #${ruleset.hash.slice(0, 12)} · ${L.footerGenerated} ${generated} · ${L.footerFingerprint} ${fp}`
 			]
-		},
-		deps
-	);
+		}
+	};
+}
+
+export function renderDossierPdf(
+	dossier: Dossier,
+	ruleset: RuleSet,
+	deps: PdfDeps,
+	opts: RenderOptions = {}
+): Uint8Array {
+	const { blocks, meta } = dossierSection(dossier, ruleset, opts);
+	return renderPdf(blocks, meta, deps);
 }
 
 /** The JSON twin: the model plus its generation time and fingerprint (excluded from the hash). */

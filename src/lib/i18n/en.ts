@@ -427,5 +427,39 @@ export const en: Record<MessageKey, string> = {
 	'maintain.colBy': 'Saved by',
 	'maintain.colFiles': 'Files',
 	'maintain.load': 'Open',
-	'maintain.none': 'No version yet.'
+	'maintain.none': 'No version yet.',
+	// Signed-in unit users: the wizard saves to the server (integ)
+	'server.saved':
+		"Answers are saved automatically to your unit's account on the server after every step.",
+	'server.state': 'Dossier',
+	'server.status.draft': 'Draft',
+	'server.status.classified': 'Result recorded',
+	'server.status.submitted': 'Submitted',
+	'server.status.under_review': 'Under review',
+	'server.status.returned': 'Returned',
+	'server.status.approved': 'Approved',
+	'server.stale':
+		'This system was just saved somewhere else (another tab or computer). The latest version has been loaded; your last change was not saved, please check and enter it again.',
+	'server.locked': 'This system\'s dossier is "{status}", so it is read-only.',
+	'server.lockedLink': 'See its status or start a new revision on the submissions page',
+	'server.noRemove': 'Systems saved on the server cannot be removed here.',
+	'server.importTitle': 'Work entered before signing in',
+	'server.importLead':
+		"This browser still holds {count} systems (and unit details) entered without signing in. Add them to your unit's account? The copy in the browser is kept.",
+	'server.importYes': 'Add to the account',
+	'server.importNo': 'No, skip',
+	'server.imported': "Added {count} systems to your unit's account.",
+	'server.title': 'Record and submit',
+	'server.recordLead':
+		'Record the result so the server recomputes the level under the chosen rule set; then submit the dossier (PDF and JSON) for appraisal.',
+	'server.record': 'Record the result',
+	'server.recorded': 'The result is recorded on the server.',
+	'server.submit': 'Submit the dossier',
+	'server.submitted': 'The dossier is submitted.',
+	'server.failed': 'The server refused: {message}',
+	'bulk.download': 'Download the dossiers of all systems (PDF)',
+	'bulk.skipped': 'Systems not in the file because their dossier cannot be made yet:',
+	'bulk.none': 'No system can make a dossier yet.',
+	'bulk.notClassified': 'level not determined yet (answers incomplete)',
+	'bulk.noRuleset': 'no rule set {ref}'
 };

@@ -427,6 +427,41 @@ export const vi = {
 	'maintain.colBy': 'Người lưu',
 	'maintain.colFiles': 'Tệp',
 	'maintain.load': 'Mở',
-	'maintain.none': 'Chưa có phiên bản nào.'
+	'maintain.none': 'Chưa có phiên bản nào.',
+	// Signed-in unit users: the wizard saves to the server (integ)
+	'server.saved':
+		'Câu trả lời được lưu tự động vào tài khoản của đơn vị trên máy chủ sau mỗi bước.',
+	'server.state': 'Hồ sơ',
+	'server.status.draft': 'Bản nháp',
+	'server.status.classified': 'Đã ghi nhận kết quả',
+	'server.status.submitted': 'Đã nộp',
+	'server.status.under_review': 'Đang thẩm định',
+	'server.status.returned': 'Bị trả lại',
+	'server.status.approved': 'Đã phê duyệt',
+	'server.stale':
+		'Hệ thống này vừa được lưu từ nơi khác (thẻ hoặc máy khác). Đã tải lại bản mới nhất; thay đổi vừa rồi chưa được lưu, hãy kiểm tra và nhập lại.',
+	'server.locked':
+		'Hồ sơ của hệ thống này đang ở trạng thái "{status}" nên chỉ xem, không sửa được.',
+	'server.lockedLink': 'Xem trạng thái hoặc mở lần sửa đổi mới tại trang Hồ sơ đã nộp',
+	'server.noRemove': 'Hệ thống đã lưu trên máy chủ không xóa được tại đây.',
+	'server.importTitle': 'Dữ liệu nhập khi chưa đăng nhập',
+	'server.importLead':
+		'Trình duyệt này còn {count} hệ thống (và thông tin đơn vị) đã nhập khi chưa đăng nhập. Đưa chúng vào tài khoản của đơn vị? Dữ liệu trên trình duyệt được giữ nguyên.',
+	'server.importYes': 'Đưa vào tài khoản',
+	'server.importNo': 'Không, bỏ qua',
+	'server.imported': 'Đã đưa {count} hệ thống vào tài khoản của đơn vị.',
+	'server.title': 'Ghi nhận và nộp hồ sơ',
+	'server.recordLead':
+		'Ghi nhận kết quả để máy chủ xác định lại cấp độ theo đúng bộ quy tắc đã chọn; sau đó nộp hồ sơ (bản PDF và bản JSON) để thẩm định.',
+	'server.record': 'Ghi nhận kết quả',
+	'server.recorded': 'Đã ghi nhận kết quả trên máy chủ.',
+	'server.submit': 'Nộp hồ sơ',
+	'server.submitted': 'Đã nộp hồ sơ.',
+	'server.failed': 'Máy chủ từ chối: {message}',
+	'bulk.download': 'Tải hồ sơ của tất cả hệ thống (PDF)',
+	'bulk.skipped': 'Các hệ thống chưa có trong tệp vì chưa lập được hồ sơ:',
+	'bulk.none': 'Chưa có hệ thống nào lập được hồ sơ.',
+	'bulk.notClassified': 'chưa xác định được cấp độ (câu trả lời chưa đủ)',
+	'bulk.noRuleset': 'không có bộ quy tắc {ref}'
 };
 export type MessageKey = keyof typeof vi;

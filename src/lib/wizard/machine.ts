@@ -7,6 +7,9 @@
 import { assign, getNextSnapshot, raise, setup, type SnapshotFrom } from 'xstate';
 import type { FactValue, RuleSet } from '../rules';
 import { applies, factNames, needsAnswer, prune, type Answers } from './facts';
+import type { Position } from './position';
+
+export { firstStop, type Position } from './position';
 
 export interface InterviewContext {
 	facts: Answers;
@@ -121,13 +124,6 @@ export function interviewMachine(rs: RuleSet) {
 export type InterviewMachine = ReturnType<typeof interviewMachine>;
 export type InterviewSnapshot = SnapshotFrom<InterviewMachine>;
 
-/** Where the interview is: a question, the review, or one of its ends. */
-export type Position =
-	| { kind: 'question'; fact: string }
-	| { kind: 'review' }
-	| { kind: 'exited' }
-	| { kind: 'complete' };
-
 export function position(s: InterviewSnapshot): Position {
 	const v = s.value as string | { asking: string };
 	if (typeof v === 'object') return { kind: 'question', fact: v.asking };
@@ -154,9 +150,3 @@ export function snapshotAt(rs: RuleSet, at: Position, input: InterviewInput): In
 /** One pure transition. */
 export const step = (rs: RuleSet, s: InterviewSnapshot, e: InterviewEvent): InterviewSnapshot =>
 	getNextSnapshot(machineFor(rs), s, e);
-
-/** Where an interview over these answers starts: the first question, or review when complete. */
-export function firstStop(rs: RuleSet, facts: Answers): Position {
-	const name = factNames(rs).find((n) => needsAnswer(rs, facts, n));
-	return name ? { kind: 'question', fact: name } : { kind: 'review' };
-}

@@ -5,8 +5,11 @@ import { INVENTORY_SCHEMA, type Inventory, type SystemRecord } from '../model/in
 export interface InventoryStore {
 	load(): Promise<Inventory>;
 	save(inventory: Inventory): Promise<void>;
-	/** Saves one system (added or changed); the rest of the inventory is untouched. */
-	saveSystem(system: SystemRecord): Promise<void>;
+	/**
+	 * Saves one system (added or changed); the rest of the inventory is untouched. Returns the
+	 * record as stored: a server store gives a new system its own id.
+	 */
+	saveSystem(system: SystemRecord): Promise<SystemRecord>;
 	removeSystem(id: string): Promise<void>;
 }
 
@@ -40,6 +43,7 @@ export function localStore(storage: Storage = globalThis.localStorage): Inventor
 			if (i >= 0) inv.systems[i] = system;
 			else inv.systems.push(system);
 			write(inv);
+			return system;
 		},
 		removeSystem: async (id) => {
 			const inv = read();
@@ -47,6 +51,9 @@ export function localStore(storage: Storage = globalThis.localStorage): Inventor
 		}
 	};
 }
+
+/** True when this browser holds anonymous work (a unit name or any system). */
+export const hasWork = (inv: Inventory) => inv.unit.name.trim() !== '' || inv.systems.length > 0;
 
 let current: InventoryStore | undefined;
 

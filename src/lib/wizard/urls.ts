@@ -1,6 +1,6 @@
 // Every wizard screen has a URL; interview positions map to URLs and back, so the URL alone (with
 // the stored answers) says where the user is. Pages pass these through resolve() (base path).
-import type { Position } from './machine';
+import type { Position } from './position';
 
 export const MAIN = 'main';
 
