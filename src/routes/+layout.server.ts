@@ -6,7 +6,7 @@ import type { LayoutServerLoad } from './$types';
 export const load: LayoutServerLoad = ({ locals }) => ({
 	lang: locals.lang,
 	messages: messagesFor(locals.lang),
-	rulesets: locals.rulesets.map((r) => toPayload(r.data)),
+	rulesets: locals.rulesets.map((r) => toPayload(r)),
 	user: locals.user && {
 		username: locals.user.username,
 		display_name: locals.user.display_name,

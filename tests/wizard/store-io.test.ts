@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
+import { ruleSetHash } from '../../src/lib/rules/hash';
 import { compileAll, defaultRuleSet, toPayload } from '../../src/lib/wizard/rulesets';
 import { emptyInventory, localStore } from '../../src/lib/wizard/store';
 import { exportInventory, importInventory } from '../../src/lib/wizard/inventory-io';
@@ -26,10 +27,12 @@ function memoryStorage(): Storage {
 
 describe('rule sets sent as data', () => {
 	it('compile in the client to the same hash and results as the server loader', () => {
-		const client = compileAll(loaded.map((r) => toPayload(r.data)));
+		const client = compileAll(loaded.map((r) => toPayload(r)));
 		for (const [i, rs] of client.entries()) {
 			expect(rs.data.tests).toBeUndefined();
 			expect(rs.hash).toBe(loaded[i]!.hash);
+			// The hash the server sent is the hash of the data the client compiled.
+			expect(ruleSetHash(rs.data)).toBe(rs.hash);
 			for (const g of golden) {
 				const a = evaluate(rs, { facts: g.facts, components: g.components });
 				const b = evaluate(loaded[i]!, { facts: g.facts, components: g.components });

@@ -1,16 +1,22 @@
 // Builds the executable form of rule-set data. Kept apart from the YAML loader so the browser can
-// compile rule sets sent as data without bundling a YAML parser or the schema validator.
+// compile rule sets sent as data without bundling a YAML parser or the schema validator. The content
+// hash comes from the caller (ruleSetHash), so the browser gets it with the data and does not bundle
+// sha256 to show a question.
 import { formatCitation } from './citation';
 import { compileCondition, inspectCondition } from './condition';
-import { canonicalJson, sha256Hex } from './hash';
 import type { Location, RuleSet, RuleSetData } from './types';
 
 /** Where a field of the rule set is written; with `key`, the key naming it rather than its value. */
 export type Locate = (path: (string | number)[], key?: boolean) => Location;
 
-/** Builds the executable form of validated rule-set data. */
-export function compileRuleSet(data: RuleSetData, locate?: Locate, dir?: string): RuleSet {
-	const { tests, ...content } = data;
+/** Builds the executable form of validated rule-set data whose ruleSetHash is `hash`. */
+export function compileRuleSet(
+	data: RuleSetData,
+	hash: string,
+	locate?: Locate,
+	dir?: string
+): RuleSet {
+	const tests = data.tests;
 	const factList = Object.entries(data.facts).map(([name, def]) => ({
 		name,
 		def,
@@ -19,7 +25,7 @@ export function compileRuleSet(data: RuleSetData, locate?: Locate, dir?: string)
 	return {
 		data,
 		ref: `${data.id}@${data.version}`,
-		hash: sha256Hex(canonicalJson(content)),
+		hash,
 		applies: Object.fromEntries(factList.map((f) => [f.name, f.applies])),
 		factList,
 		compiled: data.criteria.map((criterion) => ({

@@ -1,5 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import type { RuleSetData } from './types';
 
 /** JSON with object keys sorted, so equal content always hashes equal. */
 export function canonicalJson(value: unknown): string {
@@ -12,4 +13,11 @@ export function canonicalJson(value: unknown): string {
 
 export function sha256Hex(text: string): string {
 	return bytesToHex(sha256(utf8ToBytes(text)));
+}
+
+/** A rule set's content hash: its data without the golden tests, canonical JSON, sha256. */
+export function ruleSetHash(data: RuleSetData): string {
+	const content: Partial<RuleSetData> = { ...data };
+	delete content.tests;
+	return sha256Hex(canonicalJson(content));
 }

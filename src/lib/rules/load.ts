@@ -5,6 +5,7 @@ import { validate as generatedValidate } from './generated/ruleset-validator.js'
 import { inspectCondition } from './condition';
 import { compileRuleSet, type Locate } from './compile';
 import { runGoldenCase } from './golden';
+import { ruleSetHash } from './hash';
 import { PUBLISHED_FILE } from './versions';
 import type {
 	Condition,
@@ -429,7 +430,7 @@ export function resolveFolder(
 	);
 	if (errors.length > 0) return { errors };
 
-	const ruleset = compileRuleSet(data, locate, parsed.dir);
+	const ruleset = compileRuleSet(data, ruleSetHash(data), locate, parsed.dir);
 	if (runTests)
 		tests.forEach((t, i) => {
 			const failure = runGoldenCase(ruleset, t);

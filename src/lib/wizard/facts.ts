@@ -1,6 +1,5 @@
 // Pure helpers over a rule set's facts: which questions apply, what is still to answer, which
 // answers a change made inapplicable. Nothing here knows a fact by name: all comes from the data.
-import { normalizeFacts } from '../rules/evaluate';
 import type { FactValue, Facts, RuleSet } from '../rules/types';
 
 export type Answers = Record<string, FactValue>;
@@ -51,16 +50,4 @@ export const isComplete = (rs: RuleSet, facts: Answers): boolean =>
 export function progress(rs: RuleSet, facts: Answers, name: string): { n: number; of: number } {
 	const list = applicableFacts(rs, facts);
 	return { n: list.indexOf(name) + 1, of: list.length };
-}
-
-/** Keeps the answers that are valid under `rs` (after a change of rule set); lists the others. */
-export function adaptFacts(rs: RuleSet, facts: Answers): { facts: Answers; removed: string[] } {
-	const bad = new Set(
-		normalizeFacts(rs, facts)
-			.errors.filter((e) => e.code !== 'missing' && e.code !== 'constraint')
-			.map((e) => e.path.replace(/^facts\./, ''))
-	);
-	const valid = Object.fromEntries(Object.entries(facts).filter(([k]) => !bad.has(k)));
-	const pruned = prune(rs, valid);
-	return { facts: pruned.facts, removed: [...bad, ...pruned.removed] };
 }

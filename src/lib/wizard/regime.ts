@@ -2,8 +2,21 @@
 // components) and say which were dropped. Used by the details page's regime switch and the
 // transition notice's "re-classify under the rule set in force".
 import type { SystemRecord } from '../model/inventory';
+import { normalizeFacts } from '../rules/evaluate';
 import type { RuleSet } from '../rules/types';
-import { adaptFacts } from './facts';
+import { prune, type Answers } from './facts';
+
+/** Keeps the answers that are valid under `rs` (after a change of rule set); lists the others. */
+function adaptFacts(rs: RuleSet, facts: Answers): { facts: Answers; removed: string[] } {
+	const bad = new Set(
+		normalizeFacts(rs, facts)
+			.errors.filter((e) => e.code !== 'missing' && e.code !== 'constraint')
+			.map((e) => e.path.replace(/^facts\./, ''))
+	);
+	const valid = Object.fromEntries(Object.entries(facts).filter(([k]) => !bad.has(k)));
+	const pruned = prune(rs, valid);
+	return { facts: pruned.facts, removed: [...bad, ...pruned.removed] };
+}
 
 export function switchRegime(
 	system: SystemRecord,

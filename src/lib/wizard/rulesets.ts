@@ -1,31 +1,31 @@
 // Rule sets reach the browser as data (no YAML parser, no schema validator in the client) and are
-// compiled here with the same code the CLI uses, so classification gives identical results.
+// compiled here with the same code the CLI uses, so classification gives identical results. The
+// server sends each rule set's content hash with it, so a page never hashes to paint.
 import { compileRuleSet } from '../rules/compile';
 import { selectRuleSet, today } from '../rules/select';
 import type { RuleSet, RuleSetData } from '../rules/types';
 import type { SystemRecord } from '../model/inventory';
 
-/** What the server sends: a rule set's data without its golden tests. */
-export type RuleSetPayload = Omit<RuleSetData, 'tests'>;
+/** What the server sends: a rule set's data without its golden tests, and its content hash. */
+export type RuleSetPayload = Omit<RuleSetData, 'tests'> & { hash: string };
 
-export function toPayload(data: RuleSetData): RuleSetPayload {
-	const payload: RuleSetPayload & { tests?: unknown } = { ...data };
-	delete payload.tests;
-	return payload;
+export function toPayload(rs: RuleSet): RuleSetPayload {
+	const data: Partial<RuleSetData> = { ...rs.data };
+	delete data.tests;
+	return { ...(data as Omit<RuleSetData, 'tests'>), hash: rs.hash };
 }
 
 const compiled = new Map<string, RuleSet>();
 
 /** Compiles (once per id@version) the rule sets the server sent. */
 export function compileAll(payloads: readonly RuleSetPayload[]): RuleSet[] {
-	return payloads.map((p) => {
-		const ref = `${p.id}@${p.version}`;
+	return payloads.map(({ hash, ...data }) => {
+		const ref = `${data.id}@${data.version}`;
 		let rs = compiled.get(ref);
-		if (!rs) compiled.set(ref, (rs = compileRuleSet(p as RuleSetData)));
+		if (!rs) compiled.set(ref, (rs = compileRuleSet(data as RuleSetData, hash)));
 		return rs;
 	});
 }
-
 /** The rule set in force on `date`; when none is, the one that took effect last. */
 export function defaultRuleSet(rulesets: readonly RuleSet[], date = today()): RuleSet | undefined {
 	return (
