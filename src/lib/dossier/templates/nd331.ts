@@ -8,6 +8,7 @@ import type { Lang, Level, Section } from '../../rules';
 import { run, type Block } from '../blocks';
 import { formatDate, type Labels } from '../labels';
 import {
+	dossierBody,
 	addressee,
 	answer,
 	applies,
@@ -26,9 +27,7 @@ import {
 	overview,
 	plan,
 	procedureAnnex,
-	sectionHeading,
 	signature,
-	sourceNotice,
 	type Template,
 	type TemplateContext
 } from './parts';
@@ -487,7 +486,6 @@ export const nd331: Template = (base) => {
 		L: { ...base.L, ...LABELS[base.lang] },
 		W: WORDS[base.lang]
 	};
-	const l = level(ctx);
 	const [main, ...others] = enclosedForms(ctx);
 	// An unverified source is flagged in every page's top margin (render.ts), the cover included;
 	// its full note opens the dossier below, so the letter keeps to one page.
@@ -502,21 +500,7 @@ export const nd331: Template = (base) => {
 				runs: [run(ctx.W.sentFirst(cite(ctx, def.citation)), { italic: true })]
 			});
 	}
-	const contents = (ctx.ruleset.data.dossier?.contents ?? []).filter((s) => applies(s, l));
-	const body: Block[] = [
-		{ kind: 'page_break' },
-		{
-			kind: 'title',
-			text: ctx.L.dossierTitle,
-			sub: `${ctx.dossier.system.name}\n${ctx.L.dossierSub(ctx.dossier.unit.name, ctx.dossier.document.number)}`
-		},
-		...sourceNotice(ctx),
-		levelWithDesignation(ctx)
-	];
-	contents.forEach((s, i) => {
-		body.push(sectionHeading(ctx, i + 1, s));
-		body.push(...(SECTIONS[s.id]?.(ctx, s) ?? []));
-	});
+	const body = dossierBody(ctx, levelWithDesignation(ctx), SECTIONS);
 	return [
 		...letters,
 		...body,

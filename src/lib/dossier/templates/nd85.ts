@@ -2,6 +2,7 @@
 // layout, then the Điều 15 items in the rule set's order, then the facts and the procedure annex.
 import { run, type Block } from '../blocks';
 import {
+	dossierBody,
 	addressee,
 	applies,
 	cite,
@@ -16,9 +17,7 @@ import {
 	plan,
 	procedureAnnex,
 	pursuant,
-	sectionHeading,
 	signature,
-	sourceNotice,
 	type Template,
 	type TemplateContext
 } from './parts';
@@ -77,22 +76,7 @@ export function coverLetter(ctx: TemplateContext): Block[] {
 }
 
 export const nd85: Template = (ctx) => {
-	const l = level(ctx);
-	const contents = (ctx.ruleset.data.dossier?.contents ?? []).filter((s) => applies(s, l));
-	const body: Block[] = [
-		{ kind: 'page_break' },
-		{
-			kind: 'title',
-			text: ctx.L.dossierTitle,
-			sub: `${ctx.dossier.system.name}\n${ctx.L.dossierSub(ctx.dossier.unit.name, ctx.dossier.document.number)}`
-		},
-		...sourceNotice(ctx),
-		levelFields(ctx)
-	];
-	contents.forEach((s, i) => {
-		body.push(sectionHeading(ctx, i + 1, s));
-		body.push(...(SECTIONS[s.id]?.(ctx, s) ?? []));
-	});
+	const body = dossierBody(ctx, levelFields(ctx), SECTIONS);
 	return [
 		...coverLetter(ctx),
 		...body,

@@ -113,6 +113,35 @@ export function sourceNotice(ctx: TemplateContext): Block[] {
 		: [];
 }
 
+/**
+ * The dossier proper, shared by every regime: title, source warning, the level block, then the rule
+ * set's `dossier.contents` that apply to the level, each rendered by the template's section table.
+ */
+export function dossierBody<C extends TemplateContext>(
+	ctx: C,
+	levelBlock: Block,
+	sections: Record<string, (ctx: C, s: Section) => Block[]>
+): Block[] {
+	const l = level(ctx);
+	const body: Block[] = [
+		{ kind: 'page_break' },
+		{
+			kind: 'title',
+			text: ctx.L.dossierTitle,
+			sub: `${ctx.dossier.system.name}\n${ctx.L.dossierSub(ctx.dossier.unit.name, ctx.dossier.document.number)}`
+		},
+		...sourceNotice(ctx),
+		levelBlock
+	];
+	(ctx.ruleset.data.dossier?.contents ?? [])
+		.filter((s) => applies(s, l))
+		.forEach((s, i) => {
+			body.push(sectionHeading(ctx, i + 1, s));
+			body.push(...(sections[s.id]?.(ctx, s) ?? []));
+		});
+	return body;
+}
+
 export function sectionHeading(ctx: TemplateContext, i: number, s: Section): Block {
 	return {
 		kind: 'heading',
