@@ -1,0 +1,3 @@
+import { ruleSetPayloads } from '$lib/server/ruleset-payload';
+
+export const load = ruleSetPayloads;
