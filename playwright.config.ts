@@ -10,6 +10,8 @@ const dataDir = process.env.CAPDO_E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ca
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	// Generous: on a shared 2-core machine a page with axe can take seconds; speed is for benches.
+	timeout: 120_000,
 	fullyParallel: true,
 	forbidOnly: !!process.env.CI,
 	retries: process.env.CI ? 1 : 0,

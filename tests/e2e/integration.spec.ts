@@ -113,28 +113,31 @@ test('a unit user classifies on the server, resumes elsewhere, records and submi
 	expect(single).toContain(NAME);
 	expect(single).toContain('Cấp độ 1');
 
-	// Record the result, then submit: the server keeps the dossier and the PDF's hash.
+	// One step: a page lists what will be sent, the declaration, then the server records the level
+	// and keeps the dossier and the hash of the PDF the unit downloads.
 	await expect(b.getByTestId('server-status')).toHaveText('Bản nháp');
-	await b.getByRole('button', { name: 'Ghi nhận kết quả' }).click();
-	await expect(b.getByTestId('server-status')).toHaveText('Đã ghi nhận kết quả');
-	await settle(b);
-	const submitted = await pdfText(b, 'Nộp hồ sơ');
+	await b.getByRole('link', { name: 'Nộp hồ sơ để thẩm định' }).click();
+	await settle(b, /\/submit$/);
+	await expect(b.getByTestId('submit-level')).toHaveText('Cấp độ 1');
+	await expect(b.getByText('Khi nộp, đơn vị xác nhận')).toBeVisible();
+	const submitted = await pdfText(b, 'Xác nhận và nộp hồ sơ');
 	expect(submitted).toContain(NAME);
+	await expect(b.getByTestId('submitted')).toContainText('Đã nộp hồ sơ');
+	await settle(b);
+	await open(b, `/systems/${id}/result`);
 	await expect(b.getByTestId('server-status')).toHaveText('Đã nộp');
-	await expect(b.getByText('Đã nộp hồ sơ.')).toBeVisible();
 	await expect(b.getByTestId('read-only')).toBeVisible();
 	// Reading stays possible: the dossier can still be downloaded.
 	await expect(b.getByRole('button', { name: 'Tải hồ sơ đề xuất cấp độ (PDF)' })).toBeEnabled();
 	const sys = await (await b.request.get(`/api/systems/${id}`)).json();
 	expect(sys.status).toBe('submitted');
 	expect(sys.classification.proposed_level).toBe(1);
-	await settle(b);
 
 	// Submitted: read-only in the wizard, with the way to the submissions page.
 	await open(b, `/systems/${id}/q/main/function`);
 	await expect(b.getByTestId('read-only')).toContainText('Đã nộp');
 	await expect(b.getByRole('button', { name: 'Tiếp tục', exact: true })).toBeDisabled();
-	await expect(b.getByRole('link', { name: /Hồ sơ đã nộp/ }).last()).toBeVisible();
+	await expect(b.getByRole('link', { name: /Hồ sơ của đơn vị/ }).last()).toBeVisible();
 
 	// The task list shows the server status and downloads every dossier in one PDF.
 	await open(b, '/');

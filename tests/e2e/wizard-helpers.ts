@@ -6,6 +6,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { regimeName } from '../../src/lib/rules/citation';
+import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
+
+/** A regime's name as the pages show it (never its id), from the bundled rule sets. */
+export function regime(ref: string, lang: 'vi' | 'en' = 'vi'): string {
+	const rs = bundledRuleSets().rulesets.find((r) => r.ref === ref);
+	if (!rs) throw new Error(`no rule set ${ref}`);
+	return regimeName(rs.data, lang);
+}
 
 /** Waits for the page to be interactive at `url`, then asserts axe finds nothing. */
 export async function settle(page: Page, url?: RegExp) {
@@ -47,10 +56,10 @@ export async function addSystem(page: Page, name: string, ruleset = 'vn-nd85@tt0
 	await page.getByLabel('Tên hệ thống mới').fill(name);
 	await page.getByRole('button', { name: 'Thêm hệ thống' }).click();
 	await settle(page, /\/details$/);
-	await page.getByRole('radio', { name: new RegExp(`\\(${ruleset}\\)`) }).check();
+	await page.getByRole('radio', { name: regime(ruleset), exact: true }).check();
 	await page.getByLabel('Chủ quản hệ thống thông tin').fill('Ủy ban nhân dân tỉnh');
 	await page.getByLabel('Đơn vị vận hành').fill('Trung tâm Công nghệ thông tin');
-	await page.getByLabel('Hệ thống đang vận hành (Điều 14)').check();
+	await page.getByLabel('Hệ thống đang vận hành', { exact: true }).check();
 	await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
 	await settle(page, /\/q\/main\//);
 }

@@ -7,6 +7,7 @@ import {
 	ONE_STOP_SHOP,
 	open,
 	settle,
+	regime,
 	shownResult
 } from './wizard-helpers';
 
@@ -24,12 +25,17 @@ test('internal system with public information only: level 1, same as the CLI', a
 	await open(page, '/');
 	await addSystem(page, 'Thư điện tử nội bộ');
 	await expect(page.getByText('Câu hỏi 1 / khoảng')).toBeVisible();
+	// The law's wording is folded away under "Căn cứ pháp lý", with the article cited.
+	await expect(page.getByText(/Căn cứ: Điều \d+/)).toBeHidden();
+	await page.getByText('Căn cứ pháp lý').click();
 	await expect(page.getByText(/Căn cứ: Điều \d+/)).toBeVisible();
 	for (const a of INTERNAL_PUBLIC) await answer(page, a);
 	await settle(page, /\/components$/);
 	await toResult(page);
 	await expect(page.getByTestId('level')).toHaveText('Cấp độ 1');
-	await expect(page.getByTestId('ruleset')).toContainText('vn-nd85@tt03-2017');
+	await expect(page.getByTestId('ruleset')).toHaveText(
+		`Xác định theo ${regime('vn-nd85@tt03-2017')}.`
+	);
 	const shown = await shownResult(page);
 	const cli = await cliResult(page, 'Thư điện tử nội bộ');
 	expect(shown).toEqual({ level: cli.level, criteria: cli.criteria });
@@ -218,6 +224,12 @@ test('keyboard only: a whole system from the task list to the result', async ({ 
 	await page.keyboard.type('Hệ thống bàn phím');
 	await page.keyboard.press('Enter');
 	await settle(page, /details$/);
+	await tabTo('#owner');
+	await page.keyboard.type('Ủy ban nhân dân tỉnh');
+	await tabTo('#operator');
+	await page.keyboard.type('Trung tâm Công nghệ thông tin');
+	await tabTo('input[name=stage]');
+	await page.keyboard.press('Space');
 	// Pick the Decree 85 / Circular 03 regime with the arrow keys (the default is the one in force).
 	await tabTo('input[name=ruleset]');
 	for (let i = 0; i < 5; i++) {
@@ -225,7 +237,9 @@ test('keyboard only: a whole system from the task list to the result', async ({ 
 		if (value === 'vn-nd85@tt03-2017') break;
 		await page.keyboard.press('ArrowDown');
 	}
-	await expect(page.getByRole('radio', { name: /\(vn-nd85@tt03-2017\)/ })).toBeChecked();
+	await expect(
+		page.getByRole('radio', { name: regime('vn-nd85@tt03-2017'), exact: true })
+	).toBeChecked();
 	await tabTo('button[type=submit]');
 	// Focus is visible: the focused button is painted in the focus colour.
 	const bg = await page.evaluate(() => getComputedStyle(document.activeElement!).backgroundColor);
@@ -268,11 +282,15 @@ test('English UI: chosen server-side, remembered, and the rule set speaks Englis
 	await page.getByLabel('Name of the new system').fill('Email');
 	await page.getByRole('button', { name: 'Add system' }).click();
 	await settle(page, /details$/);
-	await page.getByRole('radio', { name: /\(vn-nd85@tt03-2017\)/ }).check();
+	await page.getByLabel('System owner').fill('Provincial People’s Committee');
+	await page.getByLabel('Operator', { exact: true }).fill('IT Centre');
+	await page.getByLabel('System in operation').check();
+	await page.getByRole('radio', { name: regime('vn-nd85@tt03-2017', 'en'), exact: true }).check();
 	await page.getByRole('button', { name: 'Save and continue' }).click();
 	await settle(page, /\/q\/main\//);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('What does the system serve?');
 	await expect(page.getByText('Question 1 of about')).toBeVisible();
+	await page.getByText('Legal basis').click();
 	await expect(page.getByText('Source: Article 6(2) of Decree 85/2016/NĐ-CP')).toBeVisible();
 	await page.getByRole('button', { name: 'Continue' }).click();
 	await expect(page.locator('.error-summary')).toContainText('Select an answer');

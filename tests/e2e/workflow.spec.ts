@@ -56,6 +56,23 @@ async function axe(page: Page) {
 	);
 }
 
+/** "Nộp hồ sơ" on the unit's dossiers page: what will be sent, the declaration, then submit. */
+async function submitDossier(page: Page) {
+	await page.getByRole('link', { name: `Nộp hồ sơ để thẩm định: ${NAME}` }).click();
+	await page.waitForURL(/\/submit$/);
+	await hydrated(page);
+	await expect(page.getByRole('heading', { name: 'Nộp hồ sơ đề xuất cấp độ' })).toBeVisible();
+	await axe(page);
+	await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Xác nhận và nộp hồ sơ' }).click()
+	]);
+	await expect(page.getByTestId('submitted')).toContainText('Đã nộp hồ sơ');
+	await axe(page);
+	await page.goto('/submissions');
+	await hydrated(page);
+}
+
 async function click(page: Page, name: string | RegExp) {
 	await page.getByRole('button', { name }).click();
 	await page.waitForLoadState('load');
@@ -73,11 +90,15 @@ test('submit, return with a reason, revise, resubmit, approve; unit B sees nothi
 
 	// Unit A submits its classified system.
 	const unit = await signIn(browser, 'unita');
-	await expect(unit).toHaveURL(/\/submissions$/);
+	// A unit user lands on the task list, which links to the unit's dossiers.
+	await expect(unit).toHaveURL(/\/$/);
+	await unit.getByRole('link', { name: 'Hồ sơ của đơn vị' }).first().click();
+	await unit.waitForURL(/\/submissions$/);
+	await hydrated(unit);
 	await expect(unit.getByRole('heading', { name: NAME })).toBeVisible();
 	await expect(unit.getByTestId('status')).toHaveText('Đã xác định cấp độ');
 	await axe(unit);
-	await click(unit, `Nộp hồ sơ: ${NAME}`);
+	await submitDossier(unit);
 	await expect(unit.getByTestId('status')).toHaveText('Đã nộp hồ sơ');
 
 	// The appraiser of the body returns it with a reason.
@@ -117,8 +138,7 @@ test('submit, return with a reason, revise, resubmit, approve; unit B sees nothi
 	expect(saved.status()).toBe(200);
 	await unit.reload();
 	await hydrated(unit);
-	await click(unit, `Xác định cấp độ: ${NAME}`);
-	await click(unit, `Nộp hồ sơ: ${NAME}`);
+	await submitDossier(unit);
 	await expect(unit.getByTestId('status')).toHaveText('Đã nộp hồ sơ');
 
 	// The appraiser approves with the Điều 16 khoản 1 checklist.

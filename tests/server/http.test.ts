@@ -113,7 +113,7 @@ describe('seeded server', () => {
 		expect(set).toMatch(/HttpOnly/i);
 		expect(set).toMatch(/SameSite=Lax/i);
 		expect(set).not.toMatch(/Secure/i); // plain http in tests; https sets Secure
-		expect(r.headers.get('location')).toBe('/submissions');
+		expect(r.headers.get('location')).toBe('/');
 		const cookie = c.cookie;
 		expect((await c.fetch('/api/unit')).status).toBe(200);
 		expect((await c.fetch('/logout', { method: 'POST' })).status).toBe(303);

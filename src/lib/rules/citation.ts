@@ -21,3 +21,15 @@ export function formatCitation(c: Citation, sources: readonly Source[], lang: La
 	if (c.point) parts.push(`điểm ${c.point}`);
 	return `${parts.join(' ')} ${doc}`;
 }
+
+/**
+ * A regime by the name users know it by: the decrees and circulars it applies ("Nghị định
+ * 331/2026/NĐ-CP"; "Nghị định 85/2016/NĐ-CP và Thông tư 03/2017/TT-BTTTT"), never its id.
+ */
+export function regimeName(data: { sources: readonly Source[] }, lang: Lang = 'vi'): string {
+	const docs = data.sources.filter((s) => s.type.en === 'Decree' || s.type.en === 'Circular');
+	const names = (docs.length ? docs : data.sources.slice(0, 1)).map(
+		(s) => `${s.type[lang]} ${s.number}`
+	);
+	return names.join(lang === 'vi' ? ' và ' : ' and ');
+}

@@ -1,6 +1,7 @@
 // Facts in, level out: validates the facts against the rule set, fires criteria, takes the maximum
 // over the system and its components (Điều 5 khoản 2 Nghị định 85/2016/NĐ-CP).
 import { formatCitation } from './citation';
+import { withSystemFacts } from './system-facts';
 import type {
 	Classification,
 	FiredCriterion,
@@ -214,7 +215,11 @@ export function evaluate(ruleset: RuleSet, input: SystemInput): Outcome<Classifi
 		});
 	else
 		components.forEach((c, i) => {
-			const n = normalizeFacts(ruleset, c?.facts, `components[${i}].facts`);
+			const n = normalizeFacts(
+				ruleset,
+				withSystemFacts(ruleset, own.facts, c?.facts),
+				`components[${i}].facts`
+			);
 			errors.push(...n.errors);
 			warnings.push(...n.warnings);
 			parts.push({ name: c?.name || `Thành phần ${i + 1}`, facts: n.facts });

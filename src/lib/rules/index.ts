@@ -1,6 +1,6 @@
 // The rules core: pure functions, no I/O. Runs the same in the browser, the server and the CLI.
 export * from './types';
-export { formatCitation } from './citation';
+export { formatCitation, regimeName } from './citation';
 export { evaluate, normalizeFacts, classifyFacts } from './evaluate';
 export { loadLibrary, parseFolder, resolveFolder, compileRuleSet, formatLoadError } from './load';
 export type { SourceFile } from './load';

@@ -68,7 +68,7 @@ const KEYED_LISTS: Record<string, string> = {
 	tests: 'name'
 };
 /** Sections that are maps: a child's keys replace the parent's, one key at a time. */
-const MERGED_BY_KEY = new Set(['facts', 'procedure', 'dossier', 'identification']);
+const MERGED_BY_KEY = new Set(['facts', 'groups', 'procedure', 'dossier', 'identification']);
 
 /** The published-versions lock lives beside the rule sets but is not one. */
 const isLockFile = (path: string) => path === PUBLISHED_FILE || path.endsWith(`/${PUBLISHED_FILE}`);
@@ -339,6 +339,8 @@ export function resolveFolder(
 			);
 	});
 
+	checkGroups(data, fail);
+
 	checkUnique(
 		data.criteria.map((c) => c.id),
 		(i, id) => fail(['criteria', i, 'id'], `duplicate criterion id "${id}"`)
@@ -479,10 +481,34 @@ function checkFact(name: string, f: FactDef, fail: (p: Path, m: string) => void)
 	if (!hasValues && values) fail(['values'], `a ${f.type} fact has no values`);
 	if (values) checkUnique(values, (i, v) => fail(['values', i], `duplicate value "${v}"`));
 	const labels = (f as { labels?: Record<string, unknown> }).labels;
+	// An integer with labels is asked as radios: one label per value from min to max.
+	const options =
+		f.type === 'integer' && labels
+			? f.min === undefined || f.max === undefined || f.max - f.min > 20
+				? (fail(['labels'], 'an integer fact with labels needs min and max (at most 21 values)'),
+					undefined)
+				: Array.from({ length: f.max - f.min + 1 }, (_, i) => String(f.min! + i))
+			: f.type === 'boolean'
+				? ['true', 'false']
+				: values;
 	for (const k of Object.keys(labels ?? {}))
-		if (!values?.includes(k)) fail(['labels', k], `label for unknown value "${k}"`);
+		if (!options?.includes(k)) fail(['labels', k], `label for unknown value "${k}"`);
+	if (f.type === 'integer' && labels && options)
+		for (const v of options) if (!(v in labels)) fail(['labels'], `no label for value ${v}`);
+	for (const k of Object.keys(f.hints ?? {}))
+		if (!options?.includes(k)) fail(['hints', k], `hint for unknown value "${k}"`);
 	if (f.type === 'integer' && f.min !== undefined && f.max !== undefined && f.min > f.max)
 		fail(['min'], 'min is greater than max');
+	if (f.group !== undefined && !f.statement)
+		fail(
+			['group'],
+			`fact "${name}" in a group needs a "statement" (its option on the group's page)`
+		);
+	if (f.group !== undefined && f.type !== 'boolean' && f.default === undefined)
+		fail(
+			['group'],
+			`${/^[aeiou]/.test(f.type) ? 'an' : 'a'} ${f.type} fact in a group needs a "default" (its value when its option is not ticked)`
+		);
 	if (f.default !== undefined) {
 		const d: unknown = f.default;
 		const ok =
@@ -495,6 +521,45 @@ function checkFact(name: string, f: FactDef, fail: (p: Path, m: string) => void)
 			(f.type === 'set' && Array.isArray(d) && d.every((v) => values!.includes(v as string)));
 		if (!ok) fail(['default'], `default does not fit the ${f.type} fact "${name}"`);
 	}
+}
+
+/**
+ * Screening groups and system-wide facts. A group's page stands where its first fact stands, so
+ * its facts may only depend on facts asked before that page; a fact asked once for the whole
+ * system may only depend on other such facts (a component has no page to ask it on).
+ */
+function checkGroups(data: RuleSetData, fail: (p: Path, m: string) => void) {
+	const names = Object.keys(data.facts);
+	const groups = data.groups ?? {};
+	const first = new Map<string, number>();
+	names.forEach((name, i) => {
+		const g = data.facts[name]!.group;
+		if (g === undefined) return;
+		if (!(g in groups)) fail(['facts', name, 'group'], `unknown group "${g}"`);
+		else if (!first.has(g)) first.set(g, i);
+	});
+	for (const g of Object.keys(groups)) {
+		if (g in data.facts) fail(['groups', g], `group "${g}" has the name of a fact`);
+		if (!first.has(g)) fail(['groups', g], `group "${g}" has no facts`);
+	}
+	names.forEach((name) => {
+		const def = data.facts[name]!;
+		if (!def.applies_when) return;
+		const start = def.group !== undefined ? first.get(def.group) : undefined;
+		const { facts: used } = inspectCondition(def.applies_when, () => true);
+		for (const u of used) {
+			if (start !== undefined && names.indexOf(u) >= start)
+				fail(
+					['facts', name, 'applies_when'],
+					`"${u}" is not asked before the page of group "${def.group}"`
+				);
+			if (def.scope === 'system' && data.facts[u]?.scope !== 'system')
+				fail(
+					['facts', name, 'applies_when'],
+					`"${name}" is asked once for the whole system, so it cannot depend on "${u}", which each component answers`
+				);
+		}
+	});
 }
 
 /** Shape, known facts, and operands that fit each fact's type and allowed values. */

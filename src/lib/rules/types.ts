@@ -71,18 +71,47 @@ export const LEAF_OPERATORS = [
 export type LeafOperator = (typeof LEAF_OPERATORS)[number];
 
 interface FactBase {
+	/** The plain question a user reads (≤ 15 words); the law's wording stays in the citation. */
 	question: Localized;
 	help?: Localized;
+	/** One plain hint per option (enum and set values, integer values with labels). */
+	hints?: Record<string, Localized>;
 	citation: Citation;
 	guidance?: Citation;
 	applies_when?: Condition;
+	/**
+	 * A screening group (`groups` of the rule set): asked with the group's other facts on one
+	 * "which of these apply?" page, as the option `statement`. A boolean is ticked or not; another
+	 * type needs a `default` (not ticked) and asks its own question when ticked.
+	 */
+	group?: string;
+	/** The option's text on its group's page, a statement ("Là hệ thống thông tin quốc gia…"). */
+	statement?: Localized;
+	/**
+	 * `system`: a fact of the whole system, asked once for it; its components take its answer
+	 * (Điều 5 khoản 2 Nghị định 85/2016/NĐ-CP: the components are parts of that one system).
+	 */
+	scope?: 'system';
+}
+
+/** A screening page: one question over several facts, "None of these" when none applies. */
+export interface FactGroup {
+	question: Localized;
+	help?: Localized;
 }
 export type FactDef = FactBase &
 	(
 		| { type: 'enum'; values: string[]; labels?: Record<string, Localized>; default?: string }
 		| { type: 'set'; values: string[]; labels?: Record<string, Localized>; default?: string[] }
 		| { type: 'boolean'; default?: boolean }
-		| { type: 'integer'; min?: number; max?: number; default?: number }
+		| {
+				type: 'integer';
+				min?: number;
+				max?: number;
+				default?: number;
+				/** Asked with radios, one label per value from min to max. */
+				labels?: Record<string, Localized>;
+		  }
 	);
 
 export interface Constraint {
@@ -271,6 +300,7 @@ export interface RuleSetData {
 		no_split?: { text: string; warning: Localized; citation: Citation };
 	};
 	facts: Record<string, FactDef>;
+	groups?: Record<string, FactGroup>;
 	constraints?: Constraint[];
 	criteria: Criterion[];
 	designations?: Designation[];

@@ -1,5 +1,6 @@
-// Reads one answer from a question page's form into a typed fact value, or says what is wrong.
-import type { FactDef, FactValue } from '../rules';
+// Reads a question page's form into typed fact values, or says what is wrong and where.
+import type { FactDef, FactValue, RuleSet } from '../rules';
+import type { Answers } from './facts';
 
 export type AnswerError = { key: string; params?: Record<string, string | number> };
 export type Parsed = { ok: true; value: FactValue } | { ok: false; error: AnswerError };
@@ -41,4 +42,73 @@ export function parseAnswer(def: FactDef, raw: string[]): Parsed {
 export function formValues(value: FactValue | undefined): string[] {
 	if (value === undefined) return [];
 	return Array.isArray(value) ? value : [String(value)];
+}
+
+/** The value "None of these" posts on a group's page (never a fact's name: those have no dash). */
+export const NONE = '-none';
+
+/** What a question page's form holds: the ticked options of a group (or NONE), each field's values. */
+export interface PageInput {
+	picked: string[];
+	fields: Record<string, string[]>;
+}
+
+export type PageParsed =
+	{ ok: true; values: Answers } | { ok: false; errors: { id: string; error: AnswerError }[] };
+
+/**
+ * Reads one page. A single fact's page holds that fact's field. A group's page holds the ticked
+ * options: a ticked boolean is true and an unticked one false; another fact takes its `default`
+ * when unticked and its revealed field when ticked (which must then say something else). A group
+ * shown with one yes/no fact only is that fact's own question (`single`).
+ */
+export function parsePage(
+	rs: RuleSet,
+	page: { id: string; group?: string },
+	shown: string[],
+	input: PageInput
+): PageParsed {
+	const def = (n: string) => rs.data.facts[n]!;
+	if (!page.group || isSingle(rs, shown)) {
+		const name = shown[0]!;
+		const r = parseAnswer(def(name), input.fields[name] ?? []);
+		return r.ok
+			? { ok: true, values: { [name]: r.value } }
+			: { ok: false, errors: [{ id: name, error: r.error }] };
+	}
+	if (input.picked.length === 0)
+		return { ok: false, errors: [{ id: page.id, error: { key: 'error.chooseGroup' } }] };
+	const values: Answers = {};
+	const errors: { id: string; error: AnswerError }[] = [];
+	for (const name of shown) {
+		const d = def(name);
+		const on = input.picked.includes(name);
+		if (d.type === 'boolean') values[name] = on;
+		else if (!on) values[name] = d.default as FactValue;
+		else {
+			const r = parseAnswer(d, input.fields[name] ?? []);
+			if (!r.ok) errors.push({ id: name, error: r.error });
+			else if (JSON.stringify(r.value) === JSON.stringify(d.default))
+				errors.push({
+					id: name,
+					error:
+						d.type === 'integer' && d.default === d.min
+							? { key: 'error.min', params: { min: (d.min ?? 0) + 1 } }
+							: { key: 'error.choose' }
+				});
+			else values[name] = r.value;
+		}
+	}
+	return errors.length ? { ok: false, errors } : { ok: true, values };
+}
+
+/** A group's page with one yes/no fact left to show is asked as that fact's own question. */
+export const isSingle = (rs: RuleSet, shown: string[]) =>
+	shown.length === 1 && rs.data.facts[shown[0]!]!.type === 'boolean';
+
+/** Whether a group's option shows as ticked for the stored answers. */
+export function ticked(def: FactDef, value: FactValue | undefined): boolean {
+	if (value === undefined) return false;
+	if (def.type === 'boolean') return value === true;
+	return JSON.stringify(value) !== JSON.stringify(def.default);
 }

@@ -1,18 +1,29 @@
 // Pure helpers over a rule set's facts: which questions apply, what is still to answer, which
 // answers a change made inapplicable. Nothing here knows a fact by name: all comes from the data.
+import { withSystemFacts } from '../rules/system-facts';
 import type { FactValue, Facts, RuleSet } from '../rules/types';
 
 export type Answers = Record<string, FactValue>;
 
-/** Fact names in interview order (the order of `facts` in the rule set). */
-export const factNames = (rs: RuleSet): string[] => Object.keys(rs.data.facts);
+/**
+ * Who is interviewed: the system itself, or one of its components. A component is not asked the
+ * facts of the whole system (`scope: system`): it takes the system's answers.
+ */
+export type Part = 'system' | 'component';
+
+const asked = (rs: RuleSet, name: string, part: Part) =>
+	part === 'system' || rs.data.facts[name]?.scope !== 'system';
+
+/** Fact names in interview order (the order of `facts` in the rule set) that `part` is asked. */
+export const factNames = (rs: RuleSet, part: Part = 'system'): string[] =>
+	Object.keys(rs.data.facts).filter((n) => asked(rs, n, part));
 
 export const applies = (rs: RuleSet, facts: Answers, name: string): boolean =>
 	rs.applies[name]?.(facts as Facts) ?? false;
 
 /** The questions that apply given the answers so far (later answers may add more). */
-export const applicableFacts = (rs: RuleSet, facts: Answers): string[] =>
-	factNames(rs).filter((n) => applies(rs, facts, n));
+export const applicableFacts = (rs: RuleSet, facts: Answers, part: Part = 'system'): string[] =>
+	factNames(rs, part).filter((n) => applies(rs, facts, n));
 
 /** Constraint messages that point at `name` and are violated by `facts`. */
 export function constraintErrors(rs: RuleSet, facts: Answers, name: string) {
@@ -42,12 +53,19 @@ export function prune(rs: RuleSet, facts: Answers): { facts: Answers; removed: s
 	return { facts: kept, removed };
 }
 
-/** True when every applicable fact is answered and no constraint is broken. */
-export const isComplete = (rs: RuleSet, facts: Answers): boolean =>
-	factNames(rs).every((n) => !needsAnswer(rs, facts, n));
+/** True when every applicable fact `part` is asked is answered and no constraint is broken. */
+export const isComplete = (rs: RuleSet, facts: Answers, part: Part = 'system'): boolean =>
+	factNames(rs, part).every((n) => !needsAnswer(rs, facts, n));
 
-/** "Question n of about m": position among the questions that apply so far. */
-export function progress(rs: RuleSet, facts: Answers, name: string): { n: number; of: number } {
-	const list = applicableFacts(rs, facts);
-	return { n: list.indexOf(name) + 1, of: list.length };
-}
+/**
+ * What a component's interview works on: its own answers over the answers it takes from its
+ * system, so conditions see both (the same merge as the evaluator's).
+ */
+export const componentView = (rs: RuleSet, system: Answers, own: Answers): Answers =>
+	withSystemFacts(rs, system, own) as Answers;
+
+/** What a component stores: only what it was asked (the system's answers stay the system's). */
+export const ownAnswers = (rs: RuleSet, facts: Answers, part: Part): Answers =>
+	part === 'system'
+		? facts
+		: Object.fromEntries(Object.entries(facts).filter(([n]) => asked(rs, n, part)));

@@ -47,6 +47,8 @@ export interface ServerStore extends InventoryStore {
 	readonly systems: ReadonlyMap<string, ServerSystem>;
 	classify(id: string): Promise<void>;
 	submit(id: string, body: { dossier: unknown; pdf_sha256: string }): Promise<void>;
+	/** After a return (or an approval, Điều 18): a new revision the unit can edit. */
+	revise(id: string): Promise<void>;
 }
 
 export function serverStore(fetchFn: Fetch = (...a) => fetch(...a)): ServerStore {
@@ -128,6 +130,10 @@ export function serverStore(fetchFn: Fetch = (...a) => fetch(...a)): ServerStore
 		async submit(id, body) {
 			const s = await call<Saved>('POST', `/api/systems/${encodeURIComponent(id)}/submit`, body);
 			remember(s, true);
+		},
+		async revise(id) {
+			const s = await call<Saved>('POST', `/api/systems/${encodeURIComponent(id)}/revise`);
+			remember(s, false);
 		}
 	};
 }

@@ -116,6 +116,11 @@ class Wizard {
 		await this.remote!.submit(id, body);
 		await this.reload();
 	}
+
+	async reviseOnServer(id: string) {
+		await this.remote!.revise(id);
+		await this.reload();
+	}
 }
 
 export const wizard = new Wizard();

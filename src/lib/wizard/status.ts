@@ -2,13 +2,17 @@
 import { evaluate } from '../rules/evaluate';
 import type { Classification, Level, RuleSet } from '../rules/types';
 import type { SystemRecord } from '../model/inventory';
-import { isComplete } from './facts';
+import { componentView, isComplete } from './facts';
 
 export type Status = 'not_started' | 'in_progress' | 'classified';
 
 export function classify(rs: RuleSet, system: SystemRecord): Classification | undefined {
-	const parts = [system.facts, ...system.components.map((c) => c.facts)];
-	if (!parts.every((f) => isComplete(rs, f))) return undefined;
+	const done =
+		isComplete(rs, system.facts) &&
+		system.components.every((c) =>
+			isComplete(rs, componentView(rs, system.facts, c.facts), 'component')
+		);
+	if (!done) return undefined;
 	const r = evaluate(rs, {
 		name: system.name,
 		facts: system.facts,

@@ -10,8 +10,9 @@ export type SystemPath = `/systems/${string}`;
 export const systemUrl = (id: string, page = ''): SystemPath =>
 	`/systems/${id}${page ? `/${page}` : ''}` as SystemPath;
 
-export function questionUrl(id: string, part: string, fact: string, returning = false): SystemPath {
-	return `/systems/${id}/q/${part}/${fact}${returning ? '?return=check' : ''}` as SystemPath;
+/** A question page: `part` is MAIN or a component's id, `page` a fact's name or a group's id. */
+export function questionUrl(id: string, part: string, page: string, returning = false): SystemPath {
+	return `/systems/${id}/q/${part}/${page}${returning ? '?return=check' : ''}` as SystemPath;
 }
 
 /** The page for an interview position; `removed` lists answers the last change dropped. */
@@ -25,7 +26,7 @@ export function positionUrl(
 	let url: SystemPath;
 	switch (at.kind) {
 		case 'question':
-			url = questionUrl(id, part, at.fact, returning);
+			url = questionUrl(id, part, at.page, returning);
 			break;
 		case 'review':
 			url = systemUrl(id, returning ? 'check' : 'components');

@@ -1,4 +1,5 @@
-// Administration: governing bodies, their units, and user accounts.
+// Administration: governing bodies, their units, and user accounts. A refused form comes back with
+// what was typed (never the password) and the field at fault, so nothing has to be typed again.
 import { fail } from '@sveltejs/kit';
 import {
 	createBody,
@@ -12,7 +13,7 @@ import { contextOf } from '$lib/server/workflow/route';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { db } = contextOf(event);
+	const { db, user } = contextOf(event);
 	const [bodies, units, users] = await Promise.all([
 		db.selectFrom('governing_bodies').select(['id', 'name']).orderBy('name').execute(),
 		db.selectFrom('units').select(['id', 'name', 'body_id']).orderBy('name').execute(),
@@ -22,15 +23,18 @@ export const load: PageServerLoad = async (event) => {
 			.orderBy('username')
 			.execute()
 	]);
-	return { bodies, units, users };
+	return { bodies, units, users, me: user.id, welcome: event.url.searchParams.has('welcome') };
 };
 
-async function run(form: string, work: () => Promise<unknown>) {
+type Values = Record<string, string>;
+
+async function run(form: string, values: Values, work: () => Promise<unknown>, done: string) {
 	try {
 		await work();
-		return { form, ok: true as const };
+		return { form, ok: true as const, done };
 	} catch (e) {
-		if (e instanceof InputError) return fail(422, { form, message: e.message, field: e.field });
+		if (e instanceof InputError)
+			return fail(422, { form, message: e.message, field: e.field, values });
 		throw e;
 	}
 }
@@ -41,35 +45,63 @@ export const actions: Actions = {
 	body: async (event) => {
 		const { db, user } = contextOf(event);
 		const f = await event.request.formData();
-		return run('body', () => createBody(db, user, text(f, 'name')));
+		const values = { name: text(f, 'name') };
+		return run(
+			'body',
+			values,
+			() => createBody(db, user, values.name),
+			`Đã thêm cơ quan “${values.name.trim()}”.`
+		);
 	},
 	unit: async (event) => {
 		const { db, user } = contextOf(event);
 		const f = await event.request.formData();
-		return run('unit', () => createUnit(db, user, text(f, 'body_id'), text(f, 'name')));
+		const values = { body_id: text(f, 'body_id'), name: text(f, 'name') };
+		return run(
+			'unit',
+			values,
+			() => createUnit(db, user, values.body_id, values.name),
+			`Đã thêm đơn vị “${values.name.trim()}”.`
+		);
 	},
 	user: async (event) => {
 		const { db, user } = contextOf(event);
 		const f = await event.request.formData();
-		const role = text(f, 'role') as Role;
-		return run('user', async () => {
-			if (!['unit', 'appraiser', 'maintainer', 'admin'].includes(role))
-				throw new InputError('Chọn vai trò.', 'role');
-			await createUser(db, user, {
-				username: text(f, 'username'),
-				display_name: text(f, 'display_name'),
-				role,
-				password: text(f, 'password'),
-				unit_id: text(f, 'unit_id') || null,
-				body_id: text(f, 'body_id') || null
-			});
-		});
+		const values = {
+			username: text(f, 'username'),
+			display_name: text(f, 'display_name'),
+			role: text(f, 'role'),
+			unit_id: text(f, 'unit_id'),
+			body_id: text(f, 'body_id')
+		};
+		const role = values.role as Role;
+		return run(
+			'user',
+			values,
+			async () => {
+				if (!['unit', 'appraiser', 'maintainer', 'admin'].includes(role))
+					throw new InputError('Chọn vai trò.', 'role');
+				await createUser(db, user, {
+					username: values.username,
+					display_name: values.display_name,
+					role,
+					password: text(f, 'password'),
+					unit_id: values.unit_id || null,
+					body_id: values.body_id || null
+				});
+			},
+			`Đã thêm người dùng “${values.username.trim()}”. Gửi mật khẩu ban đầu cho họ qua một kênh riêng.`
+		);
 	},
 	toggle: async (event) => {
 		const { db, user } = contextOf(event);
 		const f = await event.request.formData();
-		return run('toggle', () =>
-			setUserDisabled(db, user, text(f, 'id'), text(f, 'disabled') === 'true')
+		const disabled = text(f, 'disabled') === 'true';
+		return run(
+			'toggle',
+			{},
+			() => setUserDisabled(db, user, text(f, 'id'), disabled),
+			disabled ? 'Đã khóa tài khoản.' : 'Đã mở khóa tài khoản.'
 		);
 	}
 };

@@ -20,6 +20,8 @@ export const ROUTE_RULES: readonly RouteRule[] = [
 	{ prefix: '/import', roles: 'public' },
 	// The rule browser is read-only and public; the workspace that changes rules is not.
 	{ prefix: '/rules', roles: 'public' },
+	// What capdo is and where each regime's dossiers go.
+	{ prefix: '/about', roles: 'public' },
 	{ prefix: '/maintain', roles: ['maintainer'] },
 	{ prefix: '/logout', roles: 'signed_in' },
 	{ prefix: '/admin', roles: ['admin'] },
@@ -91,10 +93,10 @@ export function auditScope(user: Principal): 'all' | { body_id: string } | 'none
 	return 'none';
 }
 
-/** Where a user lands after signing in. */
+/** Where a user lands after signing in: a unit user on its task list (the home page). */
 export function homeFor(role: Role): string {
 	return {
-		unit: '/submissions',
+		unit: '/',
 		appraiser: '/appraisal',
 		maintainer: '/maintain',
 		admin: '/admin'

@@ -44,6 +44,6 @@ export const actions: Actions = {
 			secure: url.protocol === 'https:',
 			expires: s.expires
 		});
-		redirect(303, '/admin');
+		redirect(303, '/admin?welcome');
 	}
 };

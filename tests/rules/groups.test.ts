@@ -1,0 +1,115 @@
+// Screening groups and system-wide facts in the rule-set data: what the loader accepts and the
+// located errors it gives when a group cannot be asked on one page.
+import { describe, expect, it } from 'vitest';
+import { loadLibrary, type SourceFile } from '../../src/lib/rules';
+import { readYamlTree } from '../../src/lib/server/ruleset-files';
+
+const DIR = 'rulesets/vn-nd85/tt03-2017';
+const FACTS = `${DIR}/facts.yaml`;
+const original = readYamlTree(DIR);
+const withFacts = (edit: (text: string) => string): SourceFile[] =>
+	original.map((f) => (f.path === FACTS ? { ...f, text: edit(f.text) } : f));
+
+/** Puts `name` in group `g` with a statement (and optional extra lines) and declares the group. */
+const inGroup = (text: string, name: string, g: string, extra = '') =>
+	text.replace(
+		new RegExp(`\\n  ${name}:\\n    type: (\\w+)\\n`),
+		`\n  ${name}:\n    type: $1\n    group: ${g}\n    statement: { vi: "Đúng: ${name}", en: "Yes" }\n${extra}`
+	);
+const GROUPS = '\ngroups:\n  screening:\n    question: { vi: Có trường hợp nào?, en: Any? }\n';
+
+const errorsOf = (edit: (t: string) => string) =>
+	loadLibrary(withFacts(edit)).errors.map((e) => `${e.field ?? ''}: ${e.message}`);
+
+describe('screening groups', () => {
+	it('loads a group of yes/no facts asked once for the system', () => {
+		const r = loadLibrary(
+			withFacts(
+				(t) =>
+					inGroup(
+						inGroup(t, 'national_egov_system', 'screening', '    scope: system\n'),
+						'national_critical_data_store',
+						'screening',
+						'    scope: system\n'
+					) + GROUPS
+			)
+		);
+		expect(r.errors).toEqual([]);
+		expect(r.rulesets[0]!.data.groups?.screening?.question.vi).toBe('Có trường hợp nào?');
+	});
+
+	it('names an unknown group, a group without facts and a missing statement', () => {
+		expect(errorsOf((t) => inGroup(t, 'national_egov_system', 'nope'))).toContain(
+			'facts.national_egov_system.group: unknown group "nope"'
+		);
+		expect(errorsOf((t) => t + GROUPS)).toContain(
+			'groups.screening: group "screening" has no facts'
+		);
+		expect(
+			errorsOf(
+				(t) =>
+					t.replace(
+						'\n  national_egov_system:\n    type: boolean\n',
+						'\n  national_egov_system:\n    type: boolean\n    group: screening\n'
+					) + GROUPS
+			)
+		).toContain(
+			'facts.national_egov_system.group: fact "national_egov_system" in a group needs a "statement" (its option on the group\'s page)'
+		);
+	});
+
+	it('a non-boolean fact in a group needs a default (its value when not ticked)', () => {
+		expect(
+			errorsOf((t) => inGroup(t, 'online_public_service_level', 'screening') + GROUPS)
+		).toContain(
+			'facts.online_public_service_level.group: an integer fact in a group needs a "default" (its value when its option is not ticked)'
+		);
+	});
+
+	it('a grouped fact may only depend on facts asked before the group’s page', () => {
+		// The group starts at operates_24x7 (before national_egov_system); a member depending on
+		// national_egov_system would need an answer the page itself asks for.
+		const e = errorsOf(
+			(t) =>
+				inGroup(
+					inGroup(t, 'operates_24x7_no_unplanned_downtime', 'screening'),
+					'national_critical_data_store',
+					'screening',
+					'    applies_when: { fact: national_egov_system, eq: true }\n'
+				) + GROUPS
+		);
+		expect(e).toContain(
+			'facts.national_critical_data_store.applies_when: "national_egov_system" is not asked before the page of group "screening"'
+		);
+	});
+
+	it('a fact asked once for the system cannot depend on a component’s answer', () => {
+		const e = errorsOf((t) =>
+			t.replace(
+				'\n  conditional_business_service:\n    type: boolean\n',
+				'\n  conditional_business_service:\n    type: boolean\n    scope: system\n'
+			)
+		);
+		expect(e).toContain(
+			'facts.conditional_business_service.applies_when: "conditional_business_service" is asked once for the whole system, so it cannot depend on "function", which each component answers'
+		);
+	});
+
+	it('an integer with labels is asked with radios: one label per value, min and max set', () => {
+		const labelled = (labels: string) =>
+			errorsOf((t) =>
+				t.replace(
+					'    applies_when: { fact: function, eq: citizen_services }\n    question:\n      vi: Hệ thống cung cấp dịch vụ công',
+					`    labels:\n${labels}    applies_when: { fact: function, eq: citizen_services }\n    question:\n      vi: Hệ thống cung cấp dịch vụ công`
+				)
+			);
+		const all = [0, 1, 2, 3, 4].map((v) => `      "${v}": { vi: Mức ${v}, en: Level ${v} }\n`);
+		expect(labelled(all.join(''))).toEqual([]);
+		expect(labelled(all.slice(0, 4).join(''))).toContain(
+			'facts.online_public_service_level.labels: no label for value 4'
+		);
+		expect(labelled(all.join('') + '      "7": { vi: Mức 7, en: Level 7 }\n')).toContain(
+			'facts.online_public_service_level.labels.7: label for unknown value "7"'
+		);
+	});
+});

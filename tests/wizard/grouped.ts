@@ -1,0 +1,39 @@
+// A copy of the Decree 331 rule set with a screening group and system-wide facts, built in code
+// so the wizard's page mechanism is tested whatever the bundled YAML groups today.
+import { compileRuleSet } from '../../src/lib/rules/compile';
+import { ruleSetHash } from '../../src/lib/rules/hash';
+import type { RuleSet, RuleSetData } from '../../src/lib/rules/types';
+import { ruleset } from '../rules/helpers';
+
+export const SCREENING = [
+	'national_egov_system',
+	'national_critical_data_store',
+	'prime_minister_decided_level',
+	'risk_assessment_level',
+	'national_security_command_system',
+	'national_security_telecom_system',
+	'national_security_sector_consequence'
+];
+
+export function groupedNd331(): RuleSet {
+	const data = structuredClone(ruleset('vn-nd331@2026').data) as RuleSetData;
+	data.groups = {
+		screening: {
+			question: { vi: 'Hệ thống có thuộc trường hợp nào dưới đây không?', en: 'Do any apply?' }
+		},
+		citizen_checks: {
+			question: { vi: 'Dịch vụ có đặc điểm nào dưới đây không?', en: 'Does the service…?' }
+		}
+	};
+	for (const n of SCREENING) {
+		data.facts[n]!.group = 'screening';
+		data.facts[n]!.scope = 'system';
+		data.facts[n]!.statement = { vi: `Đúng: ${n}`, en: `Yes: ${n}` };
+	}
+	for (const n of ['conditional_business_service', 'administrative_procedure_system']) {
+		data.facts[n]!.group = 'citizen_checks';
+		data.facts[n]!.statement = { vi: `Có: ${n}`, en: `Has: ${n}` };
+	}
+	delete data.tests;
+	return compileRuleSet(data, ruleSetHash(data));
+}
