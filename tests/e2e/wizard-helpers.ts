@@ -90,10 +90,11 @@ export const ONE_STOP_SHOP: Answer[] = [
 /** What the page shows: the level and the criteria that fired (system and components). */
 export async function shownResult(page: Page) {
 	const level = await page.getByTestId('level').getAttribute('data-level');
+	// The page lists the deciding criterion first: compare as sets (the order is tested apart).
 	const criteria = await page
 		.locator('[data-criterion]')
-		.evaluateAll((els) => els.map((e) => e.getAttribute('data-criterion')));
-	return { level: level ? Number(level) : null, criteria };
+		.evaluateAll((els) => els.map((e) => e.getAttribute('data-criterion')!));
+	return { level: level ? Number(level) : null, criteria: criteria.sort() };
 }
 
 /** Classifies the stored system with the CLI (`capdo classify --json`), same rule set. */
@@ -107,9 +108,13 @@ export async function cliResult(page: Page, systemName: string) {
 		encoding: 'utf8'
 	});
 	const r = JSON.parse(out);
-	const criteria = [...r.basis, ...r.components.flatMap((c: { basis: unknown[] }) => c.basis)].map(
-		(b: { id: string }) => b.id
-	);
+	const criteria = [
+		...new Set(
+			[...r.basis, ...r.components.flatMap((c: { basis: unknown[] }) => c.basis)].map(
+				(b: { id: string }) => b.id
+			)
+		)
+	].sort();
 	return {
 		level: r.level as number | null,
 		criteria,

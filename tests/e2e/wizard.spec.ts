@@ -54,6 +54,9 @@ test('one-stop-shop portal ends at level 3 with its criteria, procedure and plan
 	await toResult(page);
 	await expect(page.getByTestId('level')).toHaveText('Cấp độ 3');
 	await expect(page.locator('blockquote').first()).toBeVisible();
+	// The criterion that sets the level comes first, under its own heading.
+	await expect(page.getByRole('heading', { name: 'Tiêu chí quyết định cấp độ 3' })).toBeVisible();
+	await expect(page.locator('[data-criterion]').first()).toContainText('Cấp độ 3');
 	await expect(
 		page.getByText('Điều 9 khoản 2 điểm a Nghị định 85/2016/NĐ-CP').first()
 	).toBeVisible();
