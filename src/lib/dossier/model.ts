@@ -244,7 +244,13 @@ function readUnit(raw: unknown, err: Err): UnitProfile | undefined {
 			phone: text(contact.phone)
 		}) as UnitProfile['contact'],
 		...(signer && text(signer.name) && text(signer.title)
-			? { signer: { name: text(signer.name)!, title: text(signer.title)! } }
+			? {
+					signer: {
+						name: text(signer.name)!,
+						title: text(signer.title)!,
+						...(text(signer.authority) ? { authority: text(signer.authority) } : {})
+					}
+				}
 			: {}),
 		...(text(raw.place) ? { place: text(raw.place) } : {}),
 		...(text(raw.address) ? { address: text(raw.address) } : {})
