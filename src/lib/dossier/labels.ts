@@ -2,7 +2,12 @@
 // procedure) come from the rule set; only the document's frame is worded here.
 import type { Lang, Level } from '../rules';
 import type { PlanItemStatus, SystemStage } from '../model/inventory';
+import { formatDate } from '../i18n/dates';
 import { documentDateEn, placeDate } from '../paper/date';
+
+// Dates: one formatter for pages, exports and papers (Vietnam time); the letter's own date line
+// is written as Decree 30/2020 writes it (paper/date.ts).
+export { formatDate };
 
 const vi = {
 	motto: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'] as [string, string],
@@ -208,10 +213,4 @@ export type { Labels };
 
 function lowerFirst(s: string): string {
 	return s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
-}
-
-/** YYYY-MM-DD → DD/MM/YYYY, as Vietnamese documents write dates. */
-export function formatDate(iso: string): string {
-	const [y, m, d] = iso.split('-');
-	return `${d}/${m}/${y}`;
 }
