@@ -123,12 +123,12 @@ function lostChars(expected: string, actual: string): string[] {
 }
 
 /** Renders one batch into one PDF and returns every problem found (empty when all is well). */
-async function check(batch: { regime: number; input: DossierInput }[], dir: string, k: number) {
+async function check(batch: { regime: number; input: unknown }[], dir: string, k: number) {
 	const papers: Paper[] = [];
 	const problems: string[] = [];
 	for (const [i, { regime, input }] of batch.entries()) {
 		const rs = REGIMES[regime]!.rs;
-		const built = buildDossier(rs, input);
+		const built = buildDossier(rs, input as DossierInput);
 		if (!built.ok) {
 			problems.push(
 				`dossier ${i}: ${built.errors.map((e) => `${e.path}: ${e.message.en}`).join('; ')}`
