@@ -1,6 +1,8 @@
-// `capdo dossier FILE --out OUT.pdf [--json OUT.json] [--lang vi|en] [--ruleset ID@VERSION]`
+// `capdo dossier FILE [--out OUT.pdf] [--docx OUT.docx] [--json OUT.json] [--final]
+//   [--part all|letter|dossier] [--lang vi|en] [--ruleset ID@VERSION] [--date YYYY-MM-DD]`
 // FILE is a system as for `capdo classify` plus unit/explanation/proposal/plan…, or a dossier JSON
 // twin (`schema: capdo-dossier/1`), which re-renders the same content with the same fingerprint.
+// The default is the draft copy (DỰ THẢO, machine footer); --final writes the signature copy.
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,12 +10,14 @@ import { Ajv } from 'ajv';
 import { selectRuleSet, today } from '../lib/rules';
 import {
 	buildDossier,
+	dossierFile,
 	dossierJson,
-	dossierPdf,
 	fingerprint,
 	DOSSIER_SCHEMA,
-	type DossierInput
+	type DossierInput,
+	type DossierPart
 } from '../lib/dossier';
+import { PaperError } from '../lib/paper';
 import schema from '../lib/dossier/dossier.schema.json' with { type: 'json' };
 import { bundledRuleSets } from '../lib/server/ruleset-files';
 import { readInputFile, type InputFile } from './input';
@@ -35,20 +39,31 @@ const SYSTEM_FIELDS = [
 	'specialist_opinion'
 ] as const;
 
+/** Top-level keys of a system file that are not the system's own. */
+const OTHER_FIELDS = ['unit', 'document', 'approved', 'ruleset', 'id'] as const;
+
 export async function dossierCommand(args: string[], io: Io): Promise<number> {
 	const { values, positionals } = parseArgs({
 		args,
 		allowPositionals: true,
 		options: {
 			out: { type: 'string' },
+			docx: { type: 'string' },
 			json: { type: 'string' },
+			final: { type: 'boolean', default: false },
+			part: { type: 'string', default: 'all' },
 			lang: { type: 'string', default: 'vi' },
 			ruleset: { type: 'string' },
 			date: { type: 'string' }
 		}
 	});
 	if (positionals.length !== 1) throw new UsageError('expects exactly one FILE');
-	if (!values.out) throw new UsageError('--out OUT.pdf is required');
+	if (!values.out && !values.docx && !values.json)
+		throw new UsageError('give at least one of --out OUT.pdf, --docx OUT.docx, --json OUT.json');
+	if (!['all', 'letter', 'dossier'].includes(values.part!))
+		throw new UsageError('--part is all, letter or dossier');
+	const part = values.part as DossierPart;
+	const copy = values.final ? 'final' : 'draft';
 	const lang = parseLang(values.lang);
 	const fail = (m: string) => (io.err(`capdo dossier: ${m}`), 1);
 
@@ -80,6 +95,13 @@ export async function dossierCommand(args: string[], io: Io): Promise<number> {
 			approved: value.approved as boolean
 		};
 	} else {
+		// A misspelt key ("descripton") would silently leave its text out of the dossier.
+		const known = new Set<string>([...SYSTEM_FIELDS, ...OTHER_FIELDS]);
+		for (const k of Object.keys(value))
+			if (!known.has(k))
+				io.err(
+					`capdo dossier: warning: ${file.locate(k)}: unknown key "${k}" is ignored (known: ${[...known].join(', ')})`
+				);
 		const system: Record<string, unknown> = {};
 		for (const k of SYSTEM_FIELDS) if (value[k] !== undefined) system[k] = value[k];
 		dossierInput = {
@@ -118,20 +140,49 @@ export async function dossierCommand(args: string[], io: Io): Promise<number> {
 	for (const w of built.warnings) io.err(`capdo dossier: warning: ${w.path}: ${w.message[lang]}`);
 	const dossier = built.dossier;
 	const fp = fingerprint(dossier);
+	// The result is always recomputed from the facts; an edited one is named, never taken over.
+	if (twin)
+		for (const d of resultDiffs(value.result, dossier.result))
+			io.err(
+				`capdo dossier: warning: ${file.locate(`result.${d.path}`)}: result.${d.path} says ${d.file} but ${ruleset.ref} gives ${d.computed}: the file's result was edited; the dossier uses the computed value`
+			);
 	if (twin && typeof value.fingerprint === 'string' && value.fingerprint !== fp)
 		io.err(
 			`capdo dossier: warning: ${file.path} says fingerprint ${value.fingerprint} but its content gives ${fp}: it was edited after it was generated`
 		);
 
 	const now = new Date().toISOString();
-	const pdf = await dossierPdf(dossier, ruleset, { lang, generatedAt: now });
-	const outputs: [string, Uint8Array | string][] = [[values.out, pdf]];
-	if (values.json) outputs.push([values.json, dossierJson(dossier, now)]);
+	const opts = { lang, generatedAt: now, copy, part } as const;
+	const outputs: [string, Uint8Array | string][] = [];
+	try {
+		if (values.out) outputs.push([values.out, await dossierFile(dossier, ruleset, 'pdf', opts)]);
+		if (values.docx) outputs.push([values.docx, await dossierFile(dossier, ruleset, 'docx', opts)]);
+	} catch (e) {
+		if (!(e instanceof PaperError)) throw e;
+		// The model's fields are checked first; this names what slipped through (rule-set text).
+		for (const p of e.problems)
+			io.err(`capdo dossier: cannot print “${p.char}” (${p.code}) in ${p.path}`);
+		return 1;
+	}
+	if (values.json) {
+		const json = dossierJson(dossier, now);
+		// What we write must pass the schema we read with, or a re-import would refuse it.
+		const problems = schemaProblems(JSON.parse(json), (p) => p);
+		if (problems.length > 0) {
+			for (const p of problems)
+				io.err(`capdo dossier: internal error: the JSON twin fails its schema: ${p}`);
+			return 1;
+		}
+		outputs.push([values.json, json]);
+	}
 	writeAtomically(outputs);
-	io.out(
-		`${values.out}: ${dossier.system.name} — ${lang === 'vi' ? 'cấp độ đề xuất' : 'proposed level'} ${dossier.result.proposed_level}, ${Math.round(pdf.length / 1024)} KB, fingerprint ${fp}` +
-			(values.json ? `\n${values.json}: JSON twin (${DOSSIER_SCHEMA})` : '')
-	);
+	const level = `${lang === 'vi' ? 'cấp độ đề xuất' : 'proposed level'} ${dossier.result.proposed_level}`;
+	for (const [file, data] of outputs)
+		io.out(
+			file === values.json
+				? `${file}: JSON twin (${DOSSIER_SCHEMA})`
+				: `${file}: ${dossier.system.name} — ${level}, ${copy === 'final' ? (lang === 'vi' ? 'bản trình ký' : 'signature copy') : lang === 'vi' ? 'dự thảo' : 'draft'}, ${Math.round(data.length / 1024)} KB, fingerprint ${fp}`
+		);
 	return 0;
 }
 
@@ -154,8 +205,12 @@ let validator: ReturnType<Ajv['compile']> | undefined;
 
 /** JSON Schema check of a dossier twin; each problem located as file:line:column. */
 function validateTwin(file: InputFile): string[] {
+	return schemaProblems(file.value, file.locate);
+}
+
+function schemaProblems(value: unknown, locate: (path: string) => string): string[] {
 	validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
-	if (validator(file.value)) return [];
+	if (validator(value)) return [];
 	return (validator.errors ?? []).slice(0, 20).map((e) => {
 		const path = e.instancePath
 			.split('/')
@@ -164,6 +219,29 @@ function validateTwin(file: InputFile): string[] {
 			.join('')
 			.replace(/^\./, '');
 		const extra = e.keyword === 'additionalProperties' ? ` (${e.params.additionalProperty})` : '';
-		return `${file.locate(path)}: ${path || '(root)'}: ${e.message}${extra}`;
+		return `${locate(path)}: ${path || '(root)'}: ${e.message}${extra}`;
 	});
+}
+
+/** Leaves of the stored result that differ from the recomputed one, by dotted path. */
+function resultDiffs(
+	stored: unknown,
+	computed: unknown,
+	path = ''
+): { path: string; file: string; computed: string }[] {
+	const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object';
+	if (isObj(stored) && isObj(computed)) {
+		const keys = new Set([...Object.keys(stored), ...Object.keys(computed)]);
+		return [...keys].flatMap((k) =>
+			resultDiffs(
+				stored[k],
+				computed[k],
+				Array.isArray(stored) ? `${path}[${k}]` : path ? `${path}.${k}` : k
+			)
+		);
+	}
+	const show = (v: unknown) => (v === undefined ? '(nothing)' : JSON.stringify(v));
+	return JSON.stringify(stored) === JSON.stringify(computed)
+		? []
+		: [{ path: path.replace(/\.\[/g, '['), file: show(stored), computed: show(computed) }];
 }

@@ -44,7 +44,8 @@ function factsOn(pageId: string): string[] {
 	return [pageId];
 }
 
-const label = (fact: string, v: string) => rs.data.facts[fact]!.labels?.[v]?.vi ?? v;
+const label = (fact: string, v: string) =>
+	(rs.data.facts[fact] as { labels?: Record<string, { vi: string }> }).labels?.[v]?.vi ?? v;
 
 /** Answers the page on screen as `profile` says, by what the page shows. */
 async function answerPage(page: Page, profile: Profile) {
@@ -66,7 +67,7 @@ async function answerPage(page: Page, profile: Profile) {
 			shown.push(n);
 			await box.check();
 			const d = rs.data.facts[n]!;
-			if (d.type === 'integer' && !d.labels)
+			if (d.type === 'integer' && !('labels' in d && d.labels))
 				await page.getByLabel(d.question.vi, { exact: true }).fill(String(profile[n]));
 			else if (d.type !== 'boolean')
 				await page.getByLabel(label(n, String(profile[n])), { exact: true }).check();
@@ -81,7 +82,8 @@ async function answerPage(page: Page, profile: Profile) {
 		if (d.type === 'boolean') await page.getByLabel(v ? 'Có' : 'Không', { exact: true }).check();
 		else if (d.type === 'set')
 			for (const x of v as string[]) await page.getByLabel(label(fact, x), { exact: true }).check();
-		else if (d.type === 'integer' && !d.labels) await page.getByRole('textbox').fill(String(v));
+		else if (d.type === 'integer' && !('labels' in d && d.labels))
+			await page.getByRole('textbox').fill(String(v));
 		else await page.getByLabel(label(fact, String(v)), { exact: true }).check();
 	}
 	const before = page.url();
