@@ -62,12 +62,17 @@ test('the rule browser shows each criterion with its legal text and golden cases
 	await page.getByRole('link', { name: 'Bộ quy tắc' }).click();
 	await expect(page).toHaveURL(/\/rules$/);
 	const table = page.getByRole('table', { name: 'Các bộ quy tắc và thời gian hiệu lực' });
-	await expect(table.getByRole('rowheader', { name: 'vn-nd331@2026' })).toBeVisible();
+	// Each regime by name first; the version id stays for maintainers, beside it.
+	await expect(table.getByRole('rowheader', { name: /^Nghị định 331\/2026\/NĐ-CP/ })).toBeVisible();
+	await expect(table.getByRole('cell', { name: 'vn-nd331@2026' })).toBeVisible();
+	await expect(table.getByText('19/08/2026').first()).toBeVisible();
 	await expect(table.getByText('Chưa đối chiếu').first()).toBeVisible();
 	await axe(page);
 	await shot(page, 'rules-index');
 
-	await table.getByRole('link', { name: 'vn-nd85@tt03-2017' }).click();
+	await table
+		.getByRole('link', { name: 'Nghị định 85/2016/NĐ-CP và Thông tư 03/2017/TT-BTTTT' })
+		.click();
 	await hydrated(page);
 	const c = page.getByRole('article', {
 		name: /^Điều 9 khoản 2 điểm c Nghị định 85\/2016\/NĐ-CP — Cấp độ 3/

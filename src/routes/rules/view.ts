@@ -1,8 +1,10 @@
 // What the rule browser shows of a rule set, as plain data in one language: citations rendered,
 // conditions written with question and answer labels, and the golden cases behind each criterion.
+import { formatDate } from '$lib/i18n/dates';
 import {
 	formatCitation,
 	formatCondition,
+	regimeName,
 	LEVELS,
 	type Condition,
 	type FactDef,
@@ -14,7 +16,10 @@ export interface RuleSetSummary {
 	ref: string;
 	id: string;
 	version: string;
+	/** The regime by name ("Nghị định 331/2026/NĐ-CP"). */
+	name: string;
 	title: string;
+	/** Dates as dd/mm/yyyy. */
 	effective_from: string;
 	effective_to?: string;
 	verified: boolean;
@@ -35,9 +40,10 @@ export function summaryOf(
 		ref: rs.ref,
 		id: d.id,
 		version: d.version,
+		name: regimeName(d, lang),
 		title: d.title[lang],
-		effective_from: d.effective_from,
-		effective_to: d.effective_to,
+		effective_from: formatDate(d.effective_from),
+		effective_to: d.effective_to && formatDate(d.effective_to),
 		verified: d.source_status.status === 'verified',
 		status_note: d.source_status.note[lang],
 		published: published.has(rs.ref),
@@ -173,7 +179,7 @@ export function ruleSetView(rs: RuleSet, lang: Lang) {
 		id: t.id,
 		text: t.text,
 		summary: t.summary?.[lang],
-		deadline: t.deadline,
+		deadline: t.deadline && formatDate(t.deadline),
 		months: t.months,
 		citation: cite(t.citation)
 	}));
@@ -182,14 +188,14 @@ export function ruleSetView(rs: RuleSet, lang: Lang) {
 		hash: rs.hash,
 		extends: d.extends,
 		title: d.title[lang],
-		effective_from: d.effective_from,
-		effective_to: d.effective_to,
+		effective_from: formatDate(d.effective_from),
+		effective_to: d.effective_to && formatDate(d.effective_to),
 		verified: d.source_status.status === 'verified',
 		status_note: d.source_status.note[lang],
 		sources: d.sources.map((s) => ({
 			id: s.id,
 			name: `${s.type[lang]} ${s.number}`,
-			date: s.date,
+			date: formatDate(s.date),
 			issuer: s.issuer,
 			title: s.title
 		})),
