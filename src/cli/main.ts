@@ -19,9 +19,10 @@ const defaultIo: Io = {
 const HELP = `capdo — xác định cấp độ an toàn hệ thống thông tin / information system security levels
 
 Usage:
-  capdo classify FILE [--ruleset ID@VERSION] [--date YYYY-MM-DD] [--json] [--lang vi|en]
+  capdo classify FILE [--ruleset ID@VERSION] [--date YYYY-MM-DD] [--rulesets DIR] [--json] [--lang vi|en]
       Classify the system described in FILE (YAML or JSON):
       { name, facts: {…}, components: [{ name, facts: {…} }] }
+      --rulesets DIR adds the versions under DIR (e.g. an amendment not yet in rulesets/)
   capdo check [PATH]     Validate rule sets (default: rulesets/): schema, golden cases, dated
                          versions tiling time, published hashes; errors as file:line:column
   capdo dossier FILE --out OUT.pdf [--json OUT.json] [--lang vi|en] [--ruleset ID@VERSION]

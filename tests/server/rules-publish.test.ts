@@ -13,6 +13,7 @@ import {
 	saveDraft,
 	type DraftFile
 } from '../../src/lib/server/rulesets';
+import { recheck } from '../../src/lib/server/workflow/recheck';
 import { classifySystem, createSystem } from '../../src/lib/server/workflow/service';
 import { freshDatabase, level2Record, seed, type Seeded } from './fixtures';
 
@@ -134,5 +135,74 @@ describe('publishing a rule-set version', () => {
 		expect(await saveDraft(d.db, maintainer(), failing)).toEqual({ ok: true, ref: 'vn-demo@2028' });
 		expect((await ruleSetRegistry(d.db)).some((r) => r.ref === 'vn-demo@2028')).toBe(false);
 		expect(await count()).toBe(2);
+	});
+});
+
+describe('publishing a successor of a published version', () => {
+	const amendment = () => folder('../amendment/vn-nd331/2027-03');
+
+	it('ends the predecessor without changing its hash or its stored results’ recheck', async () => {
+		// A system classified under vn-nd331@2026 (50,000 data subjects: level 2).
+		const a = s.ctx('unitA');
+		const record = {
+			name: 'Cổng đăng ký sự kiện',
+			ruleset: 'vn-nd331@2026',
+			facts: {
+				function: 'citizen_services',
+				information: ['public', 'personal'],
+				defense_security_damage: 'none',
+				conditional_business_service: false,
+				administrative_procedure_system: false,
+				online_service_data_subjects_basic: 50000,
+				online_service_data_subjects_sensitive: 0,
+				national_egov_system: false,
+				national_critical_data_store: false
+			},
+			components: []
+		};
+		const { id } = await createSystem(a, record);
+		await classifySystem(a, id);
+		const stored = await d.db
+			.selectFrom('classifications')
+			.selectAll()
+			.where('system_id', '=', id)
+			.executeTakeFirstOrThrow();
+		const before = (await ruleSetRegistry(d.db)).find((r) => r.ref === 'vn-nd331@2026')!;
+		expect(before.data.effective_to).toBeUndefined();
+
+		const r = await publishRuleSet(d.db, maintainer(), amendment());
+		expect(r).toMatchObject({ ok: true, ref: 'vn-nd331@2027-03' });
+		const registry = await ruleSetRegistry(d.db);
+		const old = registry.find((x) => x.ref === 'vn-nd331@2026')!;
+		expect(old.hash).toBe(before.hash);
+		expect(old.hash).toBe(stored.ruleset_hash);
+		expect(old.data.effective_to).toBe('2027-02-28');
+
+		const check = recheck(registry, stored, { ...record, id }, '2027-03-05');
+		expect(check).toMatchObject({
+			cited: 'vn-nd331@2026',
+			hash_mismatch: false,
+			level_mismatch: false,
+			recomputed_level: 2,
+			// The amendment in force that day gives level 3: reported, not an alarm on the old result.
+			newest: { ref: 'vn-nd331@2027-03', level: 3, differs: true }
+		});
+		// A result stored with the hash its version had while effective_to was hashed still matches.
+		const tt03 = registry.find((x) => x.ref === 'vn-nd85@tt03-2017')!;
+		const legacy = tt03.sameContentHashes![0]!;
+		expect(legacy).toBe('73d04f62953bcadd05670663b76a17ed6eb359dbde68a16b93b0ec9c0df568e5');
+		const old85 = recheck(
+			registry,
+			{
+				ruleset_id: 'vn-nd85',
+				ruleset_version: 'tt03-2017',
+				ruleset_hash: legacy,
+				computed_level: 2,
+				proposed_level: 2
+			},
+			{ ...level2Record(), id: 'x' },
+			'2020-01-01'
+		);
+		expect(old85).toMatchObject({ hash_mismatch: false, level_mismatch: false });
 	});
 });

@@ -1,5 +1,6 @@
 // Dossier model → blocks (by the rule set's template) → PDF bytes; and the JSON twin.
 import { procedureFor, type Lang, type RuleSet } from '../rules';
+import { hashMatches } from '../rules/hash-match';
 import type { Block } from './blocks';
 import { LABELS } from './labels';
 import { fingerprint, type Dossier, type DossierIssue } from './model';
@@ -18,7 +19,7 @@ export class DossierError extends Error {
 
 export function dossierBlocks(dossier: Dossier, ruleset: RuleSet, lang: Lang): Block[] {
 	if (
-		dossier.ruleset.hash !== ruleset.hash ||
+		!hashMatches(ruleset, dossier.ruleset.hash) ||
 		`${dossier.ruleset.id}@${dossier.ruleset.version}` !== ruleset.ref
 	)
 		throw new DossierError(

@@ -10,9 +10,18 @@ export { selectRuleSet, today } from './select';
 export { procedureFor } from './procedure';
 export type { ProcedureInfo } from './procedure';
 export { canonicalJson, sha256Hex } from './hash';
+export { hashMatches } from './hash-match';
 export { impact, impactOf, projectFacts } from './impact';
 export type { StoredClassification, ImpactRow, ImpactReport, ImpactChange } from './impact';
-export { checkTiling, checkPublished, parsePublished, addDays, PUBLISHED_FILE } from './versions';
+export {
+	checkTiling,
+	checkPublished,
+	parsePublished,
+	addDays,
+	declaredEnd,
+	resolveEnds,
+	PUBLISHED_FILE
+} from './versions';
 export type { PublishedEntry } from './versions';
 export { diffRuleSets, formatCondition, DIFF_SECTIONS } from './diff';
 export type { RuleSetDiff, Change, FieldChange, DiffSection, ChangeKind } from './diff';

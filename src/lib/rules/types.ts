@@ -259,7 +259,14 @@ export interface RuleSetData {
 export interface RuleSet {
 	data: RuleSetData;
 	ref: string; // "id@version"
-	hash: string; // sha256 of the canonical content, tests excluded
+	hash: string; // sha256 of the canonical content, tests and end date excluded
+	/** Other hashes that name exactly this content (the pre-derived-end formula); see hashMatches. */
+	sameContentHashes?: string[];
+	/**
+	 * True when `data.effective_to` was filled in from the successor's start (resolveEnds), not
+	 * written in the version itself.
+	 */
+	endDerived?: boolean;
 	/** Per fact: compiled applicability (true when the fact has no condition). */
 	applies: Record<string, (f: Facts) => boolean>;
 	/** The facts in interview order, with their applicability: the evaluation loop. */

@@ -1,7 +1,7 @@
 // Reads rule-set YAML from disk (the I/O edge for the CLI and the server).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { loadLibrary, type RuleSet, type SourceFile } from '../rules';
+import { loadLibrary, resolveEnds, type RuleSet, type SourceFile } from '../rules';
 
 /** The repository's rulesets/, found upward from this file (source tree or a build/ chunk). */
 function findRulesets(): string {
@@ -33,9 +33,18 @@ export function readYamlTree(root: string): SourceFile[] {
 
 let bundled: { rulesets: RuleSet[]; errors: ReturnType<typeof loadLibrary>['errors'] } | undefined;
 
+/** Loads `files` over `external` and dates each version's end from its successor's start. */
+function loadDated(files: SourceFile[], external: readonly RuleSet[] = [], runTests = true) {
+	const loaded = loadLibrary(files, external, runTests);
+	const ids = new Set(loaded.rulesets.map((r) => r.data.id));
+	const siblings = external.filter((r) => ids.has(r.data.id));
+	const dated = resolveEnds([...loaded.rulesets, ...siblings]);
+	return { ...loaded, rulesets: dated.slice(0, loaded.rulesets.length) };
+}
+
 /** The rule sets shipped in `rulesets/`, loaded once per process. */
 export function bundledRuleSets() {
-	bundled ??= loadLibrary(readYamlTree(DEFAULT_RULESETS_DIR));
+	bundled ??= loadDated(readYamlTree(DEFAULT_RULESETS_DIR));
 	return bundled;
 }
 
@@ -47,10 +56,10 @@ export function bundledRuleSets() {
 export function loadRuleSetsFrom(root: string, runTests = true) {
 	const abs = resolve(root);
 	const library = () =>
-		runTests ? bundledRuleSets() : loadLibrary(readYamlTree(DEFAULT_RULESETS_DIR), [], false);
+		runTests ? bundledRuleSets() : loadDated(readYamlTree(DEFAULT_RULESETS_DIR), [], false);
 	if (abs === DEFAULT_RULESETS_DIR) return library();
 	if (!abs.startsWith(DEFAULT_RULESETS_DIR + '/'))
-		return loadLibrary(readYamlTree(root), bundledRuleSets().rulesets, runTests);
+		return loadDated(readYamlTree(root), bundledRuleSets().rulesets, runTests);
 	const inside = (f: string) => resolve(f) === abs || resolve(f).startsWith(abs + '/');
 	const all = library();
 	return {

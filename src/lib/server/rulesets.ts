@@ -7,11 +7,13 @@ import { sql, type Kysely } from 'kysely';
 import {
 	checkTiling,
 	diffRuleSets,
+	hashMatches,
 	impact,
 	loadLibrary,
 	parseFolder,
 	parsePublished,
 	PUBLISHED_FILE,
+	resolveEnds,
 	runGoldenCases,
 	sha256Hex,
 	type GoldenReport,
@@ -178,14 +180,14 @@ export async function ruleSetRegistry(db: Kysely<DB>): Promise<RuleSet[]> {
 			console.error(`capdo: published rule set ${row.ref} no longer loads`, loaded.errors);
 			continue;
 		}
-		if (rs.hash !== row.hash)
+		if (!hashMatches(rs, row.hash ?? ''))
 			console.error(
 				`capdo: published rule set ${row.ref} now hashes to ${rs.hash}, not ${row.hash}`
 			);
 		rulesets.push(rs);
 	}
-	cache = { key, rulesets };
-	return rulesets;
+	cache = { key, rulesets: resolveEnds(rulesets) };
+	return cache.rulesets;
 }
 
 /** Published refs: the bundled lock file's entries, and those published into the database. */

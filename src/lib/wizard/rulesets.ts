@@ -6,23 +6,36 @@ import { selectRuleSet, today } from '../rules/select';
 import type { RuleSet, RuleSetData } from '../rules/types';
 import type { SystemRecord } from '../model/inventory';
 
-/** What the server sends: a rule set's data without its golden tests, and its content hash. */
-export type RuleSetPayload = Omit<RuleSetData, 'tests'> & { hash: string };
+/**
+ * What the server sends: a rule set's data without its golden tests (its end as resolved from its
+ * successor), its content hash and the other hashes of the same content.
+ */
+export type RuleSetPayload = Omit<RuleSetData, 'tests'> & {
+	hash: string;
+	sameContentHashes?: string[];
+};
 
 export function toPayload(rs: RuleSet): RuleSetPayload {
 	const data: Partial<RuleSetData> = { ...rs.data };
 	delete data.tests;
-	return { ...(data as Omit<RuleSetData, 'tests'>), hash: rs.hash };
+	const payload: RuleSetPayload = { ...(data as Omit<RuleSetData, 'tests'>), hash: rs.hash };
+	if (rs.sameContentHashes) payload.sameContentHashes = rs.sameContentHashes;
+	return payload;
 }
 
 const compiled = new Map<string, RuleSet>();
 
-/** Compiles (once per id@version) the rule sets the server sent. */
+/** Compiles (once per content and end date) the rule sets the server sent. */
 export function compileAll(payloads: readonly RuleSetPayload[]): RuleSet[] {
-	return payloads.map(({ hash, ...data }) => {
-		const ref = `${data.id}@${data.version}`;
-		let rs = compiled.get(ref);
-		if (!rs) compiled.set(ref, (rs = compileRuleSet(data as RuleSetData, hash)));
+	return payloads.map(({ hash, sameContentHashes, ...data }) => {
+		// A version's end moves when a successor is published, its hash does not.
+		const key = `${data.id}@${data.version}|${hash}|${data.effective_to ?? ''}`;
+		let rs = compiled.get(key);
+		if (!rs) {
+			rs = compileRuleSet(data as RuleSetData, hash);
+			if (sameContentHashes) rs.sameContentHashes = sameContentHashes;
+			compiled.set(key, rs);
+		}
 		return rs;
 	});
 }

@@ -1,7 +1,7 @@
 // What the appraiser checks before deciding: the level recomputed under the exact rule set the
 // dossier cites, and whether the rule set in force today would give another level.
 import type { SystemRecord } from '../../model/inventory';
-import { evaluate, selectRuleSet, type Level, type RuleSet } from '../../rules';
+import { evaluate, hashMatches, selectRuleSet, type Level, type RuleSet } from '../../rules';
 
 export interface StoredClassification {
 	ruleset_id: string;
@@ -40,7 +40,7 @@ export function recheck(
 	const out: Recheck = {
 		cited,
 		missing: !rs,
-		hash_mismatch: !!rs && rs.hash !== stored.ruleset_hash,
+		hash_mismatch: !!rs && !hashMatches(rs, stored.ruleset_hash),
 		recomputed_level: null,
 		level_mismatch: false,
 		errors: []
