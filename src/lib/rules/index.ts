@@ -11,7 +11,8 @@ export { procedureFor } from './procedure';
 export type { ProcedureInfo } from './procedure';
 export { canonicalJson, sha256Hex } from './hash';
 export { hashMatches } from './hash-match';
-export { impact, impactOf, projectFacts } from './impact';
+export { impact, impactBetween, impactOf, projectFacts } from './impact';
+export { releaseNote } from './release-note';
 export type { StoredClassification, ImpactRow, ImpactReport, ImpactChange } from './impact';
 export {
 	checkTiling,

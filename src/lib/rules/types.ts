@@ -267,6 +267,11 @@ export interface RuleSet {
 	 * written in the version itself.
 	 */
 	endDerived?: boolean;
+	/**
+	 * Withdrawn after publication (never deleted): results stored under it need to be determined
+	 * again, and it no longer applies to any date — its dates pass to the versions around it.
+	 */
+	withdrawn?: { reason: string; at: string };
 	/** Per fact: compiled applicability (true when the fact has no condition). */
 	applies: Record<string, (f: Facts) => boolean>;
 	/** The facts in interview order, with their applicability: the evaluation loop. */

@@ -30,10 +30,14 @@ const at = (l: Location) => `${l.file}:${l.line}:${l.column}`;
 export const declaredEnd = (r: RuleSet): string | undefined =>
 	r.endDerived ? undefined : r.data.effective_to;
 
-/** The versions of each rule-set id, sorted by effective_from (then ref). */
+/**
+ * The versions of each rule-set id that apply to some date, sorted by effective_from (then ref).
+ * A withdrawn version applies to none: its dates pass to its neighbours and its replacement.
+ */
 function byIdSorted(rulesets: readonly RuleSet[]): RuleSet[][] {
 	const byId = new Map<string, RuleSet[]>();
-	for (const r of rulesets) byId.set(r.data.id, [...(byId.get(r.data.id) ?? []), r]);
+	for (const r of rulesets)
+		if (!r.withdrawn) byId.set(r.data.id, [...(byId.get(r.data.id) ?? []), r]);
 	return [...byId.values()].map((versions) =>
 		[...versions].sort(
 			(a, b) =>

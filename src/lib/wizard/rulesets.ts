@@ -13,6 +13,7 @@ import type { SystemRecord } from '../model/inventory';
 export type RuleSetPayload = Omit<RuleSetData, 'tests'> & {
 	hash: string;
 	sameContentHashes?: string[];
+	withdrawn?: RuleSet['withdrawn'];
 };
 
 export function toPayload(rs: RuleSet): RuleSetPayload {
@@ -20,6 +21,7 @@ export function toPayload(rs: RuleSet): RuleSetPayload {
 	delete data.tests;
 	const payload: RuleSetPayload = { ...(data as Omit<RuleSetData, 'tests'>), hash: rs.hash };
 	if (rs.sameContentHashes) payload.sameContentHashes = rs.sameContentHashes;
+	if (rs.withdrawn) payload.withdrawn = rs.withdrawn;
 	return payload;
 }
 
@@ -27,13 +29,14 @@ const compiled = new Map<string, RuleSet>();
 
 /** Compiles (once per content and end date) the rule sets the server sent. */
 export function compileAll(payloads: readonly RuleSetPayload[]): RuleSet[] {
-	return payloads.map(({ hash, sameContentHashes, ...data }) => {
+	return payloads.map(({ hash, sameContentHashes, withdrawn, ...data }) => {
 		// A version's end moves when a successor is published, its hash does not.
-		const key = `${data.id}@${data.version}|${hash}|${data.effective_to ?? ''}`;
+		const key = `${data.id}@${data.version}|${hash}|${data.effective_to ?? ''}|${withdrawn ? 'w' : ''}`;
 		let rs = compiled.get(key);
 		if (!rs) {
 			rs = compileRuleSet(data as RuleSetData, hash);
 			if (sameContentHashes) rs.sameContentHashes = sameContentHashes;
+			if (withdrawn) rs.withdrawn = withdrawn;
 			compiled.set(key, rs);
 		}
 		return rs;
@@ -43,7 +46,9 @@ export function compileAll(payloads: readonly RuleSetPayload[]): RuleSet[] {
 export function defaultRuleSet(rulesets: readonly RuleSet[], date = today()): RuleSet | undefined {
 	return (
 		selectRuleSet(rulesets, undefined, date) ??
-		[...rulesets].sort((a, b) => (a.data.effective_from < b.data.effective_from ? 1 : -1))[0]
+		rulesets
+			.filter((r) => !r.withdrawn)
+			.sort((a, b) => (a.data.effective_from < b.data.effective_from ? 1 : -1))[0]
 	);
 }
 
