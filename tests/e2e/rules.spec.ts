@@ -63,6 +63,8 @@ async function shot(page: Page, name: string) {
 test('the rule browser shows each criterion with its legal text and golden cases', async ({
 	browser
 }) => {
+	// axe over the longest pages of the app: generous on a loaded machine.
+	test.setTimeout(180_000);
 	const page = await open(browser);
 	await page.goto('/');
 	await hydrated(page);

@@ -342,10 +342,17 @@ describe('seeded server', () => {
 		],
 		[
 			'POST',
-			'maintain: publish an invalid version',
-			() => '/maintain?/publish',
+			'maintain: submit an invalid version for review',
+			() => '/maintain?/submit',
 			row(303, 403, 403, 403, 403, 422, 403),
-			{ path: 'ruleset.yaml', text: 'id: [\n' }
+			{ path: 'ruleset.yaml', text: 'id: [\n', comment: 'Gửi duyệt' }
+		],
+		[
+			'POST',
+			'maintain: approve a version not in review',
+			() => '/maintain/v/vn-nd331@2026?/approve',
+			row(303, 403, 403, 403, 403, 422, 403),
+			{ comment: 'Duyệt' }
 		],
 		[
 			'POST',
