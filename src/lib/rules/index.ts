@@ -18,11 +18,13 @@ export {
 	checkTiling,
 	checkPublished,
 	parsePublished,
+	withRevisions,
 	addDays,
 	declaredEnd,
 	resolveEnds,
 	PUBLISHED_FILE
 } from './versions';
+export { revisionOf, currentRevision, correctionsSince, touchesProcedure } from './corrections';
 export type { PublishedEntry } from './versions';
 export { diffRuleSets, formatCondition, DIFF_SECTIONS } from './diff';
 export type { RuleSetDiff, Change, FieldChange, DiffSection, ChangeKind } from './diff';

@@ -1,7 +1,15 @@
 // Reads rule-set YAML from disk (the I/O edge for the CLI and the server).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { loadLibrary, resolveEnds, type RuleSet, type SourceFile } from '../rules';
+import {
+	loadLibrary,
+	parsePublished,
+	PUBLISHED_FILE,
+	resolveEnds,
+	withRevisions,
+	type RuleSet,
+	type SourceFile
+} from '../rules';
 
 /** The repository's rulesets/, found upward from this file (source tree or a build/ chunk). */
 function findRulesets(): string {
@@ -42,10 +50,27 @@ function loadDated(files: SourceFile[], external: readonly RuleSet[] = [], runTe
 	return { ...loaded, rulesets: dated.slice(0, loaded.rulesets.length) };
 }
 
-/** The rule sets shipped in `rulesets/`, loaded once per process. */
+/**
+ * The rule sets shipped in `rulesets/`, loaded once per process, with their published revisions
+ * and each version's end dated from its successor.
+ */
 export function bundledRuleSets() {
-	bundled ??= loadDated(readYamlTree(DEFAULT_RULESETS_DIR));
+	if (!bundled) {
+		const loaded = loadDated(readYamlTree(DEFAULT_RULESETS_DIR));
+		bundled = {
+			...loaded,
+			rulesets: withPublishedRevisions(DEFAULT_RULESETS_DIR, loaded.rulesets)
+		};
+	}
 	return bundled;
+}
+
+/** Attaches the revision hashes listed in `root`/published.yaml (a broken lock attaches none). */
+function withPublishedRevisions(root: string, rulesets: RuleSet[]): RuleSet[] {
+	const lock = join(root, PUBLISHED_FILE);
+	if (!existsSync(lock)) return rulesets;
+	const { entries } = parsePublished(lock, readFileSync(lock, 'utf8'));
+	return withRevisions(rulesets, entries);
 }
 
 /**
