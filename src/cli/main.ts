@@ -32,9 +32,11 @@ Usage:
       the system in FILE: as for classify plus unit, explanation, proposal, plan…; or re-render a
       dossier JSON twin. Draft by default (DỰ THẢO); --final writes the signature copy
   capdo test [PATH]      Run the golden test cases; prints "N passed, N failed"
-  capdo impact NEW [--from EXPORT.json | --db URL | --data-dir DIR] [--json] [--all]
+  capdo impact NEW [--base OLD] [--from EXPORT.json | --db URL | --data-dir DIR] [--json] [--all]
       Re-evaluate stored classifications under rule set NEW (e.g. vn-nd331@2026) and list the
       systems whose level or basis would change, with counts per level change. Read-only.
+      --base OLD compares NEW with OLD (each system evaluated under both) instead of with the
+      stored results, so only what NEW changes from OLD shows.
   capdo diff A B [--json]
       What changes from A to B; each is ID@VERSION, ID (the version in force today) or a folder
   capdo deadline --from YYYY-MM-DD --days N [--working-days] [--json]

@@ -4,7 +4,8 @@
 // published version. The predecessor is not edited, keeps its published hash, and ends by itself.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePublished, selectRuleSet } from '../../src/lib/rules';
+import { parse } from 'yaml';
+import { impactBetween, parsePublished, selectRuleSet, type Facts } from '../../src/lib/rules';
 import { bundledRuleSets, loadRuleSetsFrom } from '../../src/lib/server/ruleset-files';
 import { withExtra } from '../../src/cli/classify';
 import { main } from '../../src/cli/main';
@@ -79,5 +80,64 @@ describe('amending Decree 331 without touching the published version', () => {
 		// Without the amendment the same date stays under 2026.
 		const without = await run(['classify', SYSTEM, '--date', '2027-03-01']);
 		expect(without.out).toMatch(/Bộ quy tắc: vn-nd331@2026 /);
+	});
+});
+
+describe('impact of the amendment against the version it amends', () => {
+	it('moves the 50,000-subject service from level 2 to 3 and leaves systems of other regimes out', () => {
+		const dated = withExtra(AMENDMENT, { out: () => {}, err: () => {} })!.rulesets;
+		const base = dated.find((r) => r.ref === 'vn-nd331@2026')!;
+		const next = dated.find((r) => r.ref === 'vn-nd331@2027-03')!;
+		const service = parse(readFileSync(SYSTEM, 'utf8')) as { name: string; facts: Facts };
+		const stored = [
+			// Stored under vn-nd85 with level 3: the stored result is not what the amendment changes.
+			{
+				id: 'a',
+				name: service.name,
+				ruleset: 'vn-nd85@tt12-2022',
+				level: 3 as const,
+				basis: [],
+				facts: service.facts
+			},
+			{
+				id: 'b',
+				name: 'Khác',
+				ruleset: 'vn-nd85@tt12-2022',
+				level: 1 as const,
+				basis: [],
+				facts: { function: 'internal' }
+			}
+		];
+		const r = impactBetween(base, next, stored);
+		expect(r.base).toMatchObject({ ref: 'vn-nd331@2026', skipped: 1 });
+		expect(r.level_changes).toEqual({ '2→3': 1 });
+		expect(r.rows[0]).toMatchObject({
+			id: 'a',
+			from: { ruleset: 'vn-nd331@2026', level: 2 },
+			to: { level: 3, basis: ['nd331-d12-k2a', 'nd331-d13-k2c'] },
+			change: 'level_up'
+		});
+	});
+
+	it('capdo impact NEW --base OLD says what it compares', async () => {
+		const r = await run([
+			'impact',
+			'vn-nd331@2026',
+			'--base',
+			'vn-nd85@tt12-2022',
+			'--from',
+			'tests/fixtures/impact/unit-inventory.json'
+		]);
+		expect(r.code).toBe(0);
+		expect(r.out).toContain('So với / against vn-nd85@tt12-2022');
+		const bad = await run([
+			'impact',
+			'vn-nd331@2026',
+			'--base',
+			'nope@1',
+			'--from',
+			'tests/fixtures/impact/unit-inventory.json'
+		]);
+		expect(bad.code).toBe(1);
 	});
 });
