@@ -12,13 +12,15 @@ import {
 	reviewHistory,
 	withdrawVersion
 } from '$lib/server/ruleset-review';
-import type { DraftReport } from '$lib/server/rulesets';
+import { ruleSetRegistry, type DraftReport } from '$lib/server/rulesets';
 import { contextOf } from '$lib/server/workflow/route';
 import { checked, withoutSystemNames } from '../../checked';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { db, rulesets, user } = contextOf(event);
+	const { db, user } = contextOf(event);
+	// Read again: an action on this page (publish, withdraw) may have just changed the registry.
+	const rulesets = await ruleSetRegistry(db);
 	const ref = event.params.ref;
 	const row = await db
 		.selectFrom('rulesets')
