@@ -74,7 +74,7 @@ beforeAll(() => {
 			twin: JSON.parse(readFileSync(json, 'utf8'))
 		};
 	}
-}, 60_000);
+}, 180_000);
 
 describe('capdo dossier (CLI, real PDFs)', () => {
 	it.each([1, 3, 4])('level %i: cover letter in the Decree 30 layout', (level) => {
