@@ -22,6 +22,9 @@ export interface RuleSetSummary {
 	/** Dates as dd/mm/yyyy. */
 	effective_from: string;
 	effective_to?: string;
+	/** The end follows from the next version's start (not written in the version). */
+	end_derived: boolean;
+	withdrawn?: { reason: string; at: string };
 	verified: boolean;
 	status_note: string;
 	published: boolean;
@@ -44,6 +47,8 @@ export function summaryOf(
 		title: d.title[lang],
 		effective_from: formatDate(d.effective_from),
 		effective_to: d.effective_to && formatDate(d.effective_to),
+		end_derived: !!rs.endDerived,
+		withdrawn: rs.withdrawn,
 		verified: d.source_status.status === 'verified',
 		status_note: d.source_status.note[lang],
 		published: published.has(rs.ref),
@@ -190,6 +195,8 @@ export function ruleSetView(rs: RuleSet, lang: Lang) {
 		title: d.title[lang],
 		effective_from: formatDate(d.effective_from),
 		effective_to: d.effective_to && formatDate(d.effective_to),
+		end_derived: !!rs.endDerived,
+		withdrawn: rs.withdrawn,
 		verified: d.source_status.status === 'verified',
 		status_note: d.source_status.note[lang],
 		sources: d.sources.map((s) => ({
