@@ -77,7 +77,12 @@ test('one-stop-shop portal ends at level 3 with its criteria, procedure and plan
 	await settle(page);
 	await page.getByLabel('Ngày dự kiến hoàn thành').fill('2027-06-30');
 	await page.getByRole('button', { name: 'Lưu' }).click();
-	await expect(page.getByText('Đã lưu phương án.')).toBeVisible();
+	// Saving confirms at the top, with focus, and says what comes next.
+	await expect(page.getByTestId('plan-saved')).toBeFocused();
+	await expect(page.getByTestId('plan-saved')).toContainText('Đã lưu phương án');
+	await expect(
+		page.getByRole('link', { name: 'Bước tiếp theo: tải hoặc nộp hồ sơ ở trang kết quả' })
+	).toBeVisible();
 	await settle(page);
 });
 
