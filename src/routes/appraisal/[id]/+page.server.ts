@@ -11,6 +11,7 @@ import {
 	startReview
 } from '$lib/server/workflow/service';
 import { allowedActions, STATUS_LABEL } from '$lib/server/workflow/transitions';
+import { regimeName } from '$lib/rules/citation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -25,8 +26,11 @@ export const load: PageServerLoad = async (event) => {
 			view.review?.decision === 'approved' ? (view.review.approval_date ?? undefined) : undefined,
 		date: today()
 	});
+	// Regimes by name on the page, never by id (the id is for the recheck's data only).
+	const regimes = Object.fromEntries(ctx.rulesets.map((r) => [r.ref, regimeName(r.data)]));
 	return {
 		...view,
+		regimes,
 		transition,
 		status_label: STATUS_LABEL[view.status],
 		actions: allowedActions(view.status, 'appraiser'),
