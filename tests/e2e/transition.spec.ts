@@ -19,12 +19,15 @@ async function toResult(page: Page) {
 	await settle(page, /\/result$/);
 }
 
-// Answers to the questions Decree 331 adds (Điều 12.2.b, 13.2.b–c); any other new question
-// (Thủ tướng quyết định, đánh giá rủi ro, Điều 16) is answered "none".
-const NEW_ANSWERS: Record<string, string | number> = {
-	administrative_procedure_system: 'Có',
-	online_service_data_subjects_basic: 50000,
-	online_service_data_subjects_sensitive: 0
+// Answers to the questions Decree 331 adds (Điều 12.2.b, 13.2.b–c), by page: the screening page
+// (where the kept "no" answers stay unticked) and the two data-subject counts asked together; any
+// other new question (Thủ tướng quyết định, đánh giá rủi ro, Điều 16) is answered "none".
+const NEW_ANSWERS: Record<string, (page: Page) => Promise<void>> = {
+	screening: (page) => page.getByLabel('Giải quyết thủ tục hành chính', { exact: true }).check(),
+	data_subjects: async (page) => {
+		await page.getByLabel('Số người có dữ liệu cá nhân cơ bản được xử lý').fill('50000');
+		await page.getByLabel('Số người có dữ liệu cá nhân nhạy cảm được xử lý').fill('0');
+	}
 };
 const KEPT = [
 	'function',
@@ -76,17 +79,22 @@ test('a Decree 85 system shows its transition and re-classifies under Decree 331
 	// with their kept answer checked and passed over unchanged.
 	const asked: string[] = [];
 	for (let m; (m = /\/q\/main\/([a-z0-9_]+)/.exec(page.url()));) {
-		const fact = m[1]!;
-		asked.push(fact);
-		const a = NEW_ANSWERS[fact];
-		if (KEPT.includes(fact)) {
+		const id = m[1]!;
+		asked.push(id);
+		const a = NEW_ANSWERS[id];
+		if (KEPT.includes(id)) {
 			await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
 			await answer(page, []);
-		} else if (a !== undefined) await answer(page, a);
-		else if (await page.getByRole('textbox').count()) await answer(page, 0);
-		else await answer(page, 'Không');
+		} else if (a !== undefined) {
+			await a(page);
+			await answer(page, []);
+		} else if (await page.getByRole('textbox').count()) await answer(page, 0);
+		else if (await page.getByLabel('Chưa có kết quả đánh giá', { exact: true }).count())
+			await answer(page, 'Chưa có kết quả đánh giá');
+		else if (await page.getByRole('radio').count()) await answer(page, 'Không');
+		else await answer(page, 'Không có trường hợp nào ở trên');
 	}
-	expect(asked[0]).toBe('administrative_procedure_system');
+	expect(asked[0]).toBe('screening');
 	expect(asked).toEqual(expect.arrayContaining(Object.keys(NEW_ANSWERS)));
 	expect(asked.filter((f) => KEPT.slice(0, 4).includes(f))).toEqual([]);
 	const after = await page.evaluate(

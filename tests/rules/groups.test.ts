@@ -45,24 +45,45 @@ describe('screening groups', () => {
 		expect(errorsOf((t) => t + GROUPS)).toContain(
 			'groups.screening: group "screening" has no facts'
 		);
+		// One option with a statement makes a screening page: every other fact needs one too.
 		expect(
 			errorsOf(
 				(t) =>
-					t.replace(
-						'\n  national_egov_system:\n    type: boolean\n',
-						'\n  national_egov_system:\n    type: boolean\n    group: screening\n'
+					inGroup(
+						t.replace(
+							'\n  national_egov_system:\n    type: boolean\n',
+							'\n  national_egov_system:\n    type: boolean\n    group: screening\n'
+						),
+						'national_critical_data_store',
+						'screening'
 					) + GROUPS
 			)
 		).toContain(
-			'facts.national_egov_system.group: fact "national_egov_system" in a group needs a "statement" (its option on the group\'s page)'
+			'facts.national_egov_system.group: fact "national_egov_system" in screening group "screening" needs a "statement" (its option on the group\'s page); a group whose facts have none asks their questions together'
 		);
+		expect(
+			errorsOf((t) =>
+				t.replace('\n    type: boolean\n', '\n    type: boolean\n    statement: { vi: A, en: A }\n')
+			).some((e) => e.endsWith('has a "statement" but no "group" to show it in'))
+		).toBe(true);
 	});
 
-	it('a non-boolean fact in a group needs a default (its value when not ticked)', () => {
+	it('a group without statements asks its facts’ questions together, no default needed', () => {
+		const together = (t: string) =>
+			t
+				.replace(
+					/\n {2}(online_service_users_with_private_info|online_public_service_level):\n {4}type: integer\n/g,
+					'\n  $1:\n    type: integer\n    group: together\n'
+				)
+				.concat('\ngroups:\n  together:\n    question: { vi: Bao nhiêu?, en: How many? }\n');
+		expect(errorsOf(together)).toEqual([]);
+	});
+
+	it('a non-boolean option of a screening group needs a default (its value when not ticked)', () => {
 		expect(
 			errorsOf((t) => inGroup(t, 'online_public_service_level', 'screening') + GROUPS)
 		).toContain(
-			'facts.online_public_service_level.group: an integer fact in a group needs a "default" (its value when its option is not ticked)'
+			'facts.online_public_service_level.group: an integer fact in a screening group needs a "default" (its value when its option is not ticked)'
 		);
 	});
 

@@ -50,7 +50,7 @@ describe('first start', () => {
 			confirm: PASSWORD
 		});
 		expect(r.status).toBe(303);
-		expect(r.headers.get('location')).toBe('/admin');
+		expect(r.headers.get('location')).toBe('/admin?welcome');
 		expect((await c.fetch('/admin')).status).toBe(200);
 		expect((await new Client(server.origin).fetch(path)).status).toBe(404);
 		const again = await new Client(server.origin).form(path, {

@@ -1,7 +1,8 @@
 // Reading a question page's form: a single fact, and a screening group with "None of these" and
 // revealed follow-ups (a ticked non-boolean fact must then say something other than its default).
 import { describe, expect, it } from 'vitest';
-import { NONE, parsePage, ticked } from '../../src/lib/wizard/answers';
+import { NONE, pageKind, parsePage, ticked } from '../../src/lib/wizard/answers';
+import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
 import { pageById, shownFacts } from '../../src/lib/wizard/pages';
 import { groupedNd331, SCREENING } from './grouped';
 
@@ -78,5 +79,46 @@ describe('parsePage', () => {
 		expect(ticked(d('prime_minister_decided_level'), 0)).toBe(false);
 		expect(ticked(d('prime_minister_decided_level'), 3)).toBe(true);
 		expect(ticked(d('prime_minister_decided_level'), undefined)).toBe(false);
+	});
+
+	it('a group without statements asks its questions together, each with its own error', () => {
+		// The bundled Decree 331 rule set asks the two data-subject counts on one page.
+		const nd331 = bundledRuleSets().rulesets.find((r) => r.ref === 'vn-nd331@2026')!;
+		const page = pageById(nd331, 'component', 'data_subjects')!;
+		const citizen = { function: 'citizen_services' };
+		const both = shownFacts(nd331, citizen, page);
+		expect(both).toEqual([
+			'online_service_data_subjects_basic',
+			'online_service_data_subjects_sensitive'
+		]);
+		expect(pageKind(nd331, page, both)).toBe('questions');
+		expect(
+			parsePage(
+				nd331,
+				page,
+				both,
+				input([], {
+					online_service_data_subjects_basic: ['250.000'],
+					online_service_data_subjects_sensitive: ['0']
+				})
+			)
+		).toEqual({
+			ok: true,
+			values: {
+				online_service_data_subjects_basic: 250000,
+				online_service_data_subjects_sensitive: 0
+			}
+		});
+		expect(
+			parsePage(nd331, page, both, input([], { online_service_data_subjects_basic: ['nhiều'] }))
+		).toEqual({
+			ok: false,
+			errors: [
+				{ id: 'online_service_data_subjects_basic', error: { key: 'error.wholeNumber' } },
+				{ id: 'online_service_data_subjects_sensitive', error: { key: 'error.number' } }
+			]
+		});
+		// Not a citizen service: the page does not apply at all.
+		expect(shownFacts(nd331, { function: 'internal' }, page)).toEqual([]);
 	});
 });

@@ -45,6 +45,8 @@ function resolves(data: RuleSetData, target: string): boolean | string {
 			return true;
 		case 'facts':
 			return !key || Object.hasOwn(data.facts, key);
+		case 'groups':
+			return !key || Object.hasOwn(data.groups ?? {}, key);
 		case 'criteria':
 			return byId(data.criteria);
 		case 'constraints':
@@ -72,7 +74,7 @@ function resolves(data: RuleSetData, target: string): boolean | string {
 			return !id || (Array.isArray(list) && list.some((x: { id?: string }) => x.id === id));
 		}
 		default:
-			return `unknown section "${section}" (one of metadata, sources, facts, constraints, criteria, designations, procedure, requirements, dossier, transition, identification, undetermined, components_rule)`;
+			return `unknown section "${section}" (one of metadata, sources, facts, groups, constraints, criteria, designations, procedure, requirements, dossier, transition, identification, undetermined, components_rule)`;
 	}
 }
 

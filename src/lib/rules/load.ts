@@ -501,15 +501,12 @@ function checkFact(name: string, f: FactDef, fail: (p: Path, m: string) => void)
 		if (!options?.includes(k)) fail(['hints', k], `hint for unknown value "${k}"`);
 	if (f.type === 'integer' && f.min !== undefined && f.max !== undefined && f.min > f.max)
 		fail(['min'], 'min is greater than max');
-	if (f.group !== undefined && !f.statement)
+	if (f.statement && f.group === undefined)
+		fail(['statement'], `fact "${name}" has a "statement" but no "group" to show it in`);
+	if (f.statement && f.type !== 'boolean' && f.default === undefined)
 		fail(
 			['group'],
-			`fact "${name}" in a group needs a "statement" (its option on the group's page)`
-		);
-	if (f.group !== undefined && f.type !== 'boolean' && f.default === undefined)
-		fail(
-			['group'],
-			`${/^[aeiou]/.test(f.type) ? 'an' : 'a'} ${f.type} fact in a group needs a "default" (its value when its option is not ticked)`
+			`${/^[aeiou]/.test(f.type) ? 'an' : 'a'} ${f.type} fact in a screening group needs a "default" (its value when its option is not ticked)`
 		);
 	if (f.default !== undefined) {
 		const d: unknown = f.default;
@@ -543,6 +540,15 @@ function checkGroups(data: RuleSetData, fail: (p: Path, m: string) => void) {
 	for (const g of Object.keys(groups)) {
 		if (g in data.facts) fail(['groups', g], `group "${g}" has the name of a fact`);
 		if (!first.has(g)) fail(['groups', g], `group "${g}" has no facts`);
+		// A screening page (options with a statement) or questions asked together (none has one).
+		const members = names.filter((n) => data.facts[n]!.group === g);
+		const without = members.filter((n) => !data.facts[n]!.statement);
+		if (without.length > 0 && without.length < members.length)
+			for (const n of without)
+				fail(
+					['facts', n, 'group'],
+					`fact "${n}" in screening group "${g}" needs a "statement" (its option on the group's page); a group whose facts have none asks their questions together`
+				);
 	}
 	names.forEach((name) => {
 		const def = data.facts[name]!;

@@ -57,29 +57,51 @@ export type PageParsed =
 	{ ok: true; values: Answers } | { ok: false; errors: { id: string; error: AnswerError }[] };
 
 /**
- * Reads one page. A single fact's page holds that fact's field. A group's page holds the ticked
- * options: a ticked boolean is true and an unticked one false; another fact takes its `default`
- * when unticked and its revealed field when ticked (which must then say something else). A group
- * shown with one yes/no fact only is that fact's own question (`single`).
+ * How a page asks. `single`: one fact's own question. `screening`: a screening group's checkboxes
+ * (its facts have a `statement`), "None of these" included. `questions`: a group without
+ * statements, its facts' own questions together on one page (closely related answers, such as
+ * two counts). A group shown with one fact only (a screening group: one yes/no fact) asks it alone.
+ */
+export type PageKind = 'single' | 'screening' | 'questions';
+
+export function pageKind(rs: RuleSet, page: { group?: string; facts: string[] }, shown: string[]) {
+	if (!page.group || shown.length === 0) return 'single';
+	if (!isScreening(rs, page.facts)) return shown.length > 1 ? 'questions' : 'single';
+	return shown.length === 1 && rs.data.facts[shown[0]!]!.type === 'boolean'
+		? 'single'
+		: 'screening';
+}
+
+/** A screening group's facts are options with a statement; a questions group's are not. */
+export const isScreening = (rs: RuleSet, facts: string[]) =>
+	facts.some((n) => rs.data.facts[n]?.statement !== undefined);
+
+/**
+ * Reads one page. A single fact's page holds that fact's field, a questions page each fact's. A
+ * screening page holds the ticked options: a ticked boolean is true and an unticked one false;
+ * another fact takes its `default` when unticked and its revealed field when ticked (which must
+ * then say something else).
  */
 export function parsePage(
 	rs: RuleSet,
-	page: { id: string; group?: string },
+	page: { id: string; group?: string; facts: string[] },
 	shown: string[],
 	input: PageInput
 ): PageParsed {
 	const def = (n: string) => rs.data.facts[n]!;
-	if (!page.group || isSingle(rs, shown)) {
-		const name = shown[0]!;
-		const r = parseAnswer(def(name), input.fields[name] ?? []);
-		return r.ok
-			? { ok: true, values: { [name]: r.value } }
-			: { ok: false, errors: [{ id: name, error: r.error }] };
+	const kind = pageKind(rs, page, shown);
+	const values: Answers = {};
+	const errors: { id: string; error: AnswerError }[] = [];
+	if (kind !== 'screening') {
+		for (const name of shown) {
+			const r = parseAnswer(def(name), input.fields[name] ?? []);
+			if (r.ok) values[name] = r.value;
+			else errors.push({ id: name, error: r.error });
+		}
+		return errors.length ? { ok: false, errors } : { ok: true, values };
 	}
 	if (input.picked.length === 0)
 		return { ok: false, errors: [{ id: page.id, error: { key: 'error.chooseGroup' } }] };
-	const values: Answers = {};
-	const errors: { id: string; error: AnswerError }[] = [];
 	for (const name of shown) {
 		const d = def(name);
 		const on = input.picked.includes(name);
@@ -101,10 +123,6 @@ export function parsePage(
 	}
 	return errors.length ? { ok: false, errors } : { ok: true, values };
 }
-
-/** A group's page with one yes/no fact left to show is asked as that fact's own question. */
-export const isSingle = (rs: RuleSet, shown: string[]) =>
-	shown.length === 1 && rs.data.facts[shown[0]!]!.type === 'boolean';
 
 /** Whether a group's option shows as ticked for the stored answers. */
 export function ticked(def: FactDef, value: FactValue | undefined): boolean {

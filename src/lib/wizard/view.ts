@@ -3,7 +3,7 @@ import { formatCitation, regimeName } from '../rules/citation';
 import { formatDate } from '../i18n/dates';
 import type { FactDef, FactValue, RuleSet } from '../rules/types';
 import type { T } from '../i18n';
-import { isSingle, ticked } from './answers';
+import { pageKind, ticked } from './answers';
 import type { Answers } from './facts';
 import type { Page } from './pages';
 
@@ -55,16 +55,21 @@ export const questionText = (rs: RuleSet, fact: string, t: T) =>
 
 /** A page's heading: its fact's question, or its group's (a lone yes/no fact keeps its own). */
 export function pageTitle(rs: RuleSet, page: Page, shown: string[], t: T): string {
-	const g = page.group && !isSingle(rs, shown) ? rs.data.groups?.[page.group] : undefined;
+	const g = pageKind(rs, page, shown) === 'single' ? undefined : rs.data.groups?.[page.group!];
 	return (g ?? rs.data.facts[shown[0] ?? page.facts[0]!]!).question[t.lang];
 }
 
 /** A page's answer in words: a fact's answer, or the group's ticked options (or "None of these"). */
 export function pageAnswer(rs: RuleSet, page: Page, shown: string[], facts: Answers, t: T): string {
-	if (!page.group || isSingle(rs, shown)) {
+	const kind = pageKind(rs, page, shown);
+	if (kind === 'single') {
 		const n = shown[0] ?? page.facts[0]!;
 		return answerText(rs.data.facts[n]!, facts[n], t);
 	}
+	if (kind === 'questions')
+		return shown
+			.map((n) => `${questionText(rs, n, t)} ${answerText(rs.data.facts[n]!, facts[n], t)}`)
+			.join('; ');
 	if (shown.some((n) => facts[n] === undefined)) return t('common.notProvided');
 	const on = shown.filter((n) => ticked(rs.data.facts[n]!, facts[n]));
 	if (on.length === 0) return t('question.none');
