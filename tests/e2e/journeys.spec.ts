@@ -114,6 +114,12 @@ function checker(page: Page, name: string, width: number) {
 			// No internal identifier in what the page shows.
 			const text = await page.locator('body').innerText();
 			expect(LEAK.exec(text)?.[2], `identifier shown on ${url.pathname}`).toBeUndefined();
+			// Help comes from the system's own regime: a Decree 331 system never cites Decree 85 or
+			// its circulars (the details page, which offers every regime by name, excepted).
+			if (url.pathname.startsWith('/systems/') && !url.pathname.endsWith('/details'))
+				expect(text, `another regime cited on ${url.pathname}`).not.toMatch(
+					/85\/2016|03\/2017|12\/2022/
+				);
 			const { violations } = await new AxeBuilder({ page }).analyze();
 			expect(violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target).join(' ')}`)).toEqual(
 				[]

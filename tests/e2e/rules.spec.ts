@@ -243,7 +243,7 @@ test('the amendment from the web: draft → refused self-approval → second mai
 	await anyone.goto('/rules');
 	await hydrated(anyone);
 	const table = anyone.getByRole('table', { name: 'Các bộ quy tắc và thời gian hiệu lực' });
-	await expect(table.getByRole('row', { name: /vn-nd331@2026/ })).toContainText('2027-02-28');
+	await expect(table.getByRole('row', { name: /vn-nd331@2026/ })).toContainText('28/02/2027');
 	await anyone.goto('/rules/vn-nd331@2027-03');
 	await hydrated(anyone);
 	await expect(anyone.getByTestId('release-note')).toContainText('Thay đổi so với vn-nd331@2026');

@@ -89,7 +89,7 @@ export const en: Record<MessageKey, string> = {
 	'systems.examples':
 		'email; document management and administration; one-stop shop; portals and websites; online public services; LAN and WAN networks; data centres; authentication, certification and digital signature systems; industrial control systems (SCADA, DCS, PLC)',
 	'systems.componentsNote':
-		'If a system is made of several component systems, declare them in its "Component systems" step (Article 5(2)).',
+		'If a system is made of several component systems, declare them in its "Component systems" step; the system\'s level is the highest of its components.',
 	'systems.add': 'Add system',
 	'systems.newName': 'Name of the new system',
 	'systems.newNameHint': 'For example: Provincial public service portal',
@@ -142,7 +142,7 @@ export const en: Record<MessageKey, string> = {
 	'error.max': 'The number must be {max} or less',
 	'components.title': 'Component systems',
 	'components.lead':
-		"If the system is made of component systems with different levels, the system's level is the highest of them (Article 5(2) of Decree 85/2016/NĐ-CP). Skip this step if there are none.",
+		"If the system is made of component systems with different levels, the system's level is the highest of them ({citation}). Skip this step if there are none.",
 	'components.none': 'The system has no component systems yet.',
 	'components.add': 'Add component system',
 	'components.name': 'Name of the component system',

@@ -88,7 +88,7 @@ export const vi = {
 	'systems.examples':
 		'thư điện tử; quản lý văn bản và điều hành; một cửa điện tử; cổng hoặc trang thông tin điện tử; dịch vụ công trực tuyến; mạng nội bộ (LAN), mạng diện rộng (WAN); trung tâm dữ liệu; hệ thống xác thực, chứng thực và chữ ký số; hệ thống điều khiển công nghiệp (SCADA, DCS, PLC)',
 	'systems.componentsNote':
-		'Nếu một hệ thống gồm nhiều hệ thống thành phần, khai báo chúng ở bước "Hệ thống thành phần" của hệ thống đó (Điều 5 khoản 2).',
+		'Nếu một hệ thống gồm nhiều hệ thống thành phần, khai báo chúng ở bước "Hệ thống thành phần" của hệ thống đó; cấp độ của hệ thống là cấp độ cao nhất của các thành phần.',
 	'systems.add': 'Thêm hệ thống',
 	'systems.newName': 'Tên hệ thống mới',
 	'systems.newNameHint': 'Ví dụ: Cổng dịch vụ công của tỉnh',
@@ -142,7 +142,7 @@ export const vi = {
 	'error.max': 'Số phải từ {max} trở xuống',
 	'components.title': 'Hệ thống thành phần',
 	'components.lead':
-		'Nếu hệ thống gồm nhiều hệ thống thành phần có cấp độ khác nhau, cấp độ của hệ thống là cấp độ cao nhất của các thành phần (Điều 5 khoản 2 Nghị định 85/2016/NĐ-CP). Bỏ qua bước này nếu hệ thống không có thành phần.',
+		'Nếu hệ thống gồm nhiều hệ thống thành phần có cấp độ khác nhau, cấp độ của hệ thống là cấp độ cao nhất của các thành phần ({citation}). Bỏ qua bước này nếu hệ thống không có thành phần.',
 	'components.none': 'Hệ thống chưa có hệ thống thành phần.',
 	'components.add': 'Thêm hệ thống thành phần',
 	'components.name': 'Tên hệ thống thành phần',

@@ -7,7 +7,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const periods = await unitCalendar(locals.db, locals.user!, config);
 	return {
 		recipient: config.recipient,
-		source: `${config.source.issuer}, ${config.source.number} (${config.source.date})`,
+		source: config.source,
 		reports: config.reports.map((r) => ({ id: r.id, title: r.title, citation: r.citation })),
 		periods: periods.map(({ report, id, start, end, due, status, submitted_at }) => ({
 			report,
