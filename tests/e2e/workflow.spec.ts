@@ -82,7 +82,7 @@ async function click(page: Page, name: string | RegExp) {
 test('submit, return with a reason, revise, resubmit, approve; unit B sees nothing', async ({
 	browser
 }) => {
-	test.setTimeout(180_000);
+	test.setTimeout(480_000); // a long two-role journey with axe on every page, on a loaded machine
 	const login = await (await browser.newContext({ baseURL: server.origin })).newPage();
 	await login.goto('/login');
 	await hydrated(login);
