@@ -6,6 +6,7 @@ import {
 	checkPublished,
 	checkTiling,
 	formatLoadError,
+	formatLoadWarning,
 	parsePublished,
 	runGoldenCases,
 	type LoadError,
@@ -80,6 +81,7 @@ export function checkCommand(args: string[], io: Io): number {
 	const calendar = resolve(root) === DEFAULT_RULESETS_DIR ? readCalendar() : undefined;
 	if (calendar) errors.push(...calendar.errors);
 	for (const e of errors) io.err(formatLoadError(e));
+	for (const w of loaded.warnings) io.err(formatLoadWarning(w));
 	const years = calendar?.calendar?.data.years ?? [];
 	if (years.length)
 		io.out(
@@ -107,6 +109,7 @@ export function checkCommand(args: string[], io: Io): number {
 		io.err(`${errors.length} error(s)`);
 		return 1;
 	}
+	if (loaded.warnings.length > 0) io.err(`${loaded.warnings.length} warning(s)`);
 	if (loaded.rulesets.length === 0) {
 		io.err('no rule set found');
 		return 1;

@@ -402,6 +402,7 @@ export const en: Record<MessageKey, string> = {
 	'maintain.problemsTitle': 'The files cannot be processed',
 	'maintain.valid': '{ref} is valid (sha256 {hash}).',
 	'maintain.tests': 'Golden cases',
+	'maintain.warnings': 'Warnings (they do not block publishing)',
 	'maintain.testsPassed': '{passed} passed, {failed} failed.',
 	'maintain.testsFailedCaption': 'Failing golden cases',
 	'maintain.colCase': 'Case',

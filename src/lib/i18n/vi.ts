@@ -402,6 +402,7 @@ export const vi = {
 	'maintain.problemsTitle': 'Không thể xử lý các tệp',
 	'maintain.valid': '{ref} hợp lệ (sha256 {hash}).',
 	'maintain.tests': 'Ca kiểm thử mẫu',
+	'maintain.warnings': 'Cảnh báo (không chặn việc công bố)',
 	'maintain.testsPassed': '{passed} ca đạt, {failed} ca không đạt.',
 	'maintain.testsFailedCaption': 'Ca kiểm thử không đạt',
 	'maintain.colCase': 'Ca kiểm thử',

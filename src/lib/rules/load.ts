@@ -7,6 +7,7 @@ import { compileRuleSet, type Locate } from './compile';
 import { checkCorrections } from './corrections';
 import { runGoldenCase } from './golden';
 import { legacyRuleSetHash, ruleSetHash } from './hash';
+import { overrideWarnings } from './overrides';
 import { PUBLISHED_FILE } from './versions';
 import type {
 	Condition,
@@ -262,8 +263,8 @@ export function resolveFolder(
 	parsed: ParsedFolder,
 	parent?: RuleSet,
 	runTests = true
-): { ruleset?: RuleSet; errors: LoadError[] } {
-	if (parsed.errors.length > 0) return { errors: parsed.errors };
+): { ruleset?: RuleSet; errors: LoadError[]; warnings: LoadError[] } {
+	if (parsed.errors.length > 0) return { errors: parsed.errors, warnings: [] };
 	const errors: LoadError[] = [];
 	const own = parsed.raw;
 	const data = (parent ? mergeOver(parent.data, own) : { ...own }) as unknown as RuleSetData;
@@ -306,7 +307,7 @@ export function resolveFolder(
 	for (const s of SECTIONS_REQUIRED)
 		if ((data as unknown as Record<string, unknown>)[s] === undefined)
 			fail([], `missing section "${s}"`);
-	if (errors.length > 0) return { errors };
+	if (errors.length > 0) return { errors, warnings: [] };
 
 	if (data.effective_to && data.effective_to < data.effective_from)
 		fail(['effective_to'], 'effective_to is before effective_from');
@@ -432,8 +433,15 @@ export function resolveFolder(
 				fail(['tests', i, 'expect', 'criteria', j], `unknown criterion "${id}"`);
 		})
 	);
-	if (errors.length > 0) return { errors };
+	if (errors.length > 0) return { errors, warnings: [] };
 
+	const warnings = parent
+		? overrideWarnings(parent.data, own, parent.ref).map((w) => ({
+				...parsed.locate(w.path),
+				field: w.path.join('.'),
+				message: w.message
+			}))
+		: [];
 	const ruleset = compileRuleSet(data, ruleSetHash(data), locate, parsed.dir);
 	const legacy = legacyRuleSetHash(data);
 	if (legacy) ruleset.sameContentHashes = [legacy];
@@ -442,7 +450,7 @@ export function resolveFolder(
 			const failure = runGoldenCase(ruleset, t);
 			if (failure) fail(['tests', i], `test "${t.name}": ${failure}`);
 		});
-	return errors.length > 0 ? { errors } : { ruleset, errors };
+	return errors.length > 0 ? { errors, warnings } : { ruleset, errors, warnings };
 }
 
 function isRealDate(s: string): boolean {
@@ -557,7 +565,7 @@ export function loadLibrary(
 	external: readonly RuleSet[] = [],
 	/** Run golden cases as part of loading (a failing case is a load error). */
 	runTests = true
-): { rulesets: RuleSet[]; errors: LoadError[] } {
+): { rulesets: RuleSet[]; errors: LoadError[]; warnings: LoadError[] } {
 	const byDir = new Map<string, SourceFile[]>();
 	for (const f of files) {
 		if (!/\.ya?ml$/.test(f.path) || isLockFile(f.path)) continue;
@@ -573,6 +581,7 @@ export function loadLibrary(
 			)
 		);
 	const errors: LoadError[] = [];
+	const warnings: LoadError[] = [];
 	const done = new Map<string, RuleSet>();
 	const refs = new Map<string, ParsedFolder>();
 	for (const p of parsed) {
@@ -614,12 +623,13 @@ export function loadLibrary(
 		}
 		const r = resolveFolder(p, parent, runTests);
 		errors.push(...r.errors);
+		warnings.push(...r.warnings);
 		if (r.ruleset) done.set(p.ref, r.ruleset);
 		visiting.delete(p.ref);
 		return r.ruleset;
 	};
 	for (const p of refs.values()) resolveRef(p);
-	return { rulesets: [...done.values()], errors: dedupeErrors(errors) };
+	return { rulesets: [...done.values()], errors: dedupeErrors(errors), warnings };
 }
 
 function dedupeErrors(errors: LoadError[]): LoadError[] {
@@ -634,4 +644,9 @@ function dedupeErrors(errors: LoadError[]): LoadError[] {
 
 export function formatLoadError(e: LoadError): string {
 	return `${e.file}:${e.line}:${e.column}: ${e.field ? `${e.field}: ` : ''}${e.message}`;
+}
+
+/** A warning is located like an error and says it is one (it does not fail `check`). */
+export function formatLoadWarning(w: LoadError): string {
+	return `${w.file}:${w.line}:${w.column}: cảnh báo / warning: ${w.field ? `${w.field}: ` : ''}${w.message}`;
 }

@@ -21,6 +21,16 @@ export interface Citation {
 	point?: string;
 	appendix?: string;
 	item?: string;
+	/** The provisions of amending documents that changed this one ("được sửa đổi, bổ sung bởi"). */
+	amended_by?: Amendment[];
+}
+
+/** A provision of an amending document: Điều `article` khoản `clause` điểm `point` of `source`. */
+export interface Amendment {
+	source: string;
+	article: number;
+	clause?: number;
+	point?: string;
 }
 
 export interface Source {

@@ -52,6 +52,8 @@ export interface DraftReport {
 	effective_to?: string;
 	/** Load errors (file:line:column); uploaded files are named as uploaded. */
 	errors: LoadError[];
+	/** Probable mistakes that do not block publishing (e.g. an override that drops a note). */
+	warnings: LoadError[];
 	tests?: GoldenReport;
 	tiling: LoadError[];
 	/** Why this ref cannot be published whatever its content (already published). */
@@ -109,6 +111,7 @@ export function checkDraft(
 	const report: DraftReport = {
 		ref,
 		errors: located(loaded.errors),
+		warnings: located(loaded.warnings),
 		tiling: [],
 		publishable: false
 	};
@@ -389,4 +392,9 @@ export async function saveDraft(
 	});
 }
 
-export const emptyReport = (): DraftReport => ({ errors: [], tiling: [], publishable: false });
+export const emptyReport = (): DraftReport => ({
+	errors: [],
+	warnings: [],
+	tiling: [],
+	publishable: false
+});
