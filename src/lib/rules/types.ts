@@ -86,6 +86,8 @@ interface FactBase {
 	citation: Citation;
 	guidance?: Citation;
 	applies_when?: Condition;
+	/** Asked right after this fact (a later version placing a new question) instead of last. */
+	after?: string;
 }
 export type FactDef = FactBase &
 	(
@@ -333,7 +335,7 @@ export interface RuleSet {
 	testLocations: Location[];
 	/** The folder it was loaded from, and a way to locate any of its fields (absent when built from data). */
 	dir?: string;
-	locate?: (path: (string | number)[]) => Location;
+	locate?: (path: (string | number)[], key?: boolean) => Location;
 }
 
 export interface Location {
