@@ -141,7 +141,10 @@ test('a maintainer sees an invalid file’s error at its line, then checks a new
 	await press(page, 'Kiểm tra');
 	const summary = page.getByRole('alert');
 	await expect(summary).toContainText('Bộ quy tắc chưa hợp lệ');
-	const link = summary.getByRole('link', { name: /^ruleset\.yaml:7:7: Nested mappings/ });
+	// Explained in Vietnamese then English, with the parser's own words.
+	const link = summary.getByRole('link', {
+		name: /^ruleset\.yaml:7:7: giá trị có dấu ": " ở giữa .*dòng dưới thụt lề quá sâu.* \/ a value with ": " inside it.*\(YAML: Nested mappings/
+	});
 	await expect(link).toBeVisible();
 	await axe(page);
 	await shot(page, 'maintain-invalid');
