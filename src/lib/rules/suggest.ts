@@ -7,7 +7,8 @@ import { distance } from 'fastest-levenshtein';
 export function closest(name: string, known: Iterable<string>): string | undefined {
 	let best: string | undefined;
 	let bestScore = Infinity;
-	const limit = Math.max(1, Math.floor(name.length / 3));
+	// One- and two-letter names ("V", "IV") are too short for an edit to say which was meant.
+	const limit = name.length < 3 ? 0 : Math.max(1, Math.floor(name.length / 3));
 	for (const k of known) {
 		if (k === name) continue;
 		const d = distance(name.toLowerCase(), k.toLowerCase());
