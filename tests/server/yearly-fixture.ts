@@ -294,6 +294,7 @@ export async function seedHistory(db: Kysely<DB>, s: Seeded): Promise<History> {
 						dossier_id: dossier!,
 						system_id: id,
 						appraiser_id: appraiser,
+						checklist: '{}',
 						started_at: e.review
 					})
 					.execute();

@@ -1,8 +1,7 @@
 // Mẫu 08 on paper: the template's blocks laid out by the dossier's renderers (Decree 30 frame).
 import { formatGenerated } from '../../dossier/render';
 import { renderPdf, type PdfDeps } from '../../dossier/pdf';
-import { vietnamDay } from '../calendar';
-import { mau08Blocks, dmy, type Mau08Paper } from './template';
+import { dataUntil, mau08Blocks, type Mau08Paper } from './template';
 
 export interface Mau08RenderOptions {
 	/** Not yet submitted: "DỰ THẢO" on every page. */
@@ -13,7 +12,6 @@ export interface Mau08RenderOptions {
 }
 
 export function mau08Pdf(paper: Mau08Paper, deps: PdfDeps, o: Mau08RenderOptions): Uint8Array {
-	const asOf = dmy(vietnamDay(paper.snapshot.as_of));
 	return renderPdf(
 		mau08Blocks(paper),
 		{
@@ -24,7 +22,7 @@ export function mau08Pdf(paper: Mau08Paper, deps: PdfDeps, o: Mau08RenderOptions
 			banner: o.draft && o.note ? o.note : undefined,
 			footer: (i, n) => [
 				`Trang ${i}/${n} · Mẫu số 08 (Nghị định 331/2026/NĐ-CP) · ${paper.filer.name}`,
-				`Số liệu đến ${asOf} · capdo · Lập lúc ${formatGenerated(o.generatedAt)}`
+				`Số liệu ${dataUntil(paper)} · capdo · Lập lúc ${formatGenerated(o.generatedAt)}`
 			]
 		},
 		deps

@@ -38,19 +38,25 @@ export const GENERAL_LINES: [keyof Counts | 'expected_completion', string][] = [
 
 /** Mục 3 — the table's twelve columns as the form heads them. */
 export const COLUMNS: [string, number][] = [
-	['STT', 0.045],
-	['Tên HTTT', 0.12],
-	['Chủ quản HTTT', 0.09],
-	['Đơn vị vận hành HTTT', 0.09],
-	['Cấp độ đề xuất', 0.06],
+	['STT', 0.04],
+	['Tên HTTT', 0.115],
+	['Chủ quản HTTT', 0.085],
+	['Đơn vị vận hành HTTT', 0.085],
+	['Cấp độ đề xuất', 0.055],
 	['Tình trạng phê duyệt cấp độ', 0.08],
-	['Quyết định phê duyệt cấp độ', 0.105],
-	['Quy chế bảo đảm ANM cho hệ thống', 0.09],
-	['Dự kiến thời điểm phê duyệt HSĐXCĐ', 0.08],
+	['Quyết định phê duyệt cấp độ', 0.12],
+	['Quy chế bảo đảm ANM cho hệ thống', 0.085],
+	['Dự kiến thời điểm phê duyệt HSĐXCĐ', 0.085],
 	['Đã triển khai đầy đủ PA BĐANM', 0.085],
-	['Dự kiến thời điểm triển khai đầy đủ PA BĐANM', 0.08],
-	['Đã kiểm tra, đánh giá ANM', 0.075]
+	['Dự kiến thời điểm triển khai đầy đủ PA BĐANM', 0.085],
+	['Đã kiểm tra, đánh giá ANM', 0.08]
 ];
+
+/** How far the data run, as the paper says it: to the window's last day, or the early report's day. */
+export const dataUntil = (paper: Pick<Mau08Paper, 'snapshot' | 'closed'>) =>
+	paper.closed
+		? `đến hết ngày ${dmy(paper.snapshot.window.end)}`
+		: `đến ngày ${dmy(vietnamDay(paper.snapshot.as_of))}`;
 
 /** "2026-12-14" → "14/12/2026". */
 export const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
@@ -82,7 +88,11 @@ function party(p: Party, owner: boolean): Block[] {
 		para(head, { runs: [run(head, { italic: true })] }),
 		para(`(1) ${name}: ${or(p.name)};`),
 		// Mẫu 08: the owner's mandate "Trường hợp không có thì để trống".
-		para(`(2) Quy định chức năng, nhiệm vụ và quyền hạn: ${owner ? p.mandate : or(p.mandate)};`),
+		para(
+			owner && !p.mandate
+				? '(2) Quy định chức năng, nhiệm vụ và quyền hạn:'
+				: `(2) Quy định chức năng, nhiệm vụ và quyền hạn: ${or(p.mandate)};`
+		),
 		para(`(3) Người đại diện, chức vụ: ${or(p.representative)};`),
 		para(`(4) Địa chỉ liên lạc của ${whose}: ${or(p.address)};`),
 		para(`(5) Thông tin liên hệ: số điện thoại ${or(p.phone)}; thư điện tử ${or(p.email)}.`)
@@ -93,9 +103,7 @@ export function mau08Blocks(paper: Mau08Paper): Block[] {
 	const { snapshot, values, counts } = paper;
 	const L = LABELS.vi;
 	const start = dmy(snapshot.window.start);
-	const until = paper.closed
-		? `đến hết ngày ${dmy(snapshot.window.end)}`
-		: `đến ngày ${dmy(vietnamDay(snapshot.as_of))}`;
+	const until = dataUntil(paper);
 	const general = GENERAL_LINES.map(([k, text], i) => {
 		const value = k === 'expected_completion' ? or(values.expected_completion) : counts[k];
 		return [run(`${text}: `), run(String(value), { bold: true }), run(i < 6 ? ';' : '.')];

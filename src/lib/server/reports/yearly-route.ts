@@ -1,0 +1,179 @@
+// The Mẫu 08 pages' server side, shared by the unit's report (/reports/yearly/…) and the body's
+// own report (/overview/reports/yearly/…): load, save, submit and download, one implementation.
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { loadPdfDeps } from '../../dossier';
+import { counts, validate, type Mau08Values } from '../../reporting/mau08/model';
+import { mau08Pdf } from '../../reporting/mau08/render';
+import type { Mau08Paper } from '../../reporting/mau08/template';
+import { reportingConfig } from './config';
+import { ReportError } from './service';
+import {
+	saveYearlyDraft,
+	StaleDraftError,
+	submitYearly,
+	windowClose,
+	yearlyView,
+	type YearlyView
+} from './yearly';
+
+type Event = Pick<RequestEvent, 'locals' | 'params' | 'request' | 'url'>;
+
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+	try {
+		return await work();
+	} catch (e) {
+		if (e instanceof ReportError && !(e instanceof StaleDraftError)) error(e.status, e.message);
+		throw e;
+	}
+}
+
+const params = (e: Event) => ({ report: e.params.report ?? '', period: e.params.period ?? '' });
+
+async function view(e: Event): Promise<YearlyView> {
+	const { report, period } = params(e);
+	return guarded(() => yearlyView(e.locals.db, e.locals.user!, reportingConfig(), report, period));
+}
+
+/** Page data: the report as the reporter sees it, with the problems left before submitting. */
+export async function loadYearly(e: Event) {
+	const v = await view(e);
+	const { spec, period } = v;
+	const unitsTotal =
+		v.filer.kind === 'body'
+			? (
+					await e.locals.db
+						.selectFrom('units')
+						.select((eb) => eb.fn.countAll<number>().as('n'))
+						.where('body_id', '=', v.filer.body_id)
+						.executeTakeFirstOrThrow()
+				).n
+			: 1;
+	return {
+		report: {
+			id: spec.id,
+			title: spec.title,
+			citation: spec.citation,
+			quote: spec.quote,
+			form: spec.form,
+			recipient: spec.recipient,
+			note: spec.note,
+			consolidates: spec.consolidates ?? null,
+			window: spec.window && { citation: spec.window.citation, quote: spec.window.quote }
+		},
+		period,
+		filer: v.filer.kind === 'unit' ? { kind: v.filer.kind, name: v.filer.name } : v.filer,
+		provisional: v.provisional,
+		snapshot: v.snapshot,
+		values: v.values,
+		counts: counts(v.snapshot, v.values),
+		problems: validate(v.values, v.snapshot, v.filer.kind),
+		version: v.draft?.version ?? 0,
+		draft: v.draft ?? null,
+		last: v.last
+			? {
+					id: v.last.id,
+					submitted_at: v.last.submitted_at,
+					late: v.last.late,
+					as_of: v.last.as_of
+				}
+			: null,
+		late: v.late,
+		from_units: v.from_units,
+		units_total: Number(unitsTotal)
+	};
+}
+
+/** Saves the draft; "review" goes on to the check page once nothing is missing. */
+export async function saveYearly(e: Event, reviewPath: string) {
+	const { report, period } = params(e);
+	const form = Object.fromEntries(await e.request.formData());
+	const version = Number(form.version ?? 0);
+	try {
+		const r = await guarded(() =>
+			saveYearlyDraft(e.locals.db, e.locals.user!, reportingConfig(), report, period, form, version)
+		);
+		if (form.intent === 'review' && r.errors.length === 0) redirect(303, reviewPath);
+		return { saved: true, version: r.version, errors: form.intent === 'review' ? r.errors : [] };
+	} catch (err) {
+		if (err instanceof StaleDraftError) {
+			// Nothing typed is lost: the page keeps it and the next save knowingly replaces the other.
+			const current = await view(e);
+			return fail(409, { stale: true, version: current.draft?.version ?? 0, input: form });
+		}
+		throw err;
+	}
+}
+
+export async function submitYearlyAction(e: Event) {
+	const { report, period } = params(e);
+	const r = await guarded(() =>
+		submitYearly(e.locals.db, e.locals.user!, reportingConfig(), report, period)
+	);
+	if (!r.ok) return fail(422, { errors: r.errors });
+	return { submitted: true, late: r.late };
+}
+
+export function paperOf(
+	v: Pick<YearlyView, 'filer' | 'snapshot' | 'values' | 'provisional'>
+): Mau08Paper {
+	return {
+		filer:
+			v.filer.kind === 'unit'
+				? { name: v.filer.name, governing_body: v.filer.body_name }
+				: { name: v.filer.name },
+		snapshot: v.snapshot,
+		values: v.values,
+		counts: counts(v.snapshot, v.values),
+		closed: !v.provisional
+	};
+}
+
+const slug = (s: string) =>
+	s
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/đ/g, 'd')
+		.replace(/Đ/g, 'D')
+		.replace(/[^A-Za-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '')
+		.toLowerCase();
+
+/** The paper as a download: the draft (watermarked, as typed now) or the last submission. */
+export async function downloadYearly(e: Event) {
+	const file = e.params.file ?? '';
+	if (file !== 'mau-08.pdf') error(404, 'Không tìm thấy trang.');
+	const v = await view(e);
+	const draft = e.url.searchParams.get('copy') !== 'submitted';
+	let paper: Mau08Paper;
+	if (draft) paper = paperOf(v);
+	else {
+		if (!v.last) error(404, 'Chưa nộp báo cáo này.');
+		const closed = v.last.snapshot.as_of === windowClose(v.period).toISOString();
+		paper = paperOf({
+			filer: v.filer,
+			snapshot: v.last.snapshot,
+			values: v.last.values as Mau08Values,
+			provisional: !closed
+		});
+	}
+	return pdfResponse(paper, draft, v.spec.note?.vi, `mau-08-${slug(v.filer.name)}-${v.period.id}`);
+}
+
+export async function pdfResponse(
+	paper: Mau08Paper,
+	draft: boolean,
+	note: string | undefined,
+	name: string
+) {
+	const bytes = mau08Pdf(paper, await loadPdfDeps(), {
+		draft,
+		generatedAt: new Date().toISOString(),
+		note
+	});
+	return new Response(bytes as BodyInit, {
+		headers: {
+			'content-type': 'application/pdf',
+			'content-disposition': `attachment; filename="${name}${draft ? '-du-thao' : ''}.pdf"`
+		}
+	});
+}
