@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { calendar, periodStatus, periodsOf } from '../../src/lib/reporting/calendar';
-import { format, isWeekend } from 'date-fns';
 import { loadReporting, withIncludes } from '../../src/lib/reporting/load';
+import { workingDays } from '../../src/lib/server/reports/config';
 import type { ReportingConfig } from '../../src/lib/reporting/types';
 
 const PATH = 'reporting/gia-lai.yaml';
@@ -13,7 +13,7 @@ if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
 const config = loaded.config;
 const spec = (id: string) => config.reports.find((r) => r.id === id)!;
 const due = (c: ReportingConfig, id: string, year: number) =>
-	Object.fromEntries(periodsOf(c, spec(id), year).map((p) => [p.id, p.due]));
+	Object.fromEntries(periodsOf(c, spec(id), year, workingDays).map((p) => [p.id, p.due]));
 
 describe('quarterly malware report: before the 15th of the quarter’s last month', () => {
 	it.each([
@@ -32,7 +32,7 @@ describe('quarterly malware report: before the 15th of the quarter’s last mont
 	});
 
 	it('periods tile the year', () => {
-		const ps = periodsOf(config, spec('malware-quarterly'), 2026);
+		const ps = periodsOf(config, spec('malware-quarterly'), 2026, workingDays);
 		expect(ps.map((p) => [p.start, p.end])).toEqual([
 			['2026-01-01', '2026-03-31'],
 			['2026-04-01', '2026-06-30'],
@@ -72,7 +72,9 @@ describe('weekend rule is data', () => {
 describe('calendar and status', () => {
 	it('lists what falls due in a window, in date order, across the year end', () => {
 		expect(
-			calendar(config, '2026-11-01', '2027-03-31').map((p) => `${p.report} ${p.id} ${p.due}`)
+			calendar(config, '2026-11-01', '2027-03-31', workingDays).map(
+				(p) => `${p.report} ${p.id} ${p.due}`
+			)
 		).toEqual([
 			'monitoring-semiannual 2026-H2 2026-11-30',
 			'malware-quarterly 2026-Q4 2026-12-14',
@@ -81,7 +83,7 @@ describe('calendar and status', () => {
 	});
 
 	it('status: on time, late, overdue, open, upcoming', () => {
-		const q4 = periodsOf(config, spec('malware-quarterly'), 2026)[3]!;
+		const q4 = periodsOf(config, spec('malware-quarterly'), 2026, workingDays)[3]!;
 		expect(periodStatus(q4, '2026-12-20', '2026-12-14')).toBe('submitted');
 		expect(periodStatus(q4, '2026-12-20', '2026-12-15')).toBe('submitted_late');
 		expect(periodStatus(q4, '2026-12-15')).toBe('overdue');
@@ -157,20 +159,22 @@ describe('Decree 331 yearly report: window 15/12 – 14/12, due before 20/12 and
 		[2028, ['2027-12-15', '2028-12-14'], '2028-12-19', '2028-12-25'], // Tue 19; Sun 24 → Mon 25
 		[2029, ['2028-12-15', '2029-12-14'], '2029-12-19', '2029-12-24'] // Wed 19; Mon 24
 	])('%i: window %j, unit due %s, owner due %s', (year, window, unitDue, ownerDue) => {
-		const [u] = periodsOf(merged, unit, year);
-		const [o] = periodsOf(merged, owner, year);
+		const [u] = periodsOf(merged, unit, year, workingDays);
+		const [o] = periodsOf(merged, owner, year, workingDays);
 		expect([u!.id, u!.start, u!.end]).toEqual([String(year), ...window]);
 		expect([u!.due, o!.due]).toEqual([unitDue, ownerDue]);
 		expect(u!.nominal).toEqual({ day: 20, month: 12, year, before: true });
 	});
 
 	it('has no period before the decree took effect (19/8/2026)', () => {
-		expect(periodsOf(merged, unit, 2025)).toEqual([]);
+		expect(periodsOf(merged, unit, 2025, workingDays)).toEqual([]);
 	});
 
 	it('sits in the calendar across the year end with the province’s own duties', () => {
 		expect(
-			calendar(merged, '2026-12-01', '2027-03-31').map((p) => `${p.report} ${p.id} ${p.due}`)
+			calendar(merged, '2026-12-01', '2027-03-31', workingDays).map(
+				(p) => `${p.report} ${p.id} ${p.due}`
+			)
 		).toEqual([
 			'malware-quarterly 2026-Q4 2026-12-14',
 			'nd331-yearly-unit 2026 2026-12-21',
@@ -179,16 +183,56 @@ describe('Decree 331 yearly report: window 15/12 – 14/12, due before 20/12 and
 		]);
 	});
 
-	it('a day off moves the deadline to the next working day (Bộ luật Dân sự Điều 148 khoản 5)', () => {
-		// An engine check with a calendar where Mon 21/12/2026 were a day off: Tue 22/12.
-		const off = new Set(['2026-12-21']);
-		const working = (d: Date) => !isWeekend(d) && !off.has(format(d, 'yyyy-MM-dd'));
-		expect(periodsOf(merged, unit, 2026, working)[0]!.due).toBe('2026-12-22');
-		// And 2026-Q2 of the province (before 15/6: Sun 14/6 → Mon 15/6 → Tue 16/6).
-		off.add('2026-06-15');
-		expect(periodsOf(merged, spec('malware-quarterly'), 2026, working)[1]!.due).toBe('2026-06-16');
+	it('2027’s days off are not all announced yet: its due dates are provisional', () => {
+		expect(periodsOf(merged, unit, 2026, workingDays)[0]!.provisional).toBe(false);
+		expect(periodsOf(merged, unit, 2027, workingDays)[0]!.provisional).toBe(true);
 	});
 
+	it('an engine check: a day off that is not a weekend moves the deadline too', () => {
+		const off = new Set(['2026-12-21']);
+		const working = (d: string) => ({
+			working: workingDays(d).working && !off.has(d),
+			provisional: false
+		});
+		expect(periodsOf(merged, unit, 2026, working)[0]!.due).toBe('2026-12-22');
+	});
+});
+
+// Due dates around real days off, from calendars/vn.yaml (holiday calendar of helper `legal`):
+// a duty "before day D" whose last day falls on a holiday ends at the end of the next working
+// day (Bộ luật Dân sự 2015 Điều 148 khoản 5). No real duty falls on a holiday in 2026, so these
+// are the malware duty's rule moved onto holidays.
+describe('due dates around holidays (real calendar)', () => {
+	const monthly = {
+		...spec('malware-quarterly'),
+		frequency: 'monthly' as const,
+		due: { month_of_period: 1, day: 2, before: true }
+	};
+	const due = (month: number, day: number, year = 2026) =>
+		periodsOf(
+			config,
+			{ ...monthly, due: { month_of_period: 1, day, before: true } },
+			year,
+			workingDays
+		)[month - 1]!.due;
+	it.each([
+		// [before day, month, year, due, why]
+		[
+			2,
+			1,
+			2026,
+			'2026-01-05',
+			'1/1 Tết Dương lịch, 2/1 hoán đổi (CV 12729/VPCP-KGVX), 3–4/1 weekend'
+		],
+		[11, 1, 2026, '2026-01-10', 'Sat 10/1 is a make-up working day'],
+		[17, 2, 2026, '2026-02-23', '16–20/2 Tết Nguyên đán, 21–22/2 weekend'],
+		[2, 5, 2026, '2026-05-04', '1/5 Quốc tế lao động (Fri), 2–3/5 weekend'],
+		[1, 9, 2026, '2026-09-03', '31/8 hoán đổi, 1–2/9 Quốc khánh'],
+		[25, 11, 2026, '2026-11-25', '24/11 Ngày Văn hóa Việt Nam'],
+		[2, 1, 2027, '2027-01-04', '1/1/2027 Fri, 2–3/1 weekend (2027 provisional)']
+	])('before %i/%i/%i → %s (%s)', (day, month, year, expected) => {
+		expect(due(month, day, year)).toBe(expected);
+	});
 	it('refuses a window that does not run a year, and a `month` due on a quarterly report', () => {
 		const text = readFileSync('reporting/vn-nd331.yaml', 'utf8');
 		const bad = loadReporting(

@@ -500,6 +500,7 @@ export const en: Record<MessageKey, string> = {
 	'ov.col.ruleset': 'Rule set',
 	// Decree 331 yearly report (Mẫu 08)
 	'y08.lead': 'Form 08 of Decree 331/2026/NĐ-CP. To: {recipient}. Due: {due}.',
+	'y08.provisionalDue': 'provisional: that year’s days off are not all announced',
 	'y08.dueRule':
 		'Article 35 says “before {nominal}”; when the last day is a day off, the deadline runs to the end of the next working day (Civil Code 2015 Article 148 clause 5).',
 	'y08.window': 'Data window: {start} to the end of {end}',

@@ -500,6 +500,7 @@ export const vi = {
 	'ov.col.ruleset': 'Bộ quy tắc',
 	// Decree 331 yearly report (Mẫu 08)
 	'y08.lead': 'Mẫu số 08 kèm theo Nghị định 331/2026/NĐ-CP. Gửi: {recipient}. Hạn nộp: {due}.',
+	'y08.provisionalDue': 'tạm tính: lịch nghỉ của năm chưa được công bố đầy đủ',
 	'y08.dueRule':
 		'Điều 35 ghi “trước ngày {nominal}”; khi ngày cuối là ngày nghỉ, hạn kéo đến hết ngày làm việc tiếp theo (Bộ luật Dân sự 2015 Điều 148 khoản 5).',
 	'y08.window': 'Kỳ số liệu: từ ngày {start} đến hết ngày {end}',

@@ -1,6 +1,8 @@
 // Reporting calendar: the periods and due dates of each report a province requires, computed from
 // its YAML (reporting/<id>.yaml). Dates are plain "YYYY-MM-DD" strings; no time zones involved.
-import { addDays, format, isWeekend, lastDayOfMonth } from 'date-fns';
+// Which days are worked comes from the holiday calendar (calendars/vn.yaml, src/lib/calendar),
+// passed in by the caller so this stays pure.
+import { addDays, format, lastDayOfMonth } from 'date-fns';
 import type { MonthDay, ReportingConfig, ReportSpec, WeekendRule } from './types';
 
 const MONTHS_PER_PERIOD = { monthly: 1, quarterly: 3, semiannual: 6, annual: 12 } as const;
@@ -15,13 +17,12 @@ export interface Period {
 	due: string;
 	/** The day written in the rule ("trước ngày 15/12"), before the weekend rule. */
 	nominal: { day: number; month: number; year: number; before: boolean };
+	/** The holiday calendar of the due date's year is not fully known: the date may still move. */
+	provisional: boolean;
 }
 
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
 
-/** The day an instant falls on in Vietnam (UTC+7 all year, no daylight saving), "YYYY-MM-DD". */
-export const vietnamDay = (instant: Date | string) =>
-	new Date(new Date(instant).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 const local = (s: string) => {
 	const [y, m, d] = s.split('-').map(Number);
 	return new Date(y!, m! - 1, d!);
@@ -41,24 +42,32 @@ function periodId(spec: ReportSpec, year: number, index: number): string {
 }
 
 /**
- * Whether a deadline may end on this day. Weekends only for now: the holiday calendar
- * (`calendars/vn.yaml`, helper `legal`) replaces this when it lands.
+ * Whether a day is worked, and whether its year's calendar is only provisional: on the server,
+ * `(d) => isWorkingDay(vnCalendar(), d)` (src/lib/calendar).
  */
-export type WorkingDay = (d: Date) => boolean;
-export const weekdaysOnly: WorkingDay = (d) => !isWeekend(d);
+export type WorkingDays = (iso: string) => { working: boolean; provisional: boolean };
 
-/** Moves a deadline off a non-working day as the rule says (Bộ luật Dân sự 2015 Điều 148 khoản 5). */
+/**
+ * Moves a deadline off a day off as the rule says: the next working day is Bộ luật Dân sự 2015
+ * Điều 148 khoản 5; a province may choose the previous one, or none.
+ */
 export function applyWeekendRule(
 	date: Date,
 	rule: WeekendRule,
-	working: WorkingDay = weekdaysOnly
-): Date {
-	if (rule === 'none') return date;
+	working: WorkingDays
+): { date: Date; provisional: boolean } {
+	let provisional = working(iso(date)).provisional;
+	if (rule === 'none') return { date, provisional };
 	const step = rule === 'next_working_day' ? 1 : -1;
 	let d = date;
-	// A year has far fewer than 60 days off in a row; the bound only guards a broken calendar.
-	for (let i = 0; i < 60 && !working(d); i++) d = addDays(d, step);
-	return d;
+	// Tết is the longest run of days off (about nine); the bound only guards a broken calendar.
+	for (let i = 0; i < 60; i++) {
+		const w = working(iso(d));
+		provisional ||= w.provisional;
+		if (w.working) break;
+		d = addDays(d, step);
+	}
+	return { date: d, provisional };
 }
 
 const dayOf = (year: number, md: MonthDay) =>
@@ -69,7 +78,7 @@ export function periodsOf(
 	config: Pick<ReportingConfig, 'on_weekend'>,
 	spec: ReportSpec,
 	year: number,
-	working: WorkingDay = weekdaysOnly
+	working: WorkingDays
 ): Period[] {
 	const months = MONTHS_PER_PERIOD[spec.frequency];
 	const rule = spec.on_weekend ?? config.on_weekend;
@@ -88,18 +97,20 @@ export function periodsOf(
 		let due = new Date(dueMonth.getFullYear(), dueMonth.getMonth(), day);
 		if (spec.due.before) due = addDays(due, -1);
 		if (spec.effective_from && iso(last) < spec.effective_from) continue;
+		const moved = applyWeekendRule(due, rule, working);
 		out.push({
 			report: spec.id,
 			id: periodId(spec, year, i),
 			start: iso(first),
 			end: iso(last),
-			due: iso(applyWeekendRule(due, rule, working)),
+			due: iso(moved.date),
 			nominal: {
 				day,
 				month: dueMonth.getMonth() + 1,
 				year: dueMonth.getFullYear(),
 				before: spec.due.before ?? false
-			}
+			},
+			provisional: moved.provisional
 		});
 	}
 	return out;
@@ -110,7 +121,7 @@ export function calendar(
 	config: ReportingConfig,
 	from: string,
 	to: string,
-	working: WorkingDay = weekdaysOnly
+	working: WorkingDays
 ): Period[] {
 	const out: Period[] = [];
 	for (let y = local(from).getFullYear() - 1; y <= local(to).getFullYear() + 1; y++)

@@ -1,5 +1,5 @@
 import { bundledRuleSets } from '$lib/server/ruleset-files';
-import { vietnamDay } from '$lib/reporting/calendar';
+import { todayVN } from '$lib/i18n/dates';
 import { regimeOverview, renewals } from '$lib/server/overview/regime';
 import {
 	filterQuery,
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 	const filters = parseFilters(event.url.searchParams);
 	const input = { scope, filters, rulesets: bundledRuleSets().rulesets };
 	const db = event.locals.db;
-	const today = vietnamDay(new Date());
+	const today = todayVN();
 	const [{ rows, total }, stats, units, coverage, renew, regime] = [
 		await overviewRows(db, input),
 		await overviewStats(db, input),

@@ -3,7 +3,7 @@
 // reporter completed. The same blocks go to the PDF and DOCX renderers (src/lib/dossier).
 import { para, run, type Block, type TableRow } from '../../dossier/blocks';
 import { LABELS } from '../../dossier/labels';
-import { vietnamDay } from '../calendar';
+import { formatDate } from '../../i18n/dates';
 import {
 	APPROVAL_STATE_LABEL,
 	CHECK_LABEL,
@@ -55,11 +55,8 @@ export const COLUMNS: [string, number][] = [
 /** How far the data run, as the paper says it: to the window's last day, or the early report's day. */
 export const dataUntil = (paper: Pick<Mau08Paper, 'snapshot' | 'closed'>) =>
 	paper.closed
-		? `đến hết ngày ${dmy(paper.snapshot.window.end)}`
-		: `đến ngày ${dmy(vietnamDay(paper.snapshot.as_of))}`;
-
-/** "2026-12-14" → "14/12/2026". */
-export const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+		? `đến hết ngày ${formatDate(paper.snapshot.window.end)}`
+		: `đến ngày ${formatDate(paper.snapshot.as_of)}`;
 
 export interface Mau08Paper {
 	/** Who reports: the unit (with its governing body above it) or the body itself. */
@@ -102,7 +99,7 @@ function party(p: Party, owner: boolean): Block[] {
 export function mau08Blocks(paper: Mau08Paper): Block[] {
 	const { snapshot, values, counts } = paper;
 	const L = LABELS.vi;
-	const start = dmy(snapshot.window.start);
+	const start = formatDate(snapshot.window.start);
 	const until = dataUntil(paper);
 	const general = GENERAL_LINES.map(([k, text], i) => {
 		const value = k === 'expected_completion' ? or(values.expected_completion) : counts[k];
@@ -124,7 +121,7 @@ export function mau08Blocks(paper: Mau08Paper): Block[] {
 				s.proposed_level === null ? '' : String(s.proposed_level),
 				APPROVAL_STATE_LABEL[s.state],
 				s.approval
-					? `Số ${s.approval.number} ngày ${dmy(s.approval.date)} của ${s.approval.by}`
+					? `Số ${s.approval.number} ngày ${formatDate(s.approval.date)} của ${s.approval.by}`
 					: '',
 				v?.regulation ?? '',
 				s.approval ? '' : (v?.expected_approval ?? ''),

@@ -2,7 +2,10 @@
 // (default gia-lai), with the files it includes, loaded and validated once per process.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { isWorkingDay } from '../../calendar';
+import type { WorkingDays } from '../../reporting/calendar';
 import { loadReporting, withIncludes } from '../../reporting/load';
+import { vnCalendar } from '../calendar-file';
 import type { ReportingConfig } from '../../reporting/types';
 
 function findReportingDir(): string {
@@ -35,3 +38,6 @@ export function reportingConfig(id = process.env.CAPDO_REPORTING || 'gia-lai'): 
 	}
 	return c;
 }
+
+/** Working days for due dates: the Vietnamese civil-service holiday calendar (calendars/vn.yaml). */
+export const workingDays: WorkingDays = (d) => isWorkingDay(vnCalendar(), d);

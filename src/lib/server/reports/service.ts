@@ -7,6 +7,7 @@ import { calendar, periodsOf, periodStatus, type Period } from '../../reporting/
 import type { ReportingConfig, ReportSpec } from '../../reporting/types';
 import type { Localized } from '../../rules/types';
 import { actorOf } from '../auth/accounts';
+import { workingDays } from './config';
 import type { Principal } from '../auth/policy';
 import { appendAudit } from '../audit/log';
 import type { DB } from '../db/schema';
@@ -45,7 +46,7 @@ export function findPeriod(config: ReportingConfig, reportId: string, periodId: 
 	const spec = config.reports.find((r) => r.id === reportId);
 	const year = Number(periodId.slice(0, 4));
 	if (!spec || !/^\d{4}/.test(periodId)) return undefined;
-	const period = periodsOf(config, spec, year).find((p) => p.id === periodId);
+	const period = periodsOf(config, spec, year, workingDays).find((p) => p.id === periodId);
 	return period && { spec, period };
 }
 
@@ -243,7 +244,7 @@ export async function unitCalendar(
 	const from = localDay(new Date(now.getFullYear() - 1, now.getMonth(), now.getDate()));
 	const to = localDay(new Date(now.getFullYear(), now.getMonth() + 6, now.getDate()));
 	const specs = new Map(reportsFiledBy(config, 'unit').map((r) => [r.id, r]));
-	const periods = calendar(config, from, to).filter((p) => specs.has(p.report));
+	const periods = calendar(config, from, to, workingDays).filter((p) => specs.has(p.report));
 	const latest = await latestSubmissions(
 		db,
 		[user.unit_id],
@@ -349,7 +350,10 @@ export function pastPeriods(config: ReportingConfig, reportId: string, now = new
 	if (!spec) return [];
 	const today = localDay(now);
 	const y = now.getFullYear();
-	return [...periodsOf(config, spec, y - 1), ...periodsOf(config, spec, y)]
+	return [
+		...periodsOf(config, spec, y - 1, workingDays),
+		...periodsOf(config, spec, y, workingDays)
+	]
 		.filter((p) => p.start <= today)
 		.reverse();
 }

@@ -2,6 +2,7 @@
 // Vietnamese) and XLSX, one row per unit and a totals row, like the overview's exports.
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { formatDateTime } from '../../i18n/dates';
 import { messagesFor } from '../../i18n/messages';
 import { translate, type Lang, type MessageKey } from '../../i18n';
 import type { yearlyRollup } from './yearly';

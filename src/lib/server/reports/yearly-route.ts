@@ -5,6 +5,7 @@ import { loadPdfDeps } from '../../dossier';
 import { counts, validate, type Mau08Values } from '../../reporting/mau08/model';
 import { mau08Pdf } from '../../reporting/mau08/render';
 import type { Mau08Paper } from '../../reporting/mau08/template';
+import type { Localized } from '../../rules/types';
 import { reportingConfig } from './config';
 import { ReportError } from './service';
 import {
@@ -38,6 +39,11 @@ async function view(e: Event): Promise<YearlyView> {
 export async function loadYearly(e: Event) {
 	const v = await view(e);
 	const { spec, period } = v;
+	const recipient = spec.recipient ?? reportingConfig().recipient;
+	const named = (r: Localized, name: string) => ({
+		vi: `${r.vi} (${name})`,
+		en: `${r.en} (${name})`
+	});
 	const unitsTotal =
 		v.filer.kind === 'body'
 			? (
@@ -62,6 +68,8 @@ export async function loadYearly(e: Event) {
 		},
 		period,
 		filer: v.filer.kind === 'unit' ? { kind: v.filer.kind, name: v.filer.name } : v.filer,
+		/** To whom this filer sends it: the unit's owner by name, else the duty's recipient. */
+		to: v.filer.kind === 'unit' ? named(recipient, v.filer.body_name) : recipient,
 		provisional: v.provisional,
 		snapshot: v.snapshot,
 		values: v.values,

@@ -31,7 +31,8 @@ import {
 	type ReportSubmissionsTable,
 	type UnitReportStatus
 } from './service';
-import { periodStatus, vietnamDay } from '../../reporting/calendar';
+import { periodStatus } from '../../reporting/calendar';
+import { todayVN } from '../../i18n/dates';
 
 interface ReportDraftsTable {
 	id: string;
@@ -386,7 +387,7 @@ export async function yearlyView(
 ): Promise<YearlyView> {
 	const { spec, period } = findYearly(config, reportId, periodId);
 	const filer = await filerOf(db, user, spec);
-	const today = vietnamDay(now);
+	const today = todayVN(now);
 	if (today < period.start) throw new ReportError(404, 'Không có báo cáo này.');
 	const key = { config_id: configOf(config, spec), report_id: spec.id, period_id: period.id };
 	const asOf = asOfFor(period, now);
@@ -616,7 +617,7 @@ export async function yearlyRollup(
 			and r.period_id = ${period.id} and r.snapshot is not null and ${inScope}
 		order by r.unit_id, r.submitted_at desc`.execute(db);
 	const byUnit = new Map(latest.rows.map((l) => [l.unit_id, l]));
-	const today = vietnamDay(now);
+	const today = todayVN(now);
 	const rows: YearlyRollupRow[] = units.map((u) => {
 		const s = byUnit.get(u.id);
 		return {
