@@ -17,11 +17,7 @@ const COUNTS = [
 	'checked_periodic'
 ] as const;
 
-/** "2026-12-14T17:00:00Z" → "2026-12-15 00:00" (Vietnam time). */
-const vn = (iso: string | null) =>
-	iso
-		? new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
-		: null;
+const vn = (iso: string | null) => (iso ? formatDateTime(iso) : null);
 
 function table(r: Rollup, lang: Lang): (string | number | null)[][] {
 	const tr = (k: MessageKey) => translate(messagesFor(lang), k);
