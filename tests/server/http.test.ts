@@ -148,6 +148,12 @@ describe('seeded server', () => {
 		const d = new Date();
 		return `${d.getFullYear()}-Q${Math.floor(d.getMonth() / 3) + 1}`;
 	};
+	/** The Decree 331 yearly window open today (15/12 of one year – 14/12 of the next). */
+	const yearly = (report = 'nd331-yearly-unit') => {
+		const d = new Date(Date.now() + 7 * 3600_000);
+		const next = d.getUTCMonth() === 11 && d.getUTCDate() >= 15;
+		return `${report}/${d.getUTCFullYear() + (next ? 1 : 0)}`;
+	};
 
 	type Role = Who | 'anonymous';
 	const ROLES: Role[] = [
@@ -322,6 +328,79 @@ describe('seeded server', () => {
 			() => `/reports/malware-quarterly/${currentQuarter()}`,
 			row(303, 422, 422, 403, 403, 403, 403),
 			{ endpoints_total: '5', endpoints_protected: '9', infected_machines: '0', incidents: '0' }
+		],
+		[
+			'GET',
+			'yearly report form (Mẫu 08)',
+			() => `/reports/yearly/${yearly()}`,
+			row(303, 200, 200, 403, 403, 403, 403)
+		],
+		[
+			'POST',
+			'yearly report: save a draft',
+			() => `/reports/yearly/${yearly()}?/save`,
+			row(303, 200, 200, 403, 403, 403, 403),
+			{ version: '0', 'owner.name': 'UBND' }
+		],
+		[
+			'POST',
+			'yearly report: submit with gaps',
+			() => `/reports/yearly/${yearly()}/review?/submit`,
+			row(303, 422, 422, 403, 403, 403, 403)
+		],
+		[
+			'GET',
+			'yearly report: draft PDF',
+			() => `/reports/yearly/${yearly()}/mau-08.pdf`,
+			row(303, 200, 200, 403, 403, 403, 403)
+		],
+		[
+			'GET',
+			'yearly report: sent copy before sending',
+			() => `/reports/yearly/${yearly()}/mau-08.pdf?copy=submitted`,
+			row(303, 404, 404, 403, 403, 403, 403)
+		],
+		[
+			'GET',
+			'yearly report: the owner’s report for a unit’s duty',
+			() => `/reports/yearly/${yearly('nd331-yearly-owner')}`,
+			row(303, 404, 404, 403, 403, 403, 403)
+		],
+		[
+			'GET',
+			'yearly roll-up',
+			() => `/overview/reports?report=${yearly().replace('/', '&period=')}`,
+			row(303, 403, 403, 200, 200, 403, 200)
+		],
+		[
+			'GET',
+			'yearly roll-up CSV',
+			() => `/overview/reports/export/csv?report=${yearly().replace('/', '&period=')}`,
+			row(303, 403, 403, 200, 200, 403, 200)
+		],
+		[
+			'GET',
+			'roll-up export of a report without one',
+			() => `/overview/reports/export/csv?report=malware-quarterly&period=${currentQuarter()}`,
+			row(303, 403, 403, 404, 404, 403, 404)
+		],
+		[
+			'GET',
+			'the owner’s yearly report',
+			() => `/overview/reports/yearly/${yearly('nd331-yearly-owner')}`,
+			row(303, 403, 403, 200, 200, 403, 404)
+		],
+		[
+			'GET',
+			'the owner’s report page for a unit’s duty',
+			() => `/overview/reports/yearly/${yearly()}`,
+			row(303, 403, 403, 404, 404, 403, 404)
+		],
+		[
+			'GET',
+			'a sent Mẫu 08 that does not exist',
+			() => '/overview/reports/submitted/00000000-0000-4000-8000-000000000000/mau-08.pdf',
+			row(303, 403, 403, 404, 404, 403, 404)
 		],
 		['GET', 'rule browser', () => '/rules', row(200, 200, 200, 200, 200, 200, 200)],
 		[

@@ -110,10 +110,11 @@ export async function regimeOverview(
 			date
 		});
 		if (!st || st.action === 'none') continue;
-		for (const d of st.deadlines) {
+		for (const d of st.deadlines)
 			provisionsById.set(d.id, { id: d.id, summary: d.summary, citation: d.citation });
-			coveredBy.set(d.date, (coveredBy.get(d.date) ?? 0) + 1);
-		}
+		// A system counts once per date, however many provisions fall due that day.
+		for (const date of new Set(st.deadlines.map((d) => d.date)))
+			coveredBy.set(date, (coveredBy.get(date) ?? 0) + 1);
 		const list = groups.get(st.action) ?? [];
 		list.push({
 			id: x.id,
@@ -177,7 +178,7 @@ export interface Renewal {
 	new_level?: number | null;
 }
 
-/** Approved systems whose approval must be renewed, newest approval first. */
+/** Approved systems whose approval must be renewed, by unit and name. */
 export async function renewals(
 	db: Kysely<DB>,
 	scope: Scope,
@@ -218,7 +219,7 @@ export async function renewals(
 		left join system_revisions rv on rv.system_id = s.id and rv.revision = d.revision
 		where ${inScope(scope)}
 			and (s.status <> 'approved' or (c.ruleset_id, c.ruleset_version, c.ruleset_hash) not in (${installed}))
-		order by ap.approval_date desc, s.id`.execute(db);
+		order by u.name, s.record->>'name', s.id`.execute(db);
 	const out: Renewal[] = [];
 	for (const x of r.rows) {
 		const base = {

@@ -11,7 +11,9 @@ export const load: PageServerLoad = async (event) => {
 	const reportId = event.url.searchParams.get('report') ?? reports[0]!.id;
 	const spec = reports.find((r) => r.id === reportId) ?? reports[0]!;
 	const periods = pastPeriods(config, spec.id);
-	const periodId = event.url.searchParams.get('period') ?? periods[0]?.id ?? '';
+	// A period of another report (the report was just switched) falls back to the latest.
+	const asked = event.url.searchParams.get('period');
+	const periodId = periods.some((p) => p.id === asked) ? asked! : (periods[0]?.id ?? '');
 	const base = {
 		reports: reports.map((x) => ({ id: x.id, title: x.title })),
 		report: spec.id,
