@@ -21,6 +21,7 @@ import { reportingConfig } from '../../src/lib/server/reports/config';
 import { findPeriod } from '../../src/lib/server/reports/service';
 import { asOfFor, snapshotAt } from '../../src/lib/server/reports/yearly';
 import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
+import { docxParts } from '../paper/measure';
 import { freshDatabase, PASSWORD, RULESET } from '../server/fixtures';
 import { ensureBuilt, startServer, type Server } from '../server/server-process';
 
@@ -198,7 +199,10 @@ test('a unit completes, checks and sends its yearly report (Mẫu 08)', async ({
 	);
 	await axe(page);
 
-	const draft = await pdfText(await download(page, 'Tải bản dự thảo (PDF)'));
+	const current = page.getByRole('group', { name: 'Tải báo cáo như đang nhập' });
+	const draft = await pdfText(
+		await download(page, current.getByRole('button', { name: 'Tải xuống' }))
+	);
 	expect(draft).toContain('DỰ THẢO');
 	for (const [k, line] of LINES) expect(draft).toContain(`${line}: ${expected[k]};`);
 
@@ -207,6 +211,16 @@ test('a unit completes, checks and sends its yearly report (Mẫu 08)', async ({
 	await expect(done).toContainText(`Đã nộp báo cáo năm ${year}.`);
 	await axe(page);
 	const sent = await pdfText(await download(page, done.getByRole('link')));
+	// The sent report as a Word signature copy: the same figures in the document XML.
+	const sentForm = page.getByRole('group', { name: 'Tải bản đã nộp' });
+	await sentForm.getByLabel('Word (DOCX)').check();
+	const word = await download(page, sentForm.getByRole('button', { name: 'Tải xuống' }));
+	expect(word.suggestedFilename()).toMatch(/^mau-08-.*-ban-trinh-ky\.docx$/);
+	const xml = docxParts(readFileSync((await word.path())!))['word/document.xml']!.replace(
+		/<[^>]+>/g,
+		''
+	);
+	for (const [k, line] of LINES) expect(xml).toContain(`${line}: ${expected[k]};`);
 	expect(sent).not.toContain('DỰ THẢO');
 	expect(sent).toContain('V/v kết quả công tác bảo đảm an ninh mạng hệ thống thông tin');
 	expect(sent).toContain('(1) Tên chủ quản hệ thống thông tin: Ủy ban nhân dân tỉnh Gia Lai;');
@@ -255,7 +269,7 @@ test('the body sees who has sent, the totals and the CSV, and makes its own repo
 
 	// The unit's sent paper, as the body downloads it.
 	const paper = await pdfText(
-		await download(page, page.getByRole('link', { name: new RegExp(`^PDF\\s*: ${unitName}$`) }))
+		await download(page, page.getByRole('link', { name: new RegExp(`^PDF\\s*— ${unitName}$`) }))
 	);
 	expect(paper).toContain(`${LINES[0]![1]}: ${expected.in_scope};`);
 

@@ -350,14 +350,26 @@ describe('seeded server', () => {
 		],
 		[
 			'GET',
-			'yearly report: draft PDF',
-			() => `/reports/yearly/${yearly()}/mau-08.pdf`,
+			'yearly report: PDF draft',
+			() => `/reports/yearly/${yearly()}/mau-08?format=pdf&copy=draft`,
 			row(303, 200, 200, 403, 403, 403, 403)
 		],
 		[
 			'GET',
 			'yearly report: sent copy before sending',
-			() => `/reports/yearly/${yearly()}/mau-08.pdf?copy=submitted`,
+			() => `/reports/yearly/${yearly()}/mau-08?v=submitted&format=docx&copy=final`,
+			row(303, 404, 404, 403, 403, 403, 403)
+		],
+		[
+			'GET',
+			'yearly report: Word draft',
+			() => `/reports/yearly/${yearly()}/mau-08?format=docx`,
+			row(303, 200, 200, 403, 403, 403, 403)
+		],
+		[
+			'GET',
+			'yearly report: an unknown format',
+			() => `/reports/yearly/${yearly()}/mau-08?format=odt`,
 			row(303, 404, 404, 403, 403, 403, 403)
 		],
 		[
@@ -399,7 +411,7 @@ describe('seeded server', () => {
 		[
 			'GET',
 			'a sent Mẫu 08 that does not exist',
-			() => '/overview/reports/submitted/00000000-0000-4000-8000-000000000000/mau-08.pdf',
+			() => '/overview/reports/submitted/00000000-0000-4000-8000-000000000000/mau-08',
 			row(303, 403, 403, 404, 404, 403, 404)
 		],
 		['GET', 'rule browser', () => '/rules', row(200, 200, 200, 200, 200, 200, 200)],

@@ -589,7 +589,10 @@ export const en: Record<MessageKey, string> = {
 	'y08.place': 'Place written on the letter',
 	'y08.recipient': 'Addressee',
 	'y08.signerTitle': 'Signer’s title',
-	'y08.signerTitleHint': 'For example: Giám đốc; KT. Giám đốc Phó Giám đốc.',
+	'y08.signerTitleHint': 'For example: Giám đốc; Phó Giám đốc; Chủ tịch.',
+	'y08.signerAuthority': 'Signing on behalf (if any)',
+	'y08.signerAuthorityHint':
+		'For example: KT. GIÁM ĐỐC; TM. ỦY BAN NHÂN DÂN. Leave empty when the head signs.',
 	'y08.signerName': 'Signer’s full name',
 	'y08.save': 'Save draft',
 	'y08.toReview': 'Save and check before sending',
@@ -604,6 +607,10 @@ export const en: Record<MessageKey, string> = {
 	'y08.submittedLate': 'The {period} yearly report has been sent (late against {due}).',
 	'y08.freeze':
 		'When you send it, capdo keeps these figures with what you entered; the sent report does not change when the records change later.',
+	'y08.format': 'Format',
+	'y08.download': 'Download',
+	'y08.downloadCurrent': 'Download the report as it stands',
+	'y08.downloadSubmitted': 'Download the sent report',
 	'y08.draftPdf': 'Download the draft (PDF)',
 	'y08.submittedPdf': 'Download the sent report (PDF)',
 	'y08.unverified': 'Unverified legal source',

@@ -592,7 +592,10 @@ export const vi = {
 	'y08.place': 'Địa danh ghi trên văn bản',
 	'y08.recipient': 'Kính gửi',
 	'y08.signerTitle': 'Chức vụ người ký',
-	'y08.signerTitleHint': 'Ví dụ: Giám đốc; KT. Giám đốc Phó Giám đốc.',
+	'y08.signerTitleHint': 'Ví dụ: Giám đốc; Phó Giám đốc; Chủ tịch.',
+	'y08.signerAuthority': 'Thẩm quyền ký thay (nếu có)',
+	'y08.signerAuthorityHint':
+		'Ví dụ: KT. GIÁM ĐỐC; TM. ỦY BAN NHÂN DÂN. Để trống nếu người đứng đầu ký.',
 	'y08.signerName': 'Họ và tên người ký',
 	'y08.save': 'Lưu bản nháp',
 	'y08.toReview': 'Lưu và kiểm tra trước khi nộp',
@@ -607,6 +610,10 @@ export const vi = {
 	'y08.submittedLate': 'Đã nộp báo cáo năm {period} (muộn so với hạn {due}).',
 	'y08.freeze':
 		'Khi nộp, capdo lưu các số liệu trên cùng nội dung đã khai; bản đã nộp không đổi dù hồ sơ thay đổi sau đó.',
+	'y08.format': 'Định dạng',
+	'y08.download': 'Tải xuống',
+	'y08.downloadCurrent': 'Tải báo cáo như đang nhập',
+	'y08.downloadSubmitted': 'Tải bản đã nộp',
 	'y08.draftPdf': 'Tải bản dự thảo (PDF)',
 	'y08.submittedPdf': 'Tải bản đã nộp (PDF)',
 	'y08.unverified': 'Nguồn văn bản chưa kiểm chứng',

@@ -355,7 +355,7 @@ function letterhead(wr: Writer, b: Letterhead) {
 
 /** Rows of a table; a row that does not fit splits across pages, the header row repeated. */
 function table(wr: Writer, b: Extract<Block, { kind: 'table' }>) {
-	const size = SIZE.table;
+	const size = b.size ?? SIZE.table;
 	const pad = 1.5;
 	const lh = wr.lineHeight(size);
 	const widths = b.columns.map((c) => c.width * WIDTH);

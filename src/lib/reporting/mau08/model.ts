@@ -1,6 +1,7 @@
 // Mẫu số 08 (Nghị định 331/2026/NĐ-CP, Phụ lục; content per Điều 36): what capdo computes from its
 // records as they stood at the end of the data window, and what the reporter completes. Pure: the
 // server supplies the systems' states, the browser and the paper only read this model.
+import { describeGlyph, glyphProblems } from '../../paper/text';
 import type { Localized } from '../../rules/types';
 
 /** Cột (6): “Đang dự thảo”, “Đã gửi thẩm định”, “Đã thẩm định”, “Đã được phê duyệt”. */
@@ -83,6 +84,8 @@ export interface Mau08Values {
 	expected_completion: string;
 	owner: Party;
 	specialized: Party;
+	/** "KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN" when someone signs for the head; else empty. */
+	signer_authority: string;
 	signer_title: string;
 	signer_name: string;
 	systems: Record<string, SystemInput>;
@@ -139,7 +142,7 @@ export interface Defaults {
 	place?: string;
 	owner: Partial<Party>;
 	specialized: Partial<Party>;
-	signer?: { title?: string; name?: string };
+	signer?: { title?: string; name?: string; authority?: string };
 	/** Per system, inputs already reported (the body's report starts from its units'). */
 	systems?: Record<string, Partial<SystemInput>>;
 }
@@ -167,6 +170,7 @@ export function initialValues(
 			saved?.expected_completion ?? (allApproved && snapshot.systems.length ? 'Đã hoàn thành' : ''),
 		owner: { ...emptyParty(), ...d.owner, ...saved?.owner },
 		specialized: { ...emptyParty(), ...d.specialized, ...saved?.specialized },
+		signer_authority: saved?.signer_authority ?? d.signer?.authority ?? '',
 		signer_title: saved?.signer_title ?? d.signer?.title ?? '',
 		signer_name: saved?.signer_name ?? d.signer?.name ?? '',
 		systems
@@ -189,6 +193,7 @@ const TEXT_FIELDS = [
 	'place',
 	'recipient',
 	'expected_completion',
+	'signer_authority',
 	'signer_title',
 	'signer_name'
 ] as const;
@@ -355,6 +360,12 @@ export function validate(
 				});
 		}
 	}
+	// Anything the paper's fonts cannot print is named on its field, before any paper is made.
+	for (const g of glyphProblems(values))
+		errors.push({
+			field: g.path.replace(/^systems\./, 'sys.'),
+			message: { vi: cap(describeGlyph(g, 'vi')) + '.', en: cap(describeGlyph(g, 'en')) + '.' }
+		});
 	for (const s of filer === 'unit' ? snapshot.systems : []) {
 		const v = values.systems[s.id];
 		if (!v) continue;

@@ -1,7 +1,7 @@
 // Mẫu số 08 (Phụ lục, Nghị định 331/2026/NĐ-CP) as document blocks: the fixed text is the form's,
 // verbatim; the "…" it leaves are filled from the snapshot (counts, cột 2–7) and from what the
-// reporter completed. The same blocks go to the PDF and DOCX renderers (src/lib/dossier).
-import { para, run, type Block, type TableRow } from '../../dossier/blocks';
+// reporter completed. The same paper goes to the PDF and DOCX writers (src/lib/paper).
+import { para, placeDate, run, type Block, type Paper, type TableRow } from '../../paper';
 import { LABELS } from '../../dossier/labels';
 import { formatDate } from '../../i18n/dates';
 import {
@@ -38,18 +38,19 @@ export const GENERAL_LINES: [keyof Counts | 'expected_completion', string][] = [
 
 /** Mục 3 — the table's twelve columns as the form heads them. */
 export const COLUMNS: [string, number][] = [
-	['STT', 0.04],
-	['Tên HTTT', 0.115],
-	['Chủ quản HTTT', 0.085],
-	['Đơn vị vận hành HTTT', 0.085],
-	['Cấp độ đề xuất', 0.055],
+	// Shares of the width, so the longest word of each head fits at 9 pt (HSĐXCĐ, BĐANM).
+	['STT', 0.055],
+	['Tên HTTT', 0.095],
+	['Chủ quản HTTT', 0.08],
+	['Đơn vị vận hành HTTT', 0.08],
+	['Cấp độ đề xuất', 0.06],
 	['Tình trạng phê duyệt cấp độ', 0.08],
-	['Quyết định phê duyệt cấp độ', 0.12],
-	['Quy chế bảo đảm ANM cho hệ thống', 0.085],
-	['Dự kiến thời điểm phê duyệt HSĐXCĐ', 0.085],
-	['Đã triển khai đầy đủ PA BĐANM', 0.085],
-	['Dự kiến thời điểm triển khai đầy đủ PA BĐANM', 0.085],
-	['Đã kiểm tra, đánh giá ANM', 0.08]
+	['Quyết định phê duyệt cấp độ', 0.11],
+	['Quy chế bảo đảm ANM cho hệ thống', 0.08],
+	['Dự kiến thời điểm phê duyệt HSĐXCĐ', 0.103],
+	['Đã triển khai đầy đủ PA BĐANM', 0.091],
+	['Dự kiến thời điểm triển khai đầy đủ PA BĐANM', 0.091],
+	['Đã kiểm tra, đánh giá ANM', 0.075]
 ];
 
 /** How far the data run, as the paper says it: to the window's last day, or the early report's day. */
@@ -96,7 +97,7 @@ function party(p: Party, owner: boolean): Block[] {
 	];
 }
 
-export function mau08Blocks(paper: Mau08Paper): Block[] {
+export function mau08Blocks(paper: Mau08Paper, copy: Paper['copy'] = 'draft'): Block[] {
 	const { snapshot, values, counts } = paper;
 	const L = LABELS.vi;
 	const start = formatDate(snapshot.window.start);
@@ -135,12 +136,12 @@ export function mau08Blocks(paper: Mau08Paper): Block[] {
 	return [
 		{
 			kind: 'letterhead',
-			governing_body: paper.filer.governing_body,
-			issuer: paper.filer.name,
+			governing_body: paper.filer.governing_body?.toLocaleUpperCase('vi'),
+			issuer: paper.filer.name.toLocaleUpperCase('vi'),
 			motto: L.motto,
 			number: L.number(values.number || undefined),
 			subject: MAU08_SUBJECT,
-			date_line: L.dateLine(values.place || undefined, values.date || undefined)
+			date_line: placeDate(values.place || undefined, values.date || undefined)
 		},
 		{ kind: 'addressee', label: L.to, lines: [or(values.recipient)] },
 		para(
@@ -164,15 +165,21 @@ export function mau08Blocks(paper: Mau08Paper): Block[] {
 			? {
 					kind: 'table',
 					columns: COLUMNS.map(([title, width]) => ({ title, width })),
-					rows
+					rows,
+					// Twelve columns on a portrait page: smaller type so words stay whole.
+					size: 9
 				}
 			: para('Không có hệ thống thông tin thuộc phạm vi quản lý.'),
 		{
 			kind: 'signature',
 			recipients_label: L.recipients,
 			recipients: [L.asAbove, L.archive],
+			...(values.signer_authority
+				? { authority: values.signer_authority.toLocaleUpperCase('vi') }
+				: {}),
 			title: (values.signer_title || L.signerDefault).toLocaleUpperCase('vi'),
-			note: L.signNote,
+			// The signing hint is the draft's; the signature copy leaves the space to sign.
+			...(copy === 'draft' ? { note: L.signNote } : {}),
 			name: values.signer_name || DOTS
 		}
 	];

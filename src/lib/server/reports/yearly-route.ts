@@ -1,9 +1,10 @@
 // The Mẫu 08 pages' server side, shared by the unit's report (/reports/yearly/…) and the body's
 // own report (/overview/reports/yearly/…): load, save, submit and download, one implementation.
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { loadPdfDeps } from '../../dossier';
-import { counts, validate, type Mau08Values } from '../../reporting/mau08/model';
-import { mau08Pdf } from '../../reporting/mau08/render';
+import { slug } from '../../dossier/names';
+import { MIME } from '../../paper';
+import { counts, validate } from '../../reporting/mau08/model';
+import { mau08Docx, mau08Pdf } from '../../reporting/mau08/render';
 import type { Mau08Paper } from '../../reporting/mau08/template';
 import type { Localized } from '../../rules/types';
 import { reportingConfig } from './config';
@@ -136,52 +137,53 @@ export function paperOf(
 	};
 }
 
-const slug = (s: string) =>
-	s
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.replace(/đ/g, 'd')
-		.replace(/Đ/g, 'D')
-		.replace(/[^A-Za-z0-9]+/g, '-')
-		.replace(/^-|-$/g, '')
-		.toLowerCase();
+/** ?format=pdf|docx&copy=draft|final from a link, or format-<v>, copy-<v> from the download form. */
+export function fileOptions(url: URL) {
+	const q = url.searchParams;
+	const v = q.get('v') ?? 'current';
+	const format = q.get('format') ?? q.get(`format-${v}`) ?? 'pdf';
+	const copy = q.get('copy') ?? q.get(`copy-${v}`) ?? 'draft';
+	if ((format !== 'pdf' && format !== 'docx') || (copy !== 'draft' && copy !== 'final'))
+		error(404, 'Không tìm thấy trang.');
+	return { format, copy } as const;
+}
 
-/** The paper as a download: the draft (watermarked, as typed now) or the last submission. */
+/**
+ * The paper as a download: what is typed now (?v=current, default) or the last submission
+ * (?v=submitted), as the draft or the signature copy, PDF or Word.
+ */
 export async function downloadYearly(e: Event) {
-	const file = e.params.file ?? '';
-	if (file !== 'mau-08.pdf') error(404, 'Không tìm thấy trang.');
+	const { format, copy } = fileOptions(e.url);
 	const v = await view(e);
-	const draft = e.url.searchParams.get('copy') !== 'submitted';
 	let paper: Mau08Paper;
-	if (draft) paper = paperOf(v);
+	if (e.url.searchParams.get('v') !== 'submitted') paper = paperOf(v);
 	else {
 		if (!v.last) error(404, 'Chưa nộp báo cáo này.');
-		const closed = v.last.snapshot.as_of === windowClose(v.period).toISOString();
 		paper = paperOf({
 			filer: v.filer,
 			snapshot: v.last.snapshot,
-			values: v.last.values as Mau08Values,
-			provisional: !closed
+			values: v.last.values,
+			provisional: v.last.snapshot.as_of !== windowClose(v.period).toISOString()
 		});
 	}
-	return pdfResponse(paper, draft, v.spec.note?.vi, `mau-08-${slug(v.filer.name)}-${v.period.id}`);
+	return paperResponse(paper, { format, copy, note: v.spec.note?.vi, period: v.period.id });
 }
 
-export async function pdfResponse(
+export async function paperResponse(
 	paper: Mau08Paper,
-	draft: boolean,
-	note: string | undefined,
-	name: string
+	o: { format: 'pdf' | 'docx'; copy: 'draft' | 'final'; note?: string; period: string }
 ) {
-	const bytes = mau08Pdf(paper, await loadPdfDeps(), {
-		draft,
+	const render = o.format === 'pdf' ? mau08Pdf : mau08Docx;
+	const bytes = await render(paper, {
+		copy: o.copy,
 		generatedAt: new Date().toISOString(),
-		note
+		note: o.note
 	});
+	const name = `mau-08-${slug(paper.filer.name)}-${o.period}-${o.copy === 'final' ? 'ban-trinh-ky' : 'du-thao'}.${o.format}`;
 	return new Response(bytes as BodyInit, {
 		headers: {
-			'content-type': 'application/pdf',
-			'content-disposition': `attachment; filename="${name}${draft ? '-du-thao' : ''}.pdf"`
+			'content-type': MIME[o.format],
+			'content-disposition': `attachment; filename="${name}"`
 		}
 	});
 }

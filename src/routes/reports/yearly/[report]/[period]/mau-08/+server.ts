@@ -1,5 +1,5 @@
 import { downloadYearly } from '$lib/server/reports/yearly-route';
 import type { RequestHandler } from './$types';
 
-/** mau-08.pdf: the draft as typed now (?copy=draft, default) or the last submission (?copy=submitted). */
+/** ?v=current|submitted &format=pdf|docx &copy=draft|final */
 export const GET: RequestHandler = (event) => downloadYearly(event);
