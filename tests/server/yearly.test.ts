@@ -1,6 +1,8 @@
 // The Decree 331 yearly report (Mẫu 08) against a real database: counts read back from history at
 // the close of the data window and checked against a hand-computed table, the unit's draft →
 // submit flow with its validation, the body's roll-up, and who may see what.
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAudit, verifyAudit } from '../../src/lib/server/audit/log';
 import { reportingConfig } from '../../src/lib/server/reports/config';
@@ -14,6 +16,7 @@ import {
 	yearlyView
 } from '../../src/lib/server/reports/yearly';
 import { findPeriod } from '../../src/lib/server/reports/service';
+import { yearlyCsv, yearlyXlsx } from '../../src/lib/server/reports/yearly-export';
 import { counts, sysField } from '../../src/lib/reporting/mau08/model';
 import { freshDatabase, seed, type Seeded } from './fixtures';
 import { CLOSE, seedHistory, type History } from './yearly-fixture';
@@ -310,6 +313,45 @@ describe('the body’s roll-up', () => {
 			approved: 4,
 			checked_periodic: 2
 		});
+		// The export: CSV and XLSX hold the same rows, one per unit in the roll-up's order, and
+		// the totals row.
+		const csv = parse(Buffer.from(yearlyCsv(r, 'vi')), { bom: true }) as string[][];
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load(Buffer.from(await yearlyXlsx(r, 'vi')) as never);
+		const ws = wb.worksheets[0]!;
+		expect(ws.name).toBe('2026');
+		// Every cell of the sheet, blank as '' (exceljs leaves trailing blanks out of a row).
+		const sheet = Array.from({ length: ws.rowCount }, (_, r) =>
+			Array.from({ length: csv[0]!.length }, (_, c) => {
+				const v = ws.getRow(r + 1).getCell(c + 1).value;
+				return v == null ? '' : String(v);
+			})
+		);
+		expect(sheet).toEqual(csv);
+		expect(csv[0]!.slice(0, 2)).toEqual(['Đơn vị', 'Tình trạng']);
+		expect(csv.slice(1, -1).map((row) => row.slice(0, 2))).toEqual([
+			['Sở Nội vụ P', 'Đã gửi đúng hạn'],
+			['Sở Tài chính P', 'Đã gửi đúng hạn'],
+			['Sở Y tế P', 'Gửi muộn'],
+			['UBND xã Ia Kha P', 'Quá hạn, chưa gửi']
+		]);
+		expect(csv.find((row) => row[0] === 'Sở Tài chính P')!.slice(4)).toEqual([
+			'4',
+			'3',
+			'3',
+			'2',
+			'2',
+			'1'
+		]);
+		expect(csv.find((row) => row[0] === 'UBND xã Ia Kha P')!.slice(4)).toEqual([
+			'',
+			'',
+			'',
+			'',
+			'',
+			''
+		]);
+		expect(csv.at(-1)!.slice(4)).toEqual(['10', '8', '7', '4', '4', '2']);
 		// Before the due date the missing unit is still "open", not overdue.
 		const open = (await yearlyRollup(
 			d.db,

@@ -11,6 +11,7 @@ import type * as D from 'docx';
 import type { Block, Letterhead, Paper, Run, Signature } from './blocks';
 import { assertPrintable } from './check';
 import {
+	CELL_PAD,
 	FONT,
 	HEADER_COLUMNS,
 	INDENT,
@@ -217,6 +218,12 @@ export function buildDocx(
 			width: { size: twips(TEXT_WIDTH), type: d.WidthType.DXA },
 			columnWidths: widths,
 			layout: d.TableLayoutType.FIXED,
+			// The PDF's cell margin, so a column holds the same words in both.
+			margins: {
+				marginUnitType: d.WidthType.DXA,
+				left: twips(CELL_PAD),
+				right: twips(CELL_PAD)
+			},
 			borders: {
 				top: border,
 				bottom: border,
