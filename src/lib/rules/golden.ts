@@ -1,5 +1,7 @@
+import { canonicalJson } from './hash';
 import { evaluate } from './evaluate';
-import type { GoldenCase, RuleSet } from './types';
+import { procedureFor } from './procedure';
+import type { GoldenCase, ProcedureCase, RuleSet } from './types';
 
 /** Runs one golden case; returns what differs, or null when it passes. */
 export function runGoldenCase(ruleset: RuleSet, t: GoldenCase): string | null {
@@ -14,12 +16,46 @@ export function runGoldenCase(ruleset: RuleSet, t: GoldenCase): string | null {
 	const fired = got.basis.map((b) => b.id).sort();
 	if (want.join() !== fired.join())
 		problems.push(`expected criteria [${want.join(', ')}], got [${fired.join(', ')}]`);
+	for (const [id, citation] of Object.entries(t.expect.basis ?? {})) {
+		const got = r.value.basis.find((b) => b.id === id)?.citation;
+		if (got !== undefined && got !== citation)
+			problems.push(`expected ${id} to cite "${citation}", got "${got}"`);
+	}
 	if (t.expect.components) {
 		const levels = got.components.map((c) => c.level);
 		if (levels.join() !== t.expect.components.join())
 			problems.push(
 				`expected component levels [${t.expect.components.join(', ')}], got [${levels.join(', ')}]`
 			);
+	}
+	return problems.length > 0 ? problems.join('; ') : null;
+}
+
+/** Checks one level's procedure as a reader sees it; returns what differs, or null. */
+export function runProcedureCase(ruleset: RuleSet, want: ProcedureCase): string | null {
+	const p = procedureFor(ruleset, want.level, 'vi');
+	const deadline = (d: typeof p.appraisal_deadline) =>
+		d ? { days: d.days, working_days: d.working_days, citation: d.citation } : null;
+	const got: Record<string, unknown> = {
+		appraiser: p.appraiser,
+		approver: p.approver,
+		authority: p.authority_citation,
+		appraisal_deadline: deadline(p.appraisal_deadline),
+		approval_deadline: deadline(p.approval_deadline),
+		submission: p.submission
+			? {
+					originals: p.submission.originals,
+					copies: p.submission.copies,
+					citation: p.submission.citation
+				}
+			: null
+	};
+	const problems: string[] = [];
+	for (const [key, value] of Object.entries(got)) {
+		const expected = (want as unknown as Record<string, unknown>)[key];
+		if (key === 'submission' && expected === undefined) continue;
+		if (canonicalJson(expected) !== canonicalJson(value))
+			problems.push(`${key}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(value)}`);
 	}
 	return problems.length > 0 ? problems.join('; ') : null;
 }
@@ -35,6 +71,16 @@ export function runGoldenCases(ruleset: RuleSet): GoldenReport {
 		const problem = runGoldenCase(ruleset, t);
 		if (problem === null) report.passed++;
 		else report.failed.push({ name: t.name, ...ruleset.testLocations[i]!, problem });
+	});
+	(ruleset.data.procedure_tests ?? []).forEach((p, i) => {
+		const problem = runProcedureCase(ruleset, p);
+		if (problem === null) report.passed++;
+		else
+			report.failed.push({
+				name: `procedure, level ${p.level}`,
+				...(ruleset.locate?.(['procedure_tests', i]) ?? { file: ruleset.ref, line: 1, column: 1 }),
+				problem
+			});
 	});
 	return report;
 }

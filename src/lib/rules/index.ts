@@ -4,7 +4,7 @@ export { formatCitation } from './citation';
 export { evaluate, normalizeFacts, classifyFacts } from './evaluate';
 export { loadLibrary, parseFolder, resolveFolder, compileRuleSet, formatLoadError } from './load';
 export type { SourceFile } from './load';
-export { runGoldenCase, runGoldenCases } from './golden';
+export { runGoldenCase, runGoldenCases, runProcedureCase } from './golden';
 export type { GoldenReport } from './golden';
 export { selectRuleSet, today } from './select';
 export { procedureFor } from './procedure';
