@@ -27,7 +27,8 @@ describe.each(bundledRuleSets().rulesets.map((r) => [r.ref, r] as const))('%s', 
 				Object.entries(t.expect.basis ?? {}).filter(([id]) => id === c.fired.id)
 			);
 			expect(cited.length, c.fired.id).toBeGreaterThan(0);
-			for (const [, citation] of cited) expect(citation).toBe(c.fired.citation);
+			for (const [, text] of cited)
+				expect(text).toBe(`${c.fired.citation} → cấp độ ${c.fired.level}`);
 		}
 	});
 });
@@ -50,7 +51,7 @@ describe('a changed clause fails the golden cases (M07)', () => {
 		expect(messages.length).toBeGreaterThan(0);
 		for (const m of messages)
 			expect(m).toMatch(
-				/expected nd85-d9-k2c to cite "Điều 9 khoản 2 điểm c Nghị định 85\/2016\/NĐ-CP", got "Điều 9 khoản 3 điểm c/
+				/expected nd85-d9-k2c: "Điều 9 khoản 2 điểm c Nghị định 85\/2016\/NĐ-CP → cấp độ 3", got "Điều 9 khoản 3 điểm c/
 			);
 	});
 });

@@ -136,7 +136,7 @@ describe('loading rule sets', () => {
 			expect.objectContaining({
 				file: `${DIR}/tests.yaml`,
 				line: lineOf('tests.yaml', name),
-				message: `test "${name}": expected nd85-d11-k3 to cite "Điều 11 khoản 2 Nghị định 85/2016/NĐ-CP", got "Điều 11 khoản 3 Nghị định 85/2016/NĐ-CP"`
+				message: `test "${name}": expected nd85-d11-k3: "Điều 11 khoản 2 Nghị định 85/2016/NĐ-CP → cấp độ 5", got "Điều 11 khoản 3 Nghị định 85/2016/NĐ-CP → cấp độ 5"`
 			})
 		]);
 	});
@@ -150,7 +150,7 @@ describe('loading rule sets', () => {
 						'level: 5\n      criteria: [nd85-d11-k3, nd85-d7]\n      basis:\n        nd85-d11-k3:'
 					)
 					.replace(
-						'level: 3\n      basis:\n        nd85-d9-k4: Điều 9 khoản 4 Nghị định 85/2016/NĐ-CP\n  - name: SCADA công trình cấp IV',
+						'level: 3\n      basis:\n        nd85-d9-k4: Điều 9 khoản 4 Nghị định 85/2016/NĐ-CP → cấp độ 3\n  - name: SCADA công trình cấp IV',
 						'level: 3\n  - name: SCADA công trình cấp IV'
 					)
 			)

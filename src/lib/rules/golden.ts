@@ -1,7 +1,11 @@
 import { canonicalJson } from './hash';
 import { evaluate } from './evaluate';
 import { procedureFor } from './procedure';
-import type { GoldenCase, ProcedureCase, RuleSet } from './types';
+import type { GoldenCase, Level, ProcedureCase, RuleSet } from './types';
+
+/** How a golden case writes a fired criterion: its citation and the level it gives. */
+export const basisText = (b: { citation: string; level: Level }) =>
+	`${b.citation} → cấp độ ${b.level}`;
 
 /** Runs one golden case; returns what differs, or null when it passes. */
 export function runGoldenCase(ruleset: RuleSet, t: GoldenCase): string | null {
@@ -16,11 +20,18 @@ export function runGoldenCase(ruleset: RuleSet, t: GoldenCase): string | null {
 	const fired = got.basis.map((b) => b.id).sort();
 	if (want.join() !== fired.join())
 		problems.push(`expected criteria [${want.join(', ')}], got [${fired.join(', ')}]`);
-	for (const [id, citation] of Object.entries(t.expect.basis ?? {})) {
-		const got = r.value.basis.find((b) => b.id === id)?.citation;
-		if (got !== undefined && got !== citation)
-			problems.push(`expected ${id} to cite "${citation}", got "${got}"`);
+	for (const [id, cited] of Object.entries(t.expect.basis ?? {})) {
+		const b = got.basis.find((x) => x.id === id);
+		const shown = b && basisText(b);
+		if (shown !== undefined && shown !== cited)
+			problems.push(`expected ${id}: "${cited}", got "${shown}"`);
 	}
+	// Designations (Điều 16 Nghị định 331/2026): none unless the case names them.
+	const designations = Object.fromEntries(got.designations.map((d) => [d.id, d.citation]));
+	if (canonicalJson(designations) !== canonicalJson(t.expect.designations ?? {}))
+		problems.push(
+			`expected designations ${JSON.stringify(t.expect.designations ?? {})}, got ${JSON.stringify(designations)}`
+		);
 	if (t.expect.components) {
 		const levels = got.components.map((c) => c.level);
 		if (levels.join() !== t.expect.components.join())
@@ -80,6 +91,17 @@ export function runGoldenCases(ruleset: RuleSet): GoldenReport {
 				name: `procedure, level ${p.level}`,
 				...(ruleset.locate?.(['procedure_tests', i]) ?? { file: ruleset.ref, line: 1, column: 1 }),
 				problem
+			});
+	});
+	const { effective_from: from, effective_to: to } = ruleset.data;
+	(ruleset.data.effective_tests ?? []).forEach((e, i) => {
+		const inForce = from <= e.date && (to === undefined || e.date <= to);
+		if (inForce === e.in_force) report.passed++;
+		else
+			report.failed.push({
+				name: `in force on ${e.date}`,
+				...(ruleset.locate?.(['effective_tests', i]) ?? { file: ruleset.ref, line: 1, column: 1 }),
+				problem: `expected ${e.in_force ? 'in force' : 'not in force'} on ${e.date} (in force ${from} – ${to ?? '…'})`
 			});
 	});
 	return report;

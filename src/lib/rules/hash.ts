@@ -24,6 +24,7 @@ export function ruleSetHash(data: RuleSetData): string {
 	const content: Partial<RuleSetData> = { ...data };
 	delete content.tests;
 	delete content.procedure_tests;
+	delete content.effective_tests;
 	delete content.effective_to;
 	return sha256Hex(canonicalJson(content));
 }
@@ -38,5 +39,6 @@ export function legacyRuleSetHash(data: RuleSetData): string | undefined {
 	const content: Partial<RuleSetData> = { ...data };
 	delete content.tests;
 	delete content.procedure_tests;
+	delete content.effective_tests;
 	return sha256Hex(canonicalJson(content));
 }

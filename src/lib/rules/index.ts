@@ -36,3 +36,5 @@ export type {
 	TransitionReason,
 	TransitionProvision
 } from './transition';
+export { dataMutants, mutationReport, killed } from './mutate';
+export type { DataMutant, MutantKind, MutationReport } from './mutate';

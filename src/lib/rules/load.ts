@@ -226,6 +226,7 @@ export function mergeOver(
 	delete out.extends;
 	delete out.effective_from;
 	delete out.effective_to;
+	delete out.effective_tests;
 	// So do corrections: a parent's correction record describes the parent's revisions, not the child's.
 	delete out.corrections;
 	for (const [key, value] of Object.entries(child)) {
@@ -500,7 +501,8 @@ function walkCitations(
 		if (typeof o.source === 'string' && typeof o.article === 'number')
 			visit(o as { source: string }, path);
 		for (const [k, v] of Object.entries(o))
-			if (k !== 'tests' && k !== 'procedure_tests') walkCitations(v, [...path, k], visit);
+			if (!['tests', 'procedure_tests', 'effective_tests'].includes(k))
+				walkCitations(v, [...path, k], visit);
 	}
 }
 

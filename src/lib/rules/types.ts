@@ -112,10 +112,13 @@ export interface GoldenCase {
 		/** The criteria that fire (filled in from `basis` when only that is written). */
 		criteria: string[];
 		/**
-		 * Each expected criterion with its citation as a reader sees it ("Điều 9 khoản 2 điểm c Nghị
-		 * định 85/2016/NĐ-CP"), so a changed article, clause or point fails the case, not only the lock.
+		 * Each expected criterion with its citation as a reader sees it and the level it gives ("Điều 9
+		 * khoản 2 điểm c Nghị định 85/2016/NĐ-CP → cấp độ 3"), so a changed article, clause, point or
+		 * criterion level fails the case, not only the lock.
 		 */
 		basis?: Record<string, string>;
+		/** Designations reported beside the level, id → citation (none when absent). */
+		designations?: Record<string, string>;
 		components?: (Level | null)[];
 	};
 }
@@ -309,6 +312,8 @@ export interface RuleSetData {
 	tests?: GoldenCase[];
 	/** The procedure per level, asserted (not hashed, like `tests`). */
 	procedure_tests?: ProcedureCase[];
+	/** Dates on which this version is or is not in force, asserted (not hashed, never inherited). */
+	effective_tests?: { date: string; in_force: boolean }[];
 	[extra: string]: unknown;
 }
 
