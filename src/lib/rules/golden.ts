@@ -1,7 +1,7 @@
 import { canonicalJson } from './hash';
 import { evaluate } from './evaluate';
 import { procedureFor } from './procedure';
-import type { GoldenCase, Level, ProcedureCase, RuleSet } from './types';
+import type { Classification, GoldenCase, Level, ProcedureCase, RuleSet } from './types';
 
 /** How a golden case writes a fired criterion: its citation and the level it gives. */
 export const basisText = (b: { citation: string; level: Level }) =>
@@ -9,10 +9,28 @@ export const basisText = (b: { citation: string; level: Level }) =>
 
 /** Runs one golden case; returns what differs, or null when it passes. */
 export function runGoldenCase(ruleset: RuleSet, t: GoldenCase): string | null {
+	return goldenFailure(ruleset, t)?.problem ?? null;
+}
+
+/** Why a golden case fails, with the facts it lacks when that is (part of) the reason. */
+export function goldenFailure(
+	ruleset: RuleSet,
+	t: GoldenCase
+): { problem: string; missing: string[] } | null {
 	const r = evaluate(ruleset, { name: t.name, facts: t.facts, components: t.components });
 	if (!r.ok)
-		return `invalid facts: ${r.errors.map((e) => `${e.path}: ${e.message.en}`).join('; ')}`;
-	const got = r.value;
+		return {
+			problem: `invalid facts: ${r.errors.map((e) => `${e.path}: ${e.message.en}`).join('; ')}`,
+			// Only when missing facts are the whole reason: then a default or the fact fixes it.
+			missing: r.errors.every((e) => e.code === 'missing')
+				? r.errors.flatMap((e) => e.facts ?? [])
+				: []
+		};
+	const problem = compare(r.value, t);
+	return problem === null ? null : { problem, missing: [] };
+}
+
+function compare(got: Classification, t: GoldenCase): string | null {
 	const problems: string[] = [];
 	if (got.level !== t.expect.level)
 		problems.push(`expected level ${t.expect.level ?? 'null'}, got ${got.level ?? 'null'}`);
