@@ -7,6 +7,17 @@ import type { Classification, GoldenCase, Level, ProcedureCase, RuleSet } from '
 export const basisText = (b: { citation: string; level: Level }) =>
 	`${b.citation} → cấp độ ${b.level}`;
 
+/**
+ * A case written for a version still holds in a child that only records an amendment of the same
+ * provision: "Điều 12 khoản 2 điểm b … (được sửa đổi, bổ sung bởi …)" matches "Điều 12 khoản 2 điểm b …".
+ */
+function basisMatches(b: { citation: string; level: Level }, cited: string): boolean {
+	const [citation, level] = cited.split(' → cấp độ ');
+	return (
+		String(b.level) === level && (b.citation === citation || b.citation.startsWith(`${citation} (`))
+	);
+}
+
 /** Runs one golden case; returns what differs, or null when it passes. */
 export function runGoldenCase(ruleset: RuleSet, t: GoldenCase): string | null {
 	return goldenFailure(ruleset, t)?.problem ?? null;
@@ -40,9 +51,8 @@ function compare(got: Classification, t: GoldenCase): string | null {
 		problems.push(`expected criteria [${want.join(', ')}], got [${fired.join(', ')}]`);
 	for (const [id, cited] of Object.entries(t.expect.basis ?? {})) {
 		const b = got.basis.find((x) => x.id === id);
-		const shown = b && basisText(b);
-		if (shown !== undefined && shown !== cited)
-			problems.push(`expected ${id}: "${cited}", got "${shown}"`);
+		if (!b || basisMatches(b, cited)) continue;
+		problems.push(`expected ${id}: "${cited}", got "${basisText(b)}"`);
 	}
 	// Designations (Điều 16 Nghị định 331/2026): none unless the case names them.
 	const designations = Object.fromEntries(got.designations.map((d) => [d.id, d.citation]));
