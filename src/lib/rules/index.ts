@@ -24,3 +24,4 @@ export type {
 	TransitionReason,
 	TransitionProvision
 } from './transition';
+export { normalizeRouting, routeFor } from './routing';
