@@ -9,6 +9,7 @@ import {
 	parsePublished,
 	runGoldenCases,
 	type LoadError,
+	type PublishedEntry,
 	type RuleSet
 } from '../lib/rules';
 import {
@@ -16,6 +17,7 @@ import {
 	bundledRuleSets,
 	loadRuleSetsFrom
 } from '../lib/server/ruleset-files';
+import { CALENDAR_FILE, readCalendar } from '../lib/server/calendar-file';
 import { UsageError, type Io } from './main';
 
 function target(args: string[]): string {
@@ -53,16 +55,18 @@ function versionScope(root: string, loaded: RuleSet[]) {
 function checkVersions(root: string, loaded: RuleSet[], loadFailed: boolean) {
 	const scope = versionScope(root, loaded);
 	const errors = checkTiling(scope.rulesets);
-	const published = new Set<string>();
+	let entries: PublishedEntry[] = [];
 	if (existsSync(scope.lock)) {
 		const path = relative(process.cwd(), scope.lock);
 		const lock = parsePublished(
 			path.startsWith('..') ? scope.lock : path,
 			readFileSync(scope.lock, 'utf8')
 		);
-		errors.push(...lock.errors, ...checkPublished(scope.rulesets, lock.entries, !loadFailed));
-		for (const e of lock.entries) published.add(e.ref);
+		errors.push(...lock.errors);
+		entries = lock.entries;
 	}
+	errors.push(...checkPublished(scope.rulesets, entries, !loadFailed));
+	const published = new Map(entries.map((e) => [e.ref, e.hashes.length]));
 	return { errors: errors.filter(scope.keep), published };
 }
 
@@ -72,11 +76,33 @@ export function checkCommand(args: string[], io: Io): number {
 	const loaded = loadRuleSetsFrom(root);
 	const versions = checkVersions(root, loaded.rulesets, loaded.errors.length > 0);
 	const errors = [...loaded.errors, ...versions.errors];
+	// The library check also covers the holiday calendar the procedure deadlines run on.
+	const calendar = resolve(root) === DEFAULT_RULESETS_DIR ? readCalendar() : undefined;
+	if (calendar) errors.push(...calendar.errors);
 	for (const e of errors) io.err(formatLoadError(e));
-	for (const r of loaded.rulesets)
+	const years = calendar?.calendar?.data.years ?? [];
+	if (years.length)
 		io.out(
-			`ok ${r.ref} sha256:${r.hash}${versions.published.has(r.ref) ? ' (published)' : ` (draft: not in ${PUBLISHED_FILE})`}`
+			`ok ${relative(process.cwd(), CALENDAR_FILE)} ${years[0]!.year}–${years.at(-1)!.year}` +
+				`${
+					years.some((y) => !y.complete)
+						? ` (provisional: ${years
+								.filter((y) => !y.complete)
+								.map((y) => y.year)
+								.join(', ')})`
+						: ''
+				}`
 		);
+	for (const r of loaded.rulesets) {
+		const revisions = versions.published.get(r.ref);
+		const status =
+			revisions === undefined
+				? `draft: not in ${PUBLISHED_FILE}`
+				: revisions > 1
+					? `published, revision ${revisions}`
+					: 'published';
+		io.out(`ok ${r.ref} sha256:${r.hash} (${status})`);
+	}
 	if (errors.length > 0) {
 		io.err(`${errors.length} error(s)`);
 		return 1;

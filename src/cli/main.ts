@@ -5,6 +5,7 @@ import { impactCommand } from './impact';
 import { diffCommand } from './diff';
 import { dossierCommand } from './dossier';
 import { auditCommand } from './audit';
+import { deadlineCommand } from './deadline';
 
 export interface Io {
 	out: (s: string) => void;
@@ -33,6 +34,12 @@ Usage:
       systems whose level or basis would change, with counts per level change. Read-only.
   capdo diff A B [--json]
       What changes from A to B; each is ID@VERSION, ID (the version in force today) or a folder
+  capdo deadline --from YYYY-MM-DD --days N [--working-days] [--json]
+      The last day of a period of N days after --from (not counted) on the civil-service
+      calendar (calendars/vn.yaml): working days skip weekends, holidays and swapped days; a
+      calendar-day period ending on a day off moves to the next working day (Civil Code
+      Art. 148(5)). A year without announced holidays makes it provisional (said on stderr).
+      --json adds the days skipped, the rules applied and the sources
   capdo audit verify [--db URL | --data-dir DIR]
       Check the audit log's hash chain (default: DATABASE_URL, else CAPDO_DATA_DIR or ./data)
 
@@ -56,6 +63,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 				return diffCommand(rest, io);
 			case 'audit':
 				return await auditCommand(rest, io);
+			case 'deadline':
+				return deadlineCommand(rest, io);
 			case undefined:
 			case '-h':
 			case '--help':
