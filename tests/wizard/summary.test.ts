@@ -58,7 +58,7 @@ describe('answer summary', () => {
 				...base,
 				components: [
 					{ ...base.components[0]!, components: [{ ...base.components[0]!, name: 'Cổng quốc tế' }] }
-				] as SystemRecord['components']
+				] as unknown as SystemRecord['components']
 			},
 			vi
 		);
