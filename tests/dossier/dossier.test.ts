@@ -83,7 +83,11 @@ describe('capdo dossier (CLI, real PDFs)', () => {
 		expect(first).toContain('Độc lập - Tự do - Hạnh phúc');
 		expect(first).toMatch(/Số: /);
 		expect(first).toMatch(/ngày .+ tháng .+ năm/);
-		expect(first).toContain('V/v đề nghị thẩm định hồ sơ đề xuất');
+		// Levels 1–2: one unit appraises and approves (Điều 12 khoản 1 Nghị định 85/2016/NĐ-CP).
+		const act = level <= 2 ? 'thẩm định, phê duyệt' : 'thẩm định';
+		expect(flat(first)).toContain(`V/v đề nghị ${act} hồ sơ đề xuất`);
+		expect(flat(text)).toContain(`Đề nghị quý cơ quan xem xét, ${act} theo quy định.`);
+		if (level > 2) expect(first).not.toContain('phê duyệt hồ sơ');
 		// Kính gửi: the unit's own specialized unit by name for levels 1–3 (Điều 12 khoản 1, 2), the
 		// rule set's short name of the appraising body for levels 4–5 (Điều 12 khoản 3).
 		const addressee =
@@ -161,7 +165,7 @@ describe('capdo dossier (CLI, real PDFs)', () => {
 		expect(flat(made[1]!.text)).toContain('không quy định thời hạn riêng cho cấp độ này');
 	});
 
-	it('stamps every page with DỰ THẢO and the footer (page x/y, system, rule set, fingerprint)', () => {
+	it('stamps every draft page with DỰ THẢO and the machine footer (system, rule set, fingerprint)', () => {
 		for (const level of [1, 3, 4]) {
 			const m = made[level]!;
 			const n = pages(m.pdf);
@@ -169,13 +173,33 @@ describe('capdo dossier (CLI, real PDFs)', () => {
 			const hash = ruleset().hash.slice(0, 12);
 			for (let p = 1; p <= n; p++) {
 				const t = flat(pdfText(m.pdf, p));
-				expect(t).toContain(`Trang ${p}/${n}`);
+				expect(t).not.toMatch(/Trang \d+\/\d+/);
 				expect(t).toContain('DỰ THẢO');
 				expect(t).toContain(m.twin.system.name);
 				expect(t).toContain(`${RS} #${hash}`);
 				expect(t).toContain(`Mã kiểm tra ${m.twin.fingerprint}`);
 				expect(t).toMatch(/Lập lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} \(UTC\+7\)/);
 			}
+		}
+	});
+
+	it('names the design document the stage needs, and cites each unmet higher criterion once', () => {
+		// Điều 15 khoản 2 Nghị định 85/2016/NĐ-CP: preliminary design for a new project, the approved
+		// construction design for a system in operation.
+		expect(flat(pdfText(made[3]!.pdf, 1))).toContain(
+			'Tài liệu thiết kế: thiết kế sơ bộ hoặc tài liệu có giá trị tương đương'
+		);
+		expect(flat(pdfText(made[4]!.pdf, 1))).toContain(
+			'Tài liệu thiết kế: thiết kế thi công đã được cấp có thẩm quyền phê duyệt'
+		);
+		for (const level of [1, 3]) {
+			const m = /Các tiêu chí cấp độ cao hơn không được đáp ứng: (.+?)\./.exec(
+				flat(made[level]!.text)
+			);
+			expect(m, `level ${level}`).not.toBeNull();
+			const cites = m![1]!.split('; ');
+			expect(cites.length).toBeGreaterThan(1);
+			expect(new Set(cites).size, cites.join(' | ')).toBe(cites.length);
 		}
 	});
 
@@ -299,7 +323,13 @@ describe('dossier library', () => {
 		expect(t).toContain('Cấp độ xác định theo tiêu chí: không xác định được theo tiêu chí');
 		expect(t).toContain('Cấp độ đề xuất: Cấp độ 2');
 		expect(t).toContain('Hệ thống xử lý dữ liệu nội bộ quan trọng của Sở.');
-		expect(t).toContain('Điều 7 khoản 3 Thông tư 03/2017/TT-BTTTT'); // undetermined rule
+		// The duty to propose a level, cited where Decree 85 puts it; capdo's own sentence is not
+		// quoted as if it were the circular's (Circular 03 Điều 7 khoản 3 says nothing of the kind).
+		expect(t).toContain(
+			'Chủ quản hệ thống thông tin phải tự đề xuất cấp độ kèm thuyết minh bằng văn bản. (Điều 14 khoản 1 điểm a Nghị định 85/2016/NĐ-CP).'
+		);
+		expect(t).not.toContain('“Không tiêu chí nào');
+		expect(t).not.toContain('Điều 7 khoản 3 Thông tư 03/2017/TT-BTTTT)');
 	});
 
 	it('renders English labels with Vietnamese legal quotes and English citations', async () => {
@@ -312,7 +342,7 @@ describe('dossier library', () => {
 		expect(t).toContain('To: Trung tâm Chuyển đổi số tỉnh Gia Lai'); // the unit's own specialized unit
 		expect(t).toContain('Article 9(2)(c) of Decree 85/2016/NĐ-CP — level 3');
 		expect(t).toContain('từ 10.000 người sử dụng trở lên'); // the quote stays Vietnamese
-		expect(t).toContain('Page 1/');
+		expect(t).toContain('DỰ THẢO (DRAFT)');
 		expect(t).not.toContain('Kính gửi');
 		expect(t).not.toContain('chưa khai báo');
 	});
@@ -328,16 +358,22 @@ describe('dossier library', () => {
 		expect(pdfText(file)).toContain('Hệ thống quản lý tài sản'.normalize('NFC'));
 	});
 
-	it('drops the watermark once approved, and the fingerprint covers the approval', async () => {
+	it('the signature copy drops watermark and machine footer whatever the approval; the fingerprint covers the approval', async () => {
 		const draft = buildDossier(ruleset(), input('level1.yaml'));
 		const approved = buildDossier(ruleset(), { ...input('level1.yaml'), approved: true });
 		if (!draft.ok || !approved.ok) throw new Error('fixture invalid');
 		expect(fingerprint(approved.dossier)).not.toBe(fingerprint(draft.dossier));
-		const file = join(dir, 'approved.pdf');
-		writeFileSync(file, await dossierPdf(approved.dossier, ruleset()));
+		const file = join(dir, 'final.pdf');
+		writeFileSync(file, await dossierPdf(draft.dossier, ruleset(), { copy: 'final' }));
 		const t = flat(pdfText(file));
 		expect(t).not.toContain('DỰ THẢO');
-		expect(t).toContain('Cấp độ được phê duyệt: đã phê duyệt');
+		expect(t).not.toContain('Lập lúc');
+		expect(t).not.toContain('(Ký, ghi rõ họ tên');
+		// One small line at the end of the dossier carries the fingerprint.
+		expect(t.match(new RegExp(`Mã kiểm tra ${fingerprint(draft.dossier)}`, 'g'))).toHaveLength(1);
+		// An approved dossier's draft copy is still a draft.
+		writeFileSync(file, await dossierPdf(approved.dossier, ruleset()));
+		expect(flat(pdfText(file))).toContain('DỰ THẢO');
 	});
 
 	it('fingerprint ignores the generation time but not the content', () => {

@@ -3,26 +3,27 @@
 import type { Lang, Level } from '../rules';
 import type { PlanItemStatus, SystemStage } from '../model/inventory';
 import { formatDate } from '../i18n/dates';
+import { documentDateEn, placeDate } from '../paper/date';
 
-// Dates: one formatter for pages, exports and papers (Vietnam time).
+// Dates: one formatter for pages, exports and papers (Vietnam time); the letter's own date line
+// is written as Decree 30/2020 writes it (paper/date.ts).
 export { formatDate };
 
 const vi = {
 	motto: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'] as [string, string],
 	number: (n?: string) => `Số: ${n ?? '……/……'}`,
-	dateLine: (place: string | undefined, date?: string) => {
-		const [y, m, d] = date ? date.split('-') : ['……', '……', '……'];
-		return `${place ?? '……'}, ngày ${d} tháng ${m} năm ${y}`;
-	},
-	subject: (name: string) =>
-		`V/v đề nghị thẩm định hồ sơ đề xuất cấp độ hệ thống thông tin “${name}”`,
+	dateLine: (place: string | undefined, date?: string) => placeDate(place, date),
+	// Levels 1–2: the same unit appraises and approves (Điều 12 khoản 1 Nghị định 85/2016/NĐ-CP).
+	act: (approve: boolean): string => (approve ? 'thẩm định, phê duyệt' : 'thẩm định'),
+	subject: (name: string, approve = false) =>
+		`V/v đề nghị ${vi.act(approve)} hồ sơ đề xuất cấp độ hệ thống thông tin “${name}”`,
 	to: 'Kính gửi:',
 	pursuant: (doc: string, date: string, issuer: string, title?: string) =>
 		`Căn cứ ${doc} ngày ${date} của ${issuer}${title ? ` ${lowerFirst(title)}` : ''};`,
-	request: (unit: string, to: string, level: string) =>
-		`${unit} đề nghị ${to} thẩm định hồ sơ đề xuất ${level} đối với hệ thống thông tin sau:`,
-	closing: (unit: string) =>
-		`${unit} gửi kèm hồ sơ đề xuất cấp độ theo danh mục trên. Đề nghị quý cơ quan xem xét, thẩm định theo quy định.`,
+	request: (unit: string, to: string, level: string, approve = false) =>
+		`${unit} đề nghị ${to} ${vi.act(approve)} hồ sơ đề xuất ${level} đối với hệ thống thông tin sau:`,
+	closing: (unit: string, approve = false) =>
+		`${unit} gửi kèm hồ sơ đề xuất cấp độ theo danh mục trên. Đề nghị quý cơ quan xem xét, ${vi.act(approve)} theo quy định.`,
 	contact: 'Đầu mối liên hệ',
 	recipients: 'Nơi nhận:',
 	asAbove: 'Như trên;',
@@ -45,6 +46,7 @@ const vi = {
 	level: (l: Level) => `cấp độ ${l}`,
 	Level: (l: Level) => `Cấp độ ${l}`,
 	dossierTitle: 'HỒ SƠ ĐỀ XUẤT CẤP ĐỘ AN TOÀN HỆ THỐNG THÔNG TIN',
+	letterTitle: 'Văn bản đề nghị thẩm định',
 	dossierSub: (unit: string, n?: string) => `(Kèm theo văn bản số ${n ?? '……/……'} của ${unit})`,
 	part: (i: number, t: string) => `Phần ${i}. ${t}`,
 	notDeclared: 'chưa khai báo',
@@ -103,7 +105,6 @@ const vi = {
 	copies: (o: number, c: number, to: string) =>
 		`${String(o).padStart(2, '0')} bản chính và ${String(c).padStart(2, '0')} bản sao hợp lệ, gửi ${to}`,
 	ruleset: 'Bộ quy tắc',
-	footerPage: (i: number, n: number) => `Trang ${i}/${n}`,
 	footerGenerated: 'Lập lúc',
 	footerFingerprint: 'Mã kiểm tra',
 	draft: 'DỰ THẢO'
@@ -114,16 +115,17 @@ type Labels = typeof vi;
 const en: Labels = {
 	motto: ['SOCIALIST REPUBLIC OF VIET NAM', 'Independence - Freedom - Happiness'],
 	number: (n) => `No.: ${n ?? '……/……'}`,
-	dateLine: (place, date) => `${place ?? '……'}, ${date ? formatDate(date) : '……/……/……'}`,
-	subject: (name) =>
-		`Re: request for appraisal of the level-proposal dossier of the information system “${name}”`,
+	dateLine: (place, date) => `${place ?? '……'}, ${documentDateEn(date)}`,
+	act: (approve) => (approve ? 'appraise and approve' : 'appraise'),
+	subject: (name, approve = false) =>
+		`Re: request to ${en.act(approve)} the level-proposal dossier of the information system “${name}”`,
 	to: 'To:',
 	pursuant: (doc, date, issuer, title) =>
 		`Pursuant to ${doc} of ${date} issued by ${issuer}${title ? ` (“${title}”)` : ''};`,
-	request: (unit, to, level) =>
-		`${unit} requests ${to} to appraise the dossier proposing ${level} for the following information system:`,
-	closing: (unit) =>
-		`${unit} encloses the dossier listed above and requests its appraisal as provided by law.`,
+	request: (unit, to, level, approve = false) =>
+		`${unit} requests ${to} to ${en.act(approve)} the dossier proposing ${level} for the following information system:`,
+	closing: (unit, approve = false) =>
+		`${unit} encloses the dossier listed above and requests that it be ${approve ? 'appraised and approved' : 'appraised'} as provided by law.`,
 	contact: 'Contact',
 	recipients: 'Recipients:',
 	asAbove: 'As above;',
@@ -146,6 +148,7 @@ const en: Labels = {
 	level: (l) => `level ${l}`,
 	Level: (l) => `Level ${l}`,
 	dossierTitle: 'INFORMATION SYSTEM SECURITY LEVEL PROPOSAL DOSSIER',
+	letterTitle: 'Request for appraisal',
 	dossierSub: (unit, n) => `(Enclosed with letter No. ${n ?? '……/……'} of ${unit})`,
 	part: (i, t) => `Part ${i}. ${t}`,
 	notDeclared: 'not provided',
@@ -203,7 +206,6 @@ const en: Labels = {
 	copies: (o, c, to) =>
 		`${o} original(s) and ${c} certified cop${c === 1 ? 'y' : 'ies'}, sent to ${to}`,
 	ruleset: 'Rule set',
-	footerPage: (i, n) => `Page ${i}/${n}`,
 	footerGenerated: 'Generated',
 	footerFingerprint: 'Fingerprint',
 	draft: 'DỰ THẢO (DRAFT)'

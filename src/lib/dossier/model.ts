@@ -3,6 +3,7 @@
 import {
 	canonicalJson,
 	evaluate,
+	normalizeRouting,
 	sha256Hex,
 	type Classification,
 	type Localized,
@@ -11,6 +12,7 @@ import {
 	type RuleSet
 } from '../rules';
 import type { PlanItemStatus, SystemRecord, SystemStage, UnitProfile } from '../model/inventory';
+import { describeGlyph, glyphProblems } from '../paper/text';
 
 export const DOSSIER_SCHEMA = 'capdo-dossier/1';
 
@@ -48,6 +50,8 @@ export interface Dossier {
 		operator?: string;
 		stage?: SystemStage;
 		design_documents?: string;
+		/** Answers to the rule set's routing questions, defaults filled (who appraises). */
+		routing?: Facts;
 		/** Normalized facts (defaults filled, facts that do not apply dropped). */
 		facts: Facts;
 		components: { name: string; facts: Facts }[];
@@ -153,6 +157,10 @@ export function buildDossier(ruleset: RuleSet, input: DossierInput): DossierOutc
 		for (const e of evaluated.errors)
 			errors.push({ path: e.path ? `system.${e.path}` : 'system', message: e.message });
 
+	// Who appraises (procedure.routing): the answers with defaults, wrong ones named by path.
+	const routing = normalizeRouting(ruleset, sys.routing);
+	for (const e of routing.errors) errors.push({ path: `system.${e.path}`, message: e.message });
+
 	const proposal = readProposal(sys.proposal, c?.level ?? null, c !== undefined, err);
 	const explanation = readTextMap(
 		sys.explanation,
@@ -162,6 +170,15 @@ export function buildDossier(ruleset: RuleSet, input: DossierInput): DossierOutc
 	);
 	const plan = readPlan(sys.plan, planKeys(ruleset), err);
 	const document = readDocument(input.document, err);
+	// Never a dropped glyph: a character the paper's fonts cannot print is an error on its field.
+	for (const p of glyphProblems(
+		{ unit: input.unit, system: input.system, document: input.document },
+		''
+	))
+		errors.push({
+			path: p.path,
+			message: { vi: describeGlyph(p, 'vi'), en: describeGlyph(p, 'en') }
+		});
 	if (input.approved !== undefined && typeof input.approved !== 'boolean')
 		err('approved', '"approved" phải là true hoặc false.', '"approved" must be true or false.');
 
@@ -180,7 +197,8 @@ export function buildDossier(ruleset: RuleSet, input: DossierInput): DossierOutc
 		explanation,
 		proposal,
 		plan,
-		specialist_opinion: text(sys.specialist_opinion)
+		specialist_opinion: text(sys.specialist_opinion),
+		routing: Object.keys(routing.facts).length ? routing.facts : undefined
 	};
 	const dossier: Dossier = {
 		schema: DOSSIER_SCHEMA,
@@ -244,7 +262,13 @@ function readUnit(raw: unknown, err: Err): UnitProfile | undefined {
 			phone: text(contact.phone)
 		}) as UnitProfile['contact'],
 		...(signer && text(signer.name) && text(signer.title)
-			? { signer: { name: text(signer.name)!, title: text(signer.title)! } }
+			? {
+					signer: {
+						name: text(signer.name)!,
+						title: text(signer.title)!,
+						...(text(signer.authority) ? { authority: text(signer.authority) } : {})
+					}
+				}
 			: {}),
 		...(text(raw.place) ? { place: text(raw.place) } : {}),
 		...(text(raw.address) ? { address: text(raw.address) } : {})

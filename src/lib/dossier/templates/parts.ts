@@ -12,7 +12,7 @@ import {
 	type RuleSet,
 	type Section
 } from '../../rules';
-import { run, type Block, type Run, type TableRow } from '../blocks';
+import { run, type Block, type Run, type TableRow } from '../../paper/blocks';
 import { formatDate, type Labels } from '../labels';
 import type { Dossier } from '../model';
 
@@ -22,9 +22,21 @@ export interface TemplateContext {
 	lang: Lang;
 	L: Labels;
 	procedure: ProcedureInfo;
+	/** The draft prints form captions and signing hints; the signature copy (bản trình ký) does not. */
+	copy: 'draft' | 'final';
+	/** Cited when no criterion matches: where the law puts the duty to propose a level. */
+	proposeDuty?: Citation;
 }
 
-export type Template = (ctx: TemplateContext) => Block[];
+/**
+ * A regime's papers, each its own document with its own page numbers: the letters in the order
+ * they are sent (a prior opinion request first), and the dossier (thuyết minh, plan, annexes).
+ */
+export interface DossierBlocks {
+	letters: { id: string; blocks: Block[] }[];
+	dossier: Block[];
+}
+export type Template = (ctx: TemplateContext) => DossierBlocks;
 
 export const level = (ctx: TemplateContext): Level => ctx.dossier.result.proposed_level;
 export const applies = (s: { levels?: Level[] }, l: Level) => !s.levels || s.levels.includes(l);
@@ -34,11 +46,16 @@ const upper = (s: string) => s.toLocaleUpperCase('vi');
 
 /**
  * Where the letter goes: an explicit addressee; for levels 1–3 the unit's own specialized security
- * unit by name (it appraises them); otherwise the rule set's short name for the appraising body.
+ * unit by name (it appraises them) unless a route names another body; otherwise the rule set's
+ * short name for the appraising body (the route's when one applies).
  */
 export function addressee(ctx: TemplateContext): string {
 	const { document, unit } = ctx.dossier;
-	return document.addressee ?? ((level(ctx) <= 3 && unit.security_unit) || ctx.procedure.addressee);
+	// A route (e.g. the specialized unit also operates the system) names another appraiser.
+	return (
+		document.addressee ??
+		((level(ctx) <= 3 && !ctx.procedure.route && unit.security_unit) || ctx.procedure.addressee)
+	);
 }
 
 export function letterhead(ctx: TemplateContext, subject: string): Block {
@@ -82,8 +99,9 @@ export function signature(ctx: TemplateContext): Block {
 		kind: 'signature',
 		recipients_label: ctx.L.recipients,
 		recipients,
+		...(unit.signer?.authority ? { authority: upper(unit.signer.authority) } : {}),
 		title: upper(unit.signer?.title ?? ctx.L.signerDefault),
-		note: ctx.L.signNote,
+		...(ctx.copy === 'draft' ? { note: ctx.L.signNote } : {}),
 		name: unit.signer?.name ?? ctx.L.dots
 	};
 }
@@ -124,7 +142,6 @@ export function dossierBody<C extends TemplateContext>(
 ): Block[] {
 	const l = level(ctx);
 	const body: Block[] = [
-		{ kind: 'page_break' },
 		{
 			kind: 'title',
 			text: ctx.L.dossierTitle,
@@ -347,11 +364,17 @@ export function levelConclusion(ctx: TemplateContext, fields: Block = levelField
 			size: 11,
 			runs: [run(`${ctx.L.notMet}: `, { italic: true }), run(notMet.join('; ') + '.')]
 		});
+	// The rule set's own words, not the law's: said plainly, never quoted as legal text.
 	if (result.computed_level === null)
 		out.push({
-			kind: 'quote',
-			text: ctx.ruleset.data.undetermined.message.vi,
-			cite: cite(ctx, ctx.ruleset.data.undetermined.citation)
+			kind: 'para',
+			indent: true,
+			runs: [
+				run(ctx.ruleset.data.undetermined.message[ctx.lang]),
+				run(` (${cite(ctx, ctx.proposeDuty ?? ctx.ruleset.data.undetermined.citation)}).`, {
+					italic: true
+				})
+			]
 		});
 	out.push(fields);
 	if (system.proposal?.justification)
@@ -385,9 +408,13 @@ function higherNotMet(ctx: TemplateContext): string[] {
 			p.criteria.map((c) => c.id)
 		)
 	);
-	return ctx.ruleset.data.criteria
-		.filter((c) => c.level > floor && !firedAnywhere.has(c.id))
-		.map((c) => cite(ctx, c.citation));
+	return [
+		...new Set(
+			ctx.ruleset.data.criteria
+				.filter((c) => c.level > floor && !firedAnywhere.has(c.id))
+				.map((c) => cite(ctx, c.citation))
+		)
+	];
 }
 
 const para = (text: string, opts: Partial<Extract<Block, { kind: 'para' }>> = {}): Block => ({

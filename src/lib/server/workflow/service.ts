@@ -17,6 +17,7 @@ import { actorOf, InputError } from '../auth/accounts';
 import { systemAccess, type Principal, type SystemMode } from '../auth/policy';
 import { appendAudit } from '../audit/log';
 import type { DB, Status } from '../db/schema';
+import { MIME } from '../../paper';
 import { insertFile, listFiles } from '../files/store';
 import { checklistFor, unmetItems, type Checklist } from './checklist';
 import { deadlinesFor } from './deadlines';
@@ -358,9 +359,20 @@ export async function submitSystem(ctx: Context, id: string) {
 			revision,
 			dossier_id: dossierId,
 			kind: 'dossier_pdf',
-			filename: rendered.filename,
-			media_type: 'application/pdf',
+			filename: rendered.name.pdf,
+			media_type: MIME.pdf,
 			bytes: rendered.pdf,
+			uploaded_by: ctx.user.id
+		});
+		// The Word copy of the same dossier, for the appraiser to annotate or reuse.
+		await insertFile(trx, {
+			system_id: id,
+			revision,
+			dossier_id: dossierId,
+			kind: 'dossier_docx',
+			filename: rendered.name.docx,
+			media_type: MIME.docx,
+			bytes: rendered.docx,
 			uploaded_by: ctx.user.id
 		});
 		await trx
@@ -838,6 +850,7 @@ export async function reviewView(ctx: Context, id: string) {
 		submitted_at: new Date(dossier.submitted_at).toISOString(),
 		pdf_sha256: dossier.pdf_sha256,
 		dossier_file: files.find((f) => f.kind === 'dossier_pdf' && f.revision === dossier.revision),
+		dossier_docx: files.find((f) => f.kind === 'dossier_docx' && f.revision === dossier.revision),
 		files,
 		record,
 		previous: await previousSubmission(ctx.db, id, dossier.revision),

@@ -2,7 +2,7 @@
 // pinned rule set, so the appraiser reads exactly what the answers say and the PDF's SHA-256 binds
 // the approval to one file. The unit downloads the same stored bytes.
 import type { Kysely } from 'kysely';
-import { buildDossier, dossierJson, dossierPdf } from '../../dossier';
+import { buildDossier, dossierFile, dossierJson, fileName } from '../../dossier';
 import type { SystemRecord, UnitProfile } from '../../model/inventory';
 import type { RuleSet } from '../../rules';
 import type { DB } from '../db/schema';
@@ -29,7 +29,9 @@ export async function unitProfile(db: Kysely<DB>, unitId: string): Promise<UnitP
 export interface RenderedDossier {
 	json: unknown;
 	pdf: Uint8Array;
-	filename: string;
+	docx: Uint8Array;
+	/** File names without extension. */
+	name: { pdf: string; docx: string };
 }
 
 /** Builds and renders the dossier; a dossier that cannot be made refuses the submission. */
@@ -47,25 +49,13 @@ export async function renderSubmitted(
 			built.errors[0]?.path
 		);
 	const generatedAt = at.toISOString();
-	const pdf = await dossierPdf(built.dossier, rs, { lang: 'vi', generatedAt });
+	const opts = { lang: 'vi' as const, generatedAt };
+	const name = (ext: 'pdf' | 'docx') =>
+		fileName(built.dossier.system.name, { part: 'all', copy: 'draft', ext });
 	return {
 		json: JSON.parse(dossierJson(built.dossier, generatedAt)) as unknown,
-		pdf,
-		filename: `ho-so-de-xuat-cap-do-${slug(record.name)}.pdf`
+		pdf: await dossierFile(built.dossier, rs, 'pdf', opts),
+		docx: await dossierFile(built.dossier, rs, 'docx', opts),
+		name: { pdf: name('pdf'), docx: name('docx') }
 	};
-}
-
-/** ASCII file-name part from a Vietnamese name ("Cổng thông tin" → "cong-thong-tin"). */
-export function slug(name: string): string {
-	return (
-		name
-			.normalize('NFD')
-			.replace(/[\u0300-\u036f]/g, '')
-			.replace(/đ/g, 'd')
-			.replace(/Đ/g, 'D')
-			.toLowerCase()
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-|-$/g, '')
-			.slice(0, 60) || 'he-thong'
-	);
 }
