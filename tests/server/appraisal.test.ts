@@ -30,6 +30,7 @@ import {
 import type { SystemRecord } from '../../src/lib/model/inventory';
 import { plainPdf, SIGNER_CN, signedPdf, tampered } from '../fixtures/pdf/signed';
 import { freshDatabase, level2Record, seed, type Seeded } from './fixtures';
+import { docxParts } from '../paper/measure';
 
 let s: Seeded;
 let cleanup: () => Promise<void>;
@@ -63,8 +64,13 @@ describe('the submitted dossier', () => {
 	it('is rendered on the server from the stored answers and kept byte for byte', async () => {
 		const id = await submitted(level2Record('Hệ thống một cửa điện tử Sở Tài chính P'));
 		const files = await systemFiles(s.ctx('appraiser'), id);
-		expect(files).toHaveLength(1);
-		const f = files[0]!;
+		expect(files.map((x) => x.kind).sort()).toEqual(['dossier_docx', 'dossier_pdf']);
+		const f = files.find((x) => x.kind === 'dossier_pdf')!;
+		// The Word copy of the same dossier: a real DOCX whose text has the system's name.
+		const docx = files.find((x) => x.kind === 'dossier_docx')!;
+		const word = await openFile(s.ctx('appraiser'), id, docx.id);
+		const xml = Object.values(docxParts(word.bytes)).join('');
+		expect(xml).toContain('Hệ thống một cửa điện tử Sở Tài chính P');
 		expect(f).toMatchObject({ kind: 'dossier_pdf', revision: 1, media_type: 'application/pdf' });
 		const dossier = await s.d.db
 			.selectFrom('dossiers')
@@ -87,7 +93,7 @@ describe('the submitted dossier', () => {
 
 	it('is never changed in place, and bytes that no longer match their hash are not served', async () => {
 		const id = await submitted();
-		const [f] = await systemFiles(s.ctx('unitA'), id);
+		const f = (await systemFiles(s.ctx('unitA'), id)).find((x) => x.kind === 'dossier_pdf');
 		await expect(
 			sql`update files set filename = 'x.pdf' where id = ${f!.id}`.execute(s.d.db)
 		).rejects.toThrow(/kept as uploaded/);
@@ -141,6 +147,7 @@ describe('signed uploads', () => {
 		});
 		expect(scan.signature).toEqual({ status: 'unsigned' });
 		expect((await systemFiles(s.ctx('appraiser'), id)).map((f) => f.kind).sort()).toEqual([
+			'dossier_docx',
 			'dossier_pdf',
 			'signed_dossier',
 			'signed_request',
@@ -239,7 +246,7 @@ describe('checklist, routing and the approval record', () => {
 			checklist: met(['a', 'b', 'c']),
 			opinion: suitable
 		});
-		const [pdf] = await systemFiles(unit, id);
+		const pdf = (await systemFiles(unit, id)).find((x) => x.kind === 'dossier_pdf');
 		const a = await getSystem(unit, id);
 		expect(a.approval).toMatchObject({
 			revision: 1,
