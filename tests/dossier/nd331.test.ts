@@ -69,7 +69,7 @@ beforeAll(() => {
 			twin: JSON.parse(readFileSync(json, 'utf8'))
 		};
 	}
-}, 60_000);
+}, 180_000);
 
 describe('nd331 request letter (Phụ lục Mẫu 01–03)', () => {
 	it.each([2, 3, 4])('level %i: Decree 30 frame and the Law 116 basis on page 1', (level) => {
