@@ -97,7 +97,7 @@ describe('seeded server', () => {
 			unitA: s.units.A,
 			pdfA: ''
 		};
-		ids.pdfA = (await systemFiles(unitA, ids.sysA))[0]!.id;
+		ids.pdfA = (await systemFiles(unitA, ids.sysA)).find((f) => f.kind === 'dossier_pdf')!.id;
 		await d.close();
 		server = await startServer(d.target);
 		clients.anonymous = new Client(server.origin);
