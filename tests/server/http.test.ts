@@ -4,7 +4,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classifySystem, createSystem, submitSystem } from '../../src/lib/server/workflow/service';
+import {
+	classifySystem,
+	createSystem,
+	startReview,
+	submitSystem
+} from '../../src/lib/server/workflow/service';
 import { systemFiles } from '../../src/lib/server/workflow/files';
 import { signedPdf } from '../fixtures/pdf/signed';
 import { freshDatabase, level2Record, PASSWORD, seed, type Who } from './fixtures';
@@ -74,6 +79,7 @@ describe('seeded server', () => {
 		sysC: string;
 		unitA: string;
 		pdfA: string;
+		sysR: string;
 	};
 	const clients = {} as Record<Who | 'anonymous', Client>;
 
@@ -95,8 +101,11 @@ describe('seeded server', () => {
 			sysB: await submitted(unitB, 'Hệ thống B'),
 			sysC: await submitted(unitC, 'Hệ thống C'),
 			unitA: s.units.A,
-			pdfA: ''
+			pdfA: '',
+			// Under review: its papers (Mẫu 04–07) can be drafted.
+			sysR: await submitted(unitA, 'BÍ-MẬT-A hệ thống R')
 		};
+		await startReview(s.ctx('appraiser'), ids.sysR);
 		ids.pdfA = (await systemFiles(unitA, ids.sysA)).find((f) => f.kind === 'dossier_pdf')!.id;
 		await d.close();
 		server = await startServer(d.target);
@@ -326,6 +335,36 @@ describe('seeded server', () => {
 			'file with a malformed id',
 			(i) => `/api/systems/${i.sysA}/files/x`,
 			row(401, 404, 404, 404, 404, 403, 403)
+		],
+		[
+			'GET',
+			'opinion paper of R (PDF)',
+			(i) => `/api/systems/${i.sysR}/papers/opinion?format=pdf`,
+			row(401, 403, 403, 200, 404, 403, 403)
+		],
+		[
+			'GET',
+			'decision paper of R (DOCX, signature copy)',
+			(i) => `/api/systems/${i.sysR}/papers/decision?format=docx&copy=final`,
+			row(401, 403, 403, 200, 404, 403, 403)
+		],
+		[
+			'GET',
+			'tờ trình of a level-2 system (none: the specialized unit approves)',
+			(i) => `/api/systems/${i.sysR}/papers/submission`,
+			row(401, 403, 403, 404, 404, 403, 403)
+		],
+		[
+			'GET',
+			'papers of A before its review starts',
+			(i) => `/api/systems/${i.sysA}/papers/opinion`,
+			row(401, 403, 403, 404, 404, 403, 403)
+		],
+		[
+			'GET',
+			'unknown paper',
+			(i) => `/api/systems/${i.sysR}/papers/x`,
+			row(401, 403, 403, 404, 404, 403, 403)
 		],
 		['GET', 'API audit', () => '/api/audit', row(401, 403, 403, 200, 200, 403, 200)],
 		['GET', 'overview', () => '/overview', row(303, 403, 403, 200, 200, 403, 200)],
