@@ -1,7 +1,7 @@
 // The appraisal papers read back as a reader would: Mẫu số 04–07 of Decree 331/2026 and the Decree
 // 85/2016 opinion, tờ trình and decision, written by the shared writers from the bundled rule sets
 // and a filled review; the PDF through pdftotext, the DOCX through its XML. Set CAPDO_PAPER_PNG=dir
-// to keep PNGs of every page (pdftoppm) for looking at them.
+// to keep PNGs of every page (pdftoppm) and the DOCX files for looking at them.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -97,6 +97,7 @@ async function render(key: string, a: AppraisalPaperInput, id: PaperId): Promise
 	if (PNG) {
 		mkdirSync(PNG, { recursive: true });
 		execFileSync('pdftoppm', ['-r', '60', '-png', pdfFile, join(PNG, key)]);
+		writeFileSync(join(PNG, `${key}.docx`), docx);
 	}
 	const out = { pdf: pdfText(pdfFile), docx: docxText(docx) };
 	rendered.set(key, out);

@@ -277,6 +277,11 @@ export interface Correction {
 	date: string;
 	kind: 'editorial' | 'substantive';
 	previous: string;
+	/**
+	 * Other hashes of the same previous revision: the hash it had while a declared effective_to was
+	 * still hashed (legacyRuleSetHash). Stored results citing one are that revision.
+	 */
+	previous_aliases?: string[];
 	reason: Localized;
 	changes: CorrectionChange[];
 }
