@@ -10,6 +10,8 @@ const dataDir = process.env.CAPDO_E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ca
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	// Up to 8 test runs share 2 cores: a test's time says nothing about the app (security: 16).
+	timeout: 180_000,
 	fullyParallel: true,
 	forbidOnly: !!process.env.CI,
 	retries: process.env.CI ? 1 : 0,
