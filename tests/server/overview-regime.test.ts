@@ -13,9 +13,10 @@ import {
 	createSystem,
 	reviseSystem,
 	startReview,
-	submitSystem,
-	type Checklist
+	submitSystem
 } from '../../src/lib/server/workflow/service';
+import type { Checklist } from '../../src/lib/server/workflow/checklist';
+import { EMPTY_OPINION } from '../../src/lib/server/workflow/opinion';
 import { freshDatabase, level2Record, seed, type Seeded } from './fixtures';
 
 const rulesets = bundledRuleSets().rulesets;
@@ -43,13 +44,14 @@ async function make(
 	if (to === 'draft') return;
 	await classifySystem(s.ctx(who), id);
 	if (to === 'classified') return;
-	await submitSystem(s.ctx(who), id, {});
+	await submitSystem(s.ctx(who), id);
 	if (to === 'submitted') return;
 	await startReview(s.ctx('appraiser'), id);
 	await approveSystem(s.ctx('appraiser'), id, {
 		number: `${key}/QĐ`,
 		date: today,
-		checklist: allMet
+		checklist: allMet,
+		opinion: { ...EMPTY_OPINION, conclusion: 'suitable' }
 	});
 	if (to === 'revised') await reviseSystem(s.ctx(who), id);
 }
