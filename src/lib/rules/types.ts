@@ -148,7 +148,36 @@ export interface GoldenCase {
 	name: string;
 	facts: Facts;
 	components?: { name: string; facts: Facts }[];
-	expect: { level: Level | null; criteria: string[]; components?: (Level | null)[] };
+	expect: {
+		level: Level | null;
+		/** The criteria that fire (filled in from `basis` when only that is written). */
+		criteria: string[];
+		/**
+		 * Each expected criterion with its citation as a reader sees it and the level it gives ("Điều 9
+		 * khoản 2 điểm c Nghị định 85/2016/NĐ-CP → cấp độ 3"), so a changed article, clause, point or
+		 * criterion level fails the case, not only the lock.
+		 */
+		basis?: Record<string, string>;
+		/** Designations reported beside the level, id → citation (none when absent). */
+		designations?: Record<string, string>;
+		components?: (Level | null)[];
+	};
+}
+
+/**
+ * What the procedure must say for one level, as a reader sees it (Vietnamese, citations formatted):
+ * who appraises and approves, in how many days of which kind. Run with the golden cases; `null`
+ * means the rule set sets no such deadline (or submission rule) for the level.
+ */
+export interface ProcedureCase {
+	level: Level;
+	appraiser: string;
+	approver: string;
+	/** The citation of the authority rule. */
+	authority: string;
+	appraisal_deadline: { days: number; working_days: boolean; citation: string } | null;
+	approval_deadline: { days: number; working_days: boolean; citation: string } | null;
+	submission?: { originals: number; copies: number; citation: string } | null;
 }
 
 export interface LevelRule {
@@ -172,11 +201,51 @@ export interface SubmissionRule extends LevelRule {
 	copies: { originals: number; copies: number };
 	recipient: Localized;
 }
+/**
+ * An exception to `authority`: for `levels`, when `when` holds over the routing facts, another body
+ * appraises (and receives the dossier). E.g. Điều 12 khoản 3 điểm b Nghị định 85/2016: the Ministry
+ * of Defence appraises the systems it manages.
+ */
+export interface RouteRule extends LevelRule {
+	id: string;
+	when: Condition;
+	appraiser: Localized;
+	addressee?: Localized;
+	/** Where the dossier is sent instead of `submission.recipient`. */
+	recipient?: Localized;
+	note?: { text: Localized; citation: Citation };
+}
+/** Questions about the whole system (not its components) that pick a route; each has a default. */
+export interface Routing {
+	facts: Record<string, FactDef>;
+	routes: RouteRule[];
+}
 export interface Procedure {
 	authority: AuthorityRule[];
 	appraisal_deadline?: DeadlineRule[];
 	approval_deadline?: DeadlineRule[];
 	submission?: SubmissionRule[];
+	routing?: Routing;
+}
+
+/** One point the appraiser rules on ("đạt / chưa đạt" and a comment), e.g. Điều 16 khoản 1 điểm a. */
+export interface ChecklistItem {
+	id: string;
+	/** The article's words, verbatim. */
+	text: string;
+	/** The plain question the appraiser answers. */
+	label: Localized;
+	help?: Localized;
+	/** The proposed levels it applies to (all when absent). */
+	levels?: Level[];
+	/** Where it prints in the regime's opinion form (e.g. "Mẫu số 04, Phần 4 mục 2"). */
+	form_part?: Localized;
+	citation: Citation;
+}
+/** The appraisal's content as the regime sets it: the checklist and the coordinating opinions. */
+export interface AppraisalSpec {
+	checklist: ChecklistItem[];
+	coordination?: { label: Localized; help?: Localized; levels?: Level[]; citation: Citation };
 }
 
 /** Reported beside the level (e.g. Điều 16 Nghị định 331/2026: important to national security). */
@@ -278,6 +347,11 @@ export interface Correction {
 	date: string;
 	kind: 'editorial' | 'substantive';
 	previous: string;
+	/**
+	 * Other hashes of the same previous revision: the hash it had while a declared effective_to was
+	 * still hashed (legacyRuleSetHash). Stored results citing one are that revision.
+	 */
+	previous_aliases?: string[];
 	reason: Localized;
 	changes: CorrectionChange[];
 }
@@ -317,12 +391,17 @@ export interface RuleSetData {
 	criteria: Criterion[];
 	designations?: Designation[];
 	procedure: Procedure;
+	appraisal?: AppraisalSpec;
 	requirements?: Requirements;
 	dossier?: DossierSpec;
 	transition?: TransitionRule[];
 	identification?: Identification;
 	corrections?: Correction[];
 	tests?: GoldenCase[];
+	/** The procedure per level, asserted (not hashed, like `tests`). */
+	procedure_tests?: ProcedureCase[];
+	/** Dates on which this version is or is not in force, asserted (not hashed, never inherited). */
+	effective_tests?: { date: string; in_force: boolean }[];
 	[extra: string]: unknown;
 }
 

@@ -46,7 +46,8 @@ export interface ServerStore extends InventoryStore {
 	/** Per-system workflow state as of the last load or save, by id. */
 	readonly systems: ReadonlyMap<string, ServerSystem>;
 	classify(id: string): Promise<void>;
-	submit(id: string, body: { dossier: unknown; pdf_sha256: string }): Promise<void>;
+	/** Submits; the server renders the dossier and answers where its stored PDF can be downloaded. */
+	submit(id: string): Promise<{ url?: string; sha256?: string }>;
 	/** After a return (or an approval, Điều 18): a new revision the unit can edit. */
 	revise(id: string): Promise<void>;
 }
@@ -127,9 +128,13 @@ export function serverStore(fetchFn: Fetch = (...a) => fetch(...a)): ServerStore
 			const s = await call<Saved>('POST', `/api/systems/${encodeURIComponent(id)}/classify`);
 			remember(s, true);
 		},
-		async submit(id, body) {
-			const s = await call<Saved>('POST', `/api/systems/${encodeURIComponent(id)}/submit`, body);
+		async submit(id) {
+			const s = await call<Saved & { dossier_pdf?: { url: string; sha256: string } }>(
+				'POST',
+				`/api/systems/${encodeURIComponent(id)}/submit`
+			);
 			remember(s, true);
+			return { url: s.dossier_pdf?.url, sha256: s.dossier_pdf?.sha256 };
 		},
 		async revise(id) {
 			const s = await call<Saved>('POST', `/api/systems/${encodeURIComponent(id)}/revise`);

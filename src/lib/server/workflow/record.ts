@@ -28,6 +28,8 @@ export function parseRecord(raw: unknown): SystemRecord {
 		)
 	)
 		throw new InputError('"components" phải là danh sách { id, name, facts }.', 'components');
+	if (raw.routing !== undefined && !isObject(raw.routing))
+		throw new InputError('"routing" phải là một đối tượng.', 'routing');
 	if (raw.ruleset !== undefined && typeof raw.ruleset !== 'string')
 		throw new InputError('"ruleset" phải có dạng id@version.', 'ruleset');
 	const proposal = raw.proposal;
