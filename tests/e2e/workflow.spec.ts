@@ -79,9 +79,7 @@ async function click(page: Page, name: string | RegExp) {
 	await hydrated(page);
 }
 
-// FIXME(ux, 2026-12-02): the unit's 'Nộp hồ sơ để thẩm định: NAME' link is in the page (trace) but
-// this locator never resolves; submission itself is covered by integration.spec. Not yet found.
-test.fixme('submit, return with a reason, revise, resubmit, approve; unit B sees nothing', async ({
+test('submit, return with a reason, revise, resubmit, approve; unit B sees nothing', async ({
 	browser
 }) => {
 	test.setTimeout(480_000); // a long two-role journey with axe on every page, on a loaded machine

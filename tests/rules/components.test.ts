@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, type Facts, type Level, type RuleSet } from '../../src/lib/rules';
+import { withSystemFacts } from '../../src/lib/rules/system-facts';
 import { ruleset } from './helpers';
 
 const REFS = ['vn-nd85@tt03-2017', 'vn-nd85@tt12-2022', 'vn-nd331@2026'] as const;
@@ -66,9 +67,12 @@ describe.each(REFS)('%s: the level is the maximum over the parts (property)', (r
 					const want = highest(picked.map((i) => pool[i]!.level));
 					expect(got.level, picked.map((i) => pool[i]!.name).join(' + ')).toBe(want);
 					expect(got.undetermined).toBe(want === null);
-					// Each component keeps its own level.
+					// Each component keeps its own level, with the answers it takes from its system (the
+					// facts asked once for the whole system, `scope: system`; its own answer wins).
 					expect(got.components.map((c) => c.level)).toEqual(
-						components.map((facts) => classify(rs, facts).level)
+						components.map(
+							(facts) => classify(rs, withSystemFacts(rs, system, facts) as Facts).level
+						)
 					);
 				}
 			),
