@@ -167,7 +167,7 @@ export const en: Record<MessageKey, string> = {
 	'result.designations': 'Also designated',
 	'result.basis': 'Legal basis',
 	'result.notMet': 'Why not a higher level',
-	'result.notMetLead': 'The criteria of higher levels do not match the answers:',
+	'result.notMetLead': '{n} criteria of higher levels do not match the answers',
 	'result.components': 'Levels of the component systems',
 	'result.componentsNone': 'No component systems.',
 	'result.system': 'Main system',
@@ -627,7 +627,7 @@ export const en: Record<MessageKey, string> = {
 	'submit.notAllowed': 'This dossier is “{status}”: it cannot be submitted now.',
 	'submit.done': 'Dossier submitted',
 	'submit.doneLead': 'The level-proposal dossier of “{name}” has been sent for appraisal.',
-	'submit.fingerprint': 'Fingerprint of the submitted PDF: {hash}',
+	'submit.fingerprint': 'Fingerprint (SHA-256) of the submitted PDF:',
 	'submit.next': 'What happens next',
 	'submit.nextBody':
 		"The appraising body reviews the dossier; its decision (approval, or a return with reasons) appears on the unit's dossiers page.",

@@ -167,7 +167,7 @@ export const vi = {
 	'result.designations': 'Xác định thêm',
 	'result.basis': 'Căn cứ xác định',
 	'result.notMet': 'Vì sao không phải cấp độ cao hơn',
-	'result.notMetLead': 'Các tiêu chí của cấp độ cao hơn không khớp với câu trả lời:',
+	'result.notMetLead': '{n} tiêu chí của cấp độ cao hơn không khớp với câu trả lời',
 	'result.components': 'Cấp độ của các hệ thống thành phần',
 	'result.componentsNone': 'Không có hệ thống thành phần.',
 	'result.system': 'Hệ thống chính',
@@ -628,7 +628,7 @@ export const vi = {
 	'submit.notAllowed': 'Hồ sơ này đang ở trạng thái “{status}”, không nộp được lúc này.',
 	'submit.done': 'Đã nộp hồ sơ',
 	'submit.doneLead': 'Hồ sơ đề xuất cấp độ của hệ thống “{name}” đã được gửi để thẩm định.',
-	'submit.fingerprint': 'Mã kiểm tra của tệp PDF đã nộp: {hash}',
+	'submit.fingerprint': 'Mã kiểm tra (SHA-256) của tệp PDF đã nộp:',
 	'submit.next': 'Tiếp theo',
 	'submit.nextBody':
 		'Cơ quan thẩm định xem xét hồ sơ; kết quả (phê duyệt hoặc trả lại kèm lý do) hiện ở trang Hồ sơ của đơn vị.',
