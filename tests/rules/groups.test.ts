@@ -120,8 +120,8 @@ describe('screening groups', () => {
 		const labelled = (labels: string) =>
 			errorsOf((t) =>
 				t.replace(
-					'    applies_when: { fact: function, eq: citizen_services }\n    question:\n      vi: Hệ thống cung cấp dịch vụ công',
-					`    labels:\n${labels}    applies_when: { fact: function, eq: citizen_services }\n    question:\n      vi: Hệ thống cung cấp dịch vụ công`
+					'    max: 4\n    applies_when: { fact: function, eq: citizen_services }\n',
+					`    max: 4\n    labels:\n${labels}    applies_when: { fact: function, eq: citizen_services }\n`
 				)
 			);
 		const all = [0, 1, 2, 3, 4].map((v) => `      "${v}": { vi: Mức ${v}, en: Level ${v} }\n`);
