@@ -10,14 +10,23 @@ import {
 } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { LANG_COOKIE, resolveLang } from '$lib/i18n';
+import { tokenUser } from '$lib/server/auth/api-tokens';
 import { routeAccess } from '$lib/server/auth/policy';
 import { SESSION_COOKIE, sessionUser } from '$lib/server/auth/sessions';
 import { issueSetupToken, setupUrl } from '$lib/server/auth/setup';
 import { database } from '$lib/server/db';
+import { DataDirLockedError } from '$lib/server/db/lock';
 import { ruleSetRegistry } from '$lib/server/rulesets';
 
 export const init: ServerInit = async () => {
-	const d = await database();
+	const d = await database().catch((e: unknown) => {
+		// Another process has the embedded database open: say who, and stop without a stack trace.
+		if (e instanceof DataDirLockedError) {
+			console.error(e.message);
+			process.exit(1);
+		}
+		throw e;
+	});
 	// adapter-node emits this after a graceful stop (SIGTERM/SIGINT): close the database cleanly.
 	process.once('sveltekit:shutdown', () => void d.close());
 	const token = await issueSetupToken(d.db);
@@ -43,8 +52,16 @@ const session: Handle = async ({ event, resolve }) => {
 	const { db } = await database();
 	event.locals.db = db;
 	event.locals.rulesets = await ruleSetRegistry(db);
+	const routeId = event.route.id;
+	// The CLI's read-only endpoints also take a personal access token (never a cookie: no CSRF).
+	const bearer = event.request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
 	const token = event.cookies.get(SESSION_COOKIE);
-	const user = token ? await sessionUser(db, token) : undefined;
+	const user =
+		bearer && routeId?.startsWith('/api/admin/')
+			? await tokenUser(db, bearer)
+			: token
+				? await sessionUser(db, token)
+				: undefined;
 	event.locals.user = user
 		? {
 				id: user.id,
@@ -56,7 +73,6 @@ const session: Handle = async ({ event, resolve }) => {
 			}
 		: null;
 
-	const routeId = event.route.id;
 	if (routeId) {
 		const access = routeAccess(routeId, event.locals.user);
 		const api = routeId.startsWith('/api/');

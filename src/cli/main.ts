@@ -5,6 +5,8 @@ import { impactCommand } from './impact';
 import { diffCommand } from './diff';
 import { dossierCommand } from './dossier';
 import { auditCommand } from './audit';
+import { RemoteError } from './remote';
+import { DataDirLockedError } from '../lib/server/db/lock';
 
 export interface Io {
 	out: (s: string) => void;
@@ -28,15 +30,20 @@ Usage:
       Make the level-proposal dossier (PDF, and its JSON twin) for the system in FILE: as for
       classify plus unit, explanation, proposal, plan…; or re-render a dossier JSON twin
   capdo test [PATH]      Run the golden test cases; prints "N passed, N failed"
-  capdo impact NEW [--from EXPORT.json | --db URL | --data-dir DIR] [--json] [--all]
+  capdo impact NEW [--from EXPORT.json | --db URL | --data-dir DIR | --url URL] [--json] [--all]
       Re-evaluate stored classifications under rule set NEW (e.g. vn-nd331@2026) and list the
       systems whose level or basis would change, with counts per level change. Read-only.
   capdo diff A B [--json]
       What changes from A to B; each is ID@VERSION, ID (the version in force today) or a folder
-  capdo audit verify [--db URL | --data-dir DIR]
+  capdo audit verify [--db URL | --data-dir DIR | --url URL]
       Check the audit log's hash chain (default: DATABASE_URL, else CAPDO_DATA_DIR or ./data)
 
-Exit status: 0 success (classified or undetermined), 1 invalid input or failed check, 2 usage error.`;
+An embedded data directory is opened by one process at a time. While the server runs on it, run
+impact and audit verify through the server: --url http://HOST:PORT with a personal access token
+(--token TOKEN, or the CAPDO_TOKEN environment variable; created on the server's account page).
+
+Exit status: 0 success (classified or undetermined), 1 invalid input or failed check, 2 usage error,
+3 the data directory is in use by another process, or the server could not be reached.`;
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
 	const [command, ...rest] = argv;
@@ -70,6 +77,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 		if (e instanceof UsageError) {
 			io.err(`capdo ${command}: ${e.message}`);
 			return 2;
+		}
+		if (e instanceof DataDirLockedError) {
+			io.err(e.message);
+			return 3;
+		}
+		if (e instanceof RemoteError) {
+			io.err(`capdo ${command}: ${e.message}`);
+			return 3;
 		}
 		throw e;
 	}

@@ -292,6 +292,26 @@ describe('seeded server', () => {
 			row(401, 404, 404, 404, 404, 403, 403)
 		],
 		['GET', 'API audit', () => '/api/audit', row(401, 403, 403, 200, 200, 403, 200)],
+		[
+			'GET',
+			'API: full audit verify (CLI --url)',
+			() => '/api/admin/audit/verify',
+			row(401, 403, 403, 403, 403, 403, 200)
+		],
+		[
+			'GET',
+			'API: impact (CLI --url)',
+			() => '/api/admin/impact?ruleset=vn-nd331@2026',
+			row(401, 403, 403, 403, 403, 200, 200)
+		],
+		['GET', 'own account page', () => '/account', row(303, 200, 200, 200, 200, 200, 200)],
+		[
+			'POST',
+			'account: create a CLI token',
+			() => '/account?/token',
+			row(303, 422, 422, 422, 422, 200, 200),
+			{ label: 'CLI', days: '7' }
+		],
 		['GET', 'overview', () => '/overview', row(303, 403, 403, 200, 200, 403, 200)],
 		[
 			'GET',
@@ -380,7 +400,8 @@ describe('seeded server', () => {
 				const reader =
 					role === 'unitA' ||
 					role === 'appraiser' ||
-					(role === 'admin' && /audit|overview/.test(url));
+					(role === 'admin' && /audit|overview|impact/.test(url)) ||
+					(role === 'maintainer' && /impact/.test(url));
 				if (!reader) expect(text).not.toContain('BÍ-MẬT-A');
 			});
 

@@ -36,7 +36,12 @@ export const ROUTE_RULES: readonly RouteRule[] = [
 	{ prefix: '/api/systems/[id]/classify', roles: ['unit'] },
 	{ prefix: '/api/systems/[id]/submit', roles: ['unit'] },
 	{ prefix: '/api/systems/[id]/revise', roles: ['unit'] },
-	{ prefix: '/api/audit', roles: ['admin', 'appraiser'] }
+	{ prefix: '/api/audit', roles: ['admin', 'appraiser'] },
+	// The CLI through a running server (`--url`, `--token`): read-only checks.
+	{ prefix: '/api/admin', roles: ['admin'] },
+	{ prefix: '/api/admin/impact', roles: ['admin', 'maintainer'] },
+	// Own password and access tokens.
+	{ prefix: '/account', roles: 'signed_in' }
 ];
 
 const matches = (id: string, prefix: string) => id === prefix || id.startsWith(prefix + '/');

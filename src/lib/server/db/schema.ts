@@ -43,6 +43,16 @@ export interface LoginFailuresTable {
 	key: string;
 	at: Timestamp;
 }
+export interface ApiTokensTable {
+	id: string;
+	token_hash: string;
+	user_id: string;
+	label: string;
+	created_at: Timestamp;
+	expires_at: Timestamp;
+	last_used_at: Timestamp | null;
+	revoked_at: Timestamp | null;
+}
 export interface SetupTokensTable {
 	token_hash: string;
 	created_at: Timestamp;
@@ -141,6 +151,7 @@ export interface DB {
 	sessions: SessionsTable;
 	login_failures: LoginFailuresTable;
 	setup_tokens: SetupTokensTable;
+	api_tokens: ApiTokensTable;
 	systems: SystemsTable;
 	classifications: ClassificationsTable;
 	system_revisions: SystemRevisionsTable;
