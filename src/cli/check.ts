@@ -9,6 +9,7 @@ import {
 	parsePublished,
 	runGoldenCases,
 	type LoadError,
+	type PublishedEntry,
 	type RuleSet
 } from '../lib/rules';
 import {
@@ -53,16 +54,18 @@ function versionScope(root: string, loaded: RuleSet[]) {
 function checkVersions(root: string, loaded: RuleSet[], loadFailed: boolean) {
 	const scope = versionScope(root, loaded);
 	const errors = checkTiling(scope.rulesets);
-	const published = new Set<string>();
+	let entries: PublishedEntry[] = [];
 	if (existsSync(scope.lock)) {
 		const path = relative(process.cwd(), scope.lock);
 		const lock = parsePublished(
 			path.startsWith('..') ? scope.lock : path,
 			readFileSync(scope.lock, 'utf8')
 		);
-		errors.push(...lock.errors, ...checkPublished(scope.rulesets, lock.entries, !loadFailed));
-		for (const e of lock.entries) published.add(e.ref);
+		errors.push(...lock.errors);
+		entries = lock.entries;
 	}
+	errors.push(...checkPublished(scope.rulesets, entries, !loadFailed));
+	const published = new Map(entries.map((e) => [e.ref, e.hashes.length]));
 	return { errors: errors.filter(scope.keep), published };
 }
 
@@ -73,10 +76,16 @@ export function checkCommand(args: string[], io: Io): number {
 	const versions = checkVersions(root, loaded.rulesets, loaded.errors.length > 0);
 	const errors = [...loaded.errors, ...versions.errors];
 	for (const e of errors) io.err(formatLoadError(e));
-	for (const r of loaded.rulesets)
-		io.out(
-			`ok ${r.ref} sha256:${r.hash}${versions.published.has(r.ref) ? ' (published)' : ` (draft: not in ${PUBLISHED_FILE})`}`
-		);
+	for (const r of loaded.rulesets) {
+		const revisions = versions.published.get(r.ref);
+		const status =
+			revisions === undefined
+				? `draft: not in ${PUBLISHED_FILE}`
+				: revisions > 1
+					? `published, revision ${revisions}`
+					: 'published';
+		io.out(`ok ${r.ref} sha256:${r.hash} (${status})`);
+	}
 	if (errors.length > 0) {
 		io.err(`${errors.length} error(s)`);
 		return 1;

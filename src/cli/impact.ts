@@ -89,9 +89,16 @@ const LABEL: Record<string, string> = {
 };
 
 function formatImpact(r: ImpactReport): string {
+	const revision = r.ruleset.revision > 1 ? `, bản / revision ${r.ruleset.revision}` : '';
 	const lines = [
-		`Tác động của / impact of ${r.ruleset.ref} (sha256 ${r.ruleset.hash.slice(0, 12)}) trên ${r.total} hệ thống / systems`
+		`Tác động của / impact of ${r.ruleset.ref} (sha256 ${r.ruleset.hash.slice(0, 12)}${revision}) trên ${r.total} hệ thống / systems`
 	];
+	for (const c of r.corrections) {
+		lines.push(
+			`Đính chính / correction ${c.revision} (${c.date}, ${c.kind === 'editorial' ? 'câu chữ / editorial' : 'nội dung / substantive'}): ${c.reason.vi} / ${c.reason.en}`
+		);
+		for (const ch of c.changes) lines.push(`  ${ch.target}: ${ch.what.vi} / ${ch.what.en}`);
+	}
 	for (const [k, n] of Object.entries(r.counts)) if (n > 0) lines.push(`  ${LABEL[k]}: ${n}`);
 	const changes = Object.entries(r.level_changes).sort();
 	if (changes.length > 0) {
@@ -100,7 +107,8 @@ function formatImpact(r: ImpactReport): string {
 	}
 	for (const row of r.rows) {
 		const where = row.unit ? `${row.unit} / ${row.name}` : row.name;
-		const from = `${row.from.level ?? '–'} (${row.from.ruleset})`;
+		const rev = row.from.revision ? ` bản / rev. ${row.from.revision}` : '';
+		const from = `${row.from.level ?? '–'} (${row.from.ruleset}${rev})`;
 		if (row.change === 'needs_answers')
 			lines.push(`- ${where}: ${from} → ? thiếu / missing: ${row.missing!.join(', ')}`);
 		else if (row.change === 'invalid') lines.push(`- ${where}: ${row.errors!.join('; ')}`);

@@ -2,9 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { impact } from '../../src/lib/rules';
+import { impact, loadLibrary, parsePublished, withRevisions } from '../../src/lib/rules';
 import { storedFromInventory } from '../../src/lib/model/stored';
-import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
+import { bundledRuleSets, readYamlTree } from '../../src/lib/server/ruleset-files';
 import { ruleset } from './helpers';
 
 const FIXTURE = 'tests/fixtures/impact/unit-inventory.json';
@@ -116,5 +116,47 @@ describe('capdo impact', () => {
 		);
 		expect(r.status).toBe(1);
 		expect(r.stderr).toContain('expected "schema"');
+	});
+});
+
+describe('impact of a correction on classifications made under an earlier revision', () => {
+	const DIR = 'tests/fixtures/rulesets/corrected';
+	const { entries } = parsePublished('p', readFileSync(`${DIR}/published.yaml`, 'utf8'));
+	const [fx] = withRevisions(loadLibrary(readYamlTree(DIR)).rulesets, entries);
+	const [rev1] = entries[0]!.hashes;
+	const stored = (id: string, public_only: boolean, level: 1 | null) => ({
+		id,
+		name: id,
+		ruleset: 'fx@v1',
+		ruleset_hash: rev1,
+		level,
+		basis: level ? ['c1'] : [],
+		facts: { public_only }
+	});
+
+	it('names the revision each was computed under and what the correction changes', () => {
+		const report = impact(fx!, [stored('a', true, 1), stored('b', false, null)], true);
+		expect(report.ruleset).toMatchObject({ ref: 'fx@v1', revision: 2 });
+		expect(report.corrections).toEqual([
+			expect.objectContaining({
+				revision: 2,
+				kind: 'substantive',
+				changes: [expect.objectContaining({ target: 'criteria/c2' })]
+			})
+		]);
+		expect(report.rows).toEqual([
+			expect.objectContaining({
+				id: 'a',
+				change: 'same',
+				from: expect.objectContaining({ revision: 1 })
+			}),
+			expect.objectContaining({
+				id: 'b',
+				change: 'level_up',
+				from: expect.objectContaining({ revision: 1, level: null }),
+				to: { level: 2, basis: ['c2'] }
+			})
+		]);
+		expect(report.level_changes).toEqual({ '–→2': 1 });
 	});
 });

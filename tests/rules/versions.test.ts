@@ -135,8 +135,9 @@ describe('published hash lock', () => {
 		expect(errors[0]).toMatchObject(
 			position(join(FIXTURES, 'hash-changed/fx/v1/ruleset.yaml'), 'version')
 		);
-		expect(errors[0]!.message).toContain('fx@v1 changed after it was published');
-		expect(errors[0]!.message).toContain('a change needs a new version');
+		expect(errors[0]!.message).toContain('fx@v1 changed after revision 1 was published');
+		expect(errors[0]!.message).toContain('publish the change as a correction');
+		expect(errors[0]!.message).toContain('or add a new version');
 		expect(errors[0]!.message).toContain(`sha256:${rs[0]!.hash.slice(0, 12)}`);
 		// The same content as published (the tiles tree) hashes as recorded.
 		expect(tree('tiles')[0]!.hash).toBe(entries[0]!.hash);
@@ -163,7 +164,11 @@ describe('published hash lock', () => {
 		);
 		expect(entries).toEqual([]);
 		expect(errors).toEqual([
-			expect.objectContaining({ line: 2, column: 1, message: 'expected sha256:<64 hex digits>' }),
+			expect.objectContaining({
+				line: 2,
+				column: 8,
+				message: expect.stringContaining('expected sha256:<64 hex digits>')
+			}),
 			expect.objectContaining({ line: 3, column: 1, message: '"not a ref" is not id@version' })
 		]);
 	});

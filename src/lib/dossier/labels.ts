@@ -2,6 +2,10 @@
 // procedure) come from the rule set; only the document's frame is worded here.
 import type { Lang, Level } from '../rules';
 import type { PlanItemStatus, SystemStage } from '../model/inventory';
+import { formatDate } from '../i18n/dates';
+
+// Dates: one formatter for pages, exports and papers (Vietnam time).
+export { formatDate };
 
 const vi = {
 	motto: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'] as [string, string],
@@ -210,10 +214,4 @@ export type { Labels };
 
 function lowerFirst(s: string): string {
 	return s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
-}
-
-/** YYYY-MM-DD → DD/MM/YYYY, as Vietnamese documents write dates. */
-export function formatDate(iso: string): string {
-	const [y, m, d] = iso.split('-');
-	return `${d}/${m}/${y}`;
 }

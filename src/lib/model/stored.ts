@@ -46,6 +46,7 @@ export function storedFromInventory(
 			unit: inv.unit.name,
 			name: s.name,
 			ruleset: rs.ref,
+			ruleset_hash: rs.hash,
 			level: r.value.level,
 			basis: r.value.basis.map((b) => b.id),
 			facts: s.facts,

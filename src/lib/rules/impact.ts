@@ -1,7 +1,8 @@
 // Impact analysis: re-evaluate stored classifications under another rule set and say which
 // would change. Read-only by design: nothing here rewrites a stored result.
+import { currentRevision, revisionOf } from './corrections';
 import { evaluate } from './evaluate';
-import type { Level, RuleSet } from './types';
+import type { Correction, Level, RuleSet } from './types';
 
 /** One stored classification, as kept by the server or an inventory export. */
 export interface StoredClassification {
@@ -10,6 +11,8 @@ export interface StoredClassification {
 	name: string;
 	/** "id@version" it was computed under. */
 	ruleset: string;
+	/** The sha256 of that rule set's content when it was computed (tells the revision). */
+	ruleset_hash?: string;
 	level: Level | null;
 	/** Criterion ids that fired (the basis). */
 	basis: string[];
@@ -25,7 +28,13 @@ export interface ImpactRow {
 	id: string;
 	unit?: string;
 	name: string;
-	from: { ruleset: string; level: Level | null; basis: string[] };
+	from: {
+		ruleset: string;
+		level: Level | null;
+		basis: string[];
+		/** Computed under this published revision of the rule set being assessed (a correction). */
+		revision?: number;
+	};
 	to?: { level: Level | null; basis: string[] };
 	change: ImpactChange;
 	/** Facts the new rule set needs that were never answered. */
@@ -34,7 +43,9 @@ export interface ImpactRow {
 }
 
 export interface ImpactReport {
-	ruleset: { ref: string; hash: string };
+	ruleset: { ref: string; hash: string; revision: number };
+	/** The rule set's correction records: what changed, revision by revision. */
+	corrections: Pick<Correction, 'revision' | 'date' | 'kind' | 'reason' | 'changes'>[];
 	total: number;
 	counts: Record<ImpactChange, number>;
 	/** "3→2": how many systems move from level 3 to level 2 ("–" for undetermined). */
@@ -50,7 +61,14 @@ export function projectFacts(rs: RuleSet, facts: Record<string, unknown>): Recor
 }
 
 export function impactOf(rs: RuleSet, s: StoredClassification): ImpactRow {
-	const from = { ruleset: s.ruleset, level: s.level, basis: s.basis };
+	const revision =
+		s.ruleset === rs.ref && s.ruleset_hash ? revisionOf(rs, s.ruleset_hash) : undefined;
+	const from = {
+		ruleset: s.ruleset,
+		level: s.level,
+		basis: s.basis,
+		...(revision !== undefined ? { revision } : {})
+	};
 	const r = evaluate(rs, {
 		name: s.name,
 		facts: projectFacts(rs, s.facts),
@@ -112,5 +130,18 @@ export function impact(
 		}
 		if (keepSame || row.change !== 'same') rows.push(row);
 	}
-	return { ruleset: { ref: rs.ref, hash: rs.hash }, total, counts, level_changes, rows };
+	return {
+		ruleset: { ref: rs.ref, hash: rs.hash, revision: currentRevision(rs) },
+		corrections: (rs.data.corrections ?? []).map(({ revision, date, kind, reason, changes }) => ({
+			revision,
+			date,
+			kind,
+			reason,
+			changes
+		})),
+		total,
+		counts,
+		level_changes,
+		rows
+	};
 }

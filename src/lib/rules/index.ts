@@ -12,7 +12,15 @@ export type { ProcedureInfo } from './procedure';
 export { canonicalJson, sha256Hex } from './hash';
 export { impact, impactOf, projectFacts } from './impact';
 export type { StoredClassification, ImpactRow, ImpactReport, ImpactChange } from './impact';
-export { checkTiling, checkPublished, parsePublished, addDays, PUBLISHED_FILE } from './versions';
+export {
+	checkTiling,
+	checkPublished,
+	parsePublished,
+	withRevisions,
+	addDays,
+	PUBLISHED_FILE
+} from './versions';
+export { revisionOf, currentRevision, correctionsSince, touchesProcedure } from './corrections';
 export type { PublishedEntry } from './versions';
 export { diffRuleSets, formatCondition, DIFF_SECTIONS } from './diff';
 export type { RuleSetDiff, Change, FieldChange, DiffSection, ChangeKind } from './diff';

@@ -4,6 +4,7 @@ import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document } fro
 import { validate as generatedValidate } from './generated/ruleset-validator.js';
 import { inspectCondition } from './condition';
 import { compileRuleSet, type Locate } from './compile';
+import { checkCorrections } from './corrections';
 import { runGoldenCase } from './golden';
 import { ruleSetHash } from './hash';
 import { PUBLISHED_FILE } from './versions';
@@ -224,6 +225,8 @@ export function mergeOver(
 	delete out.extends;
 	delete out.effective_from;
 	delete out.effective_to;
+	// So do corrections: a parent's correction record describes the parent's revisions, not the child's.
+	delete out.corrections;
 	for (const [key, value] of Object.entries(child)) {
 		if (key === 'remove') continue;
 		const idKey = KEYED_LISTS[key];
@@ -413,6 +416,7 @@ export function resolveFolder(
 			for (const l of [1, 2, 3, 4, 5])
 				if (!seen.has(l)) fail(['procedure', 'authority'], `no authority for level ${l}`);
 	}
+	checkCorrections(data, fail);
 	const tests = data.tests ?? [];
 	checkUnique(
 		tests.map((t) => t.name),

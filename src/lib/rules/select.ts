@@ -1,6 +1,8 @@
+import { todayVN } from '../i18n/dates';
 import type { RuleSet } from './types';
 
-export const today = (): string => new Date().toISOString().slice(0, 10);
+/** Today as a date in Vietnam (UTC+7): which regime is in force does not depend on the server's zone. */
+export const today = (): string => todayVN();
 
 const inForce = (r: RuleSet, date: string) =>
 	r.data.effective_from <= date &&

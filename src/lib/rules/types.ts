@@ -225,6 +225,34 @@ export interface Identification {
 	in_operation: IdentificationItem;
 }
 
+/**
+ * One correction of a published version (never inherited by a child version). Revision 1 is the
+ * version as first published; each correction is the next revision, and `previous` is the sha256
+ * of the revision it corrects, as listed in published.yaml (the chain `capdo check` verifies).
+ * `editorial` corrections change wording, hints, grouping or paper text and cannot change a level;
+ * `substantive` ones may change a level, a citation or a procedure.
+ */
+export interface Correction {
+	revision: number;
+	date: string;
+	kind: 'editorial' | 'substantive';
+	previous: string;
+	reason: Localized;
+	changes: CorrectionChange[];
+}
+export interface CorrectionChange {
+	/** What changed: "criteria/nd85-d9-k1", "facts/defense_security_system", "procedure/authority". */
+	target: string;
+	/** The fields of the target that changed (required for editorial corrections). */
+	fields?: string[];
+	/** The target no longer exists in this revision. */
+	removed?: boolean;
+	/** The levels whose result or procedure the change may affect (all when absent). */
+	levels?: Level[];
+	what: Localized;
+	citation: Citation;
+}
+
 /** A rule set as written (after `extends` is resolved). */
 export interface RuleSetData {
 	id: string;
@@ -251,6 +279,7 @@ export interface RuleSetData {
 	dossier?: DossierSpec;
 	transition?: TransitionRule[];
 	identification?: Identification;
+	corrections?: Correction[];
 	tests?: GoldenCase[];
 	[extra: string]: unknown;
 }
@@ -260,6 +289,11 @@ export interface RuleSet {
 	data: RuleSetData;
 	ref: string; // "id@version"
 	hash: string; // sha256 of the canonical content, tests excluded
+	/**
+	 * The sha256 of every published revision, oldest first (from published.yaml; the last is `hash`
+	 * when the lock is in step). Absent for a draft or a version published from the web workspace.
+	 */
+	revisions?: string[];
 	/** Per fact: compiled applicability (true when the fact has no condition). */
 	applies: Record<string, (f: Facts) => boolean>;
 	/** The facts in interview order, with their applicability: the evaluation loop. */

@@ -1,16 +1,28 @@
 // Dated versions: the versions of one rule set must tile time, and a published version's content
 // must never change (its hash is locked in published.yaml). Pure: callers pass the loaded rule sets
 // and the lock file's text.
-import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { LoadError, Location, RuleSet } from './types';
 
-/** The lock file, at the root of a rule-set tree: `id@version: sha256:<hex>` per line. */
+/**
+ * The lock file, at the root of a rule-set tree. Per published version, its sha256, or the list of
+ * the sha256 of each of its revisions, oldest first, when it has been corrected:
+ *   vn-nd85@tt03-2017: sha256:<hex>
+ *   vn-nd331@2026:
+ *     - sha256:<hex>   # revision 1, as first published
+ *     - sha256:<hex>   # revision 2 (corrections[0] in its ruleset.yaml)
+ */
 export const PUBLISHED_FILE = 'published.yaml';
 
 export interface PublishedEntry {
 	ref: string;
+	/** The hash of the latest revision (the last of `hashes`). */
 	hash: string;
+	/** Every revision's hash, oldest first. */
+	hashes: string[];
 	location: Location;
+	/** Where each revision's hash is written. */
+	locations: Location[];
 }
 
 const DAY = 86_400_000;
@@ -74,7 +86,7 @@ export function checkTiling(rulesets: readonly RuleSet[]): LoadError[] {
 	return errors;
 }
 
-/** Reads the lock file; every entry is located for error messages. */
+/** Reads the lock file; every entry and revision hash is located for error messages. */
 export function parsePublished(
 	path: string,
 	text: string
@@ -99,22 +111,41 @@ export function parsePublished(
 		const key = isScalar(pair.key) ? pair.key : undefined;
 		const location = loc(key?.range?.[0]);
 		const ref = String(key?.value ?? '');
-		const value = isScalar(pair.value) ? String(pair.value.value) : '';
-		const m = /^sha256:([0-9a-f]{64})$/.exec(value);
+		const values = isSeq(pair.value) ? pair.value.items : [pair.value];
+		const hashes: string[] = [];
+		const locations: Location[] = [];
+		let bad: Location | undefined;
+		for (const v of values) {
+			const m = isScalar(v) ? /^sha256:([0-9a-f]{64})$/.exec(String(v.value)) : null;
+			const at = loc((v as { range?: number[] } | null)?.range?.[0] ?? key?.range?.[0]);
+			if (!m) bad ??= at;
+			else {
+				hashes.push(m[1]!);
+				locations.push(at);
+			}
+		}
 		if (!/^[a-z0-9][a-z0-9.-]*@[a-z0-9][a-z0-9.-]*$/.test(ref))
 			errors.push({ ...location, message: `"${ref}" is not id@version` });
-		else if (!m)
-			errors.push({ ...location, field: ref, message: 'expected sha256:<64 hex digits>' });
+		else if (bad || hashes.length === 0)
+			errors.push({
+				...(bad ?? location),
+				field: ref,
+				message: 'expected sha256:<64 hex digits>, or a list of them (one per revision)'
+			});
+		else if (new Set(hashes).size !== hashes.length)
+			errors.push({ ...location, field: ref, message: `${ref} lists a revision hash twice` });
 		else if (entries.some((e) => e.ref === ref))
 			errors.push({ ...location, field: ref, message: `${ref} is listed twice` });
-		else entries.push({ ref, hash: m[1]!, location });
+		else entries.push({ ref, hash: hashes.at(-1)!, hashes, location, locations });
 	}
 	return { entries, errors };
 }
 
 /**
- * A published version must still exist and hash as it did when published. `reportMissing` is off
- * when some rule sets failed to load (their own errors already say why they are absent).
+ * A published version must still exist and hash as its latest revision did when published; its
+ * correction records and the lock's revision hashes must agree (the chain: revision n's record
+ * names revision n-1's hash). `reportMissing` is off when some rule sets failed to load (their own
+ * errors already say why they are absent).
  */
 export function checkPublished(
 	rulesets: readonly RuleSet[],
@@ -131,15 +162,85 @@ export function checkPublished(
 					field: e.ref,
 					message: `published version ${e.ref} is missing: a published version stays in the library`
 				});
-		} else if (r.hash !== e.hash)
-			errors.push({
-				...where(r, 'version'),
-				field: 'version',
-				message:
-					`${r.ref} changed after it was published (${at(e.location)} records sha256:` +
-					`${e.hash.slice(0, 12)}…, its content now hashes to sha256:${r.hash.slice(0, 12)}…): ` +
-					`a change needs a new version`
-			});
+			continue;
+		}
+		errors.push(...checkChain(r, e));
 	}
+	for (const r of rulesets)
+		if (r.data.corrections?.length && !entries.some((e) => e.ref === r.ref))
+			errors.push({
+				...where(r, 'corrections'),
+				field: 'corrections',
+				message: `${r.ref} is not published (not in ${PUBLISHED_FILE}): a draft is edited, not corrected`
+			});
 	return errors;
+}
+
+const short = (h: string) => `sha256:${h.slice(0, 12)}…`;
+
+function checkChain(r: RuleSet, e: PublishedEntry): LoadError[] {
+	const errors: LoadError[] = [];
+	const corrections = r.data.corrections ?? [];
+	const n = e.hashes.length;
+	const field = (i: number, f: string) => {
+		const l = r.locate?.(['corrections', i, f]) ?? where(r, 'corrections');
+		return { ...l, field: `corrections.${i}.${f}` };
+	};
+	// Revision k ≥ 2 is corrections[k-2]; its record names revision k-1's hash.
+	corrections.forEach((c, i) => {
+		const prev = e.hashes[c.revision - 2];
+		if (prev !== undefined && c.previous !== `sha256:${prev}`)
+			errors.push({
+				...field(i, 'previous'),
+				message:
+					`revision ${c.revision} corrects ${c.previous.slice(0, 19)}…, but revision ${c.revision - 1} ` +
+					`of ${r.ref} is ${short(prev)} (${at(e.locations[c.revision - 2]!)}): the chain is broken`
+			});
+	});
+	const recorded = corrections.length + 1;
+	if (n > recorded)
+		errors.push({
+			...e.locations[recorded]!,
+			field: e.ref,
+			message:
+				`${PUBLISHED_FILE} lists ${n} revisions of ${r.ref} but its ruleset.yaml records ` +
+				`${recorded === 1 ? 'no correction' : `corrections up to revision ${recorded}`}: ` +
+				`add the correction record of revision ${recorded + 1}`
+		});
+	else if (r.hash !== e.hash) {
+		const next = n + 1;
+		const message =
+			recorded === n
+				? `${r.ref} changed after revision ${n} was published (${at(e.locations[n - 1]!)} ` +
+					`records ${short(e.hash)}, its content now hashes to ${short(r.hash)}): publish the ` +
+					`change as a correction — add revision ${next} to "corrections" (previous: ` +
+					`sha256:${e.hash}) and "- sha256:${r.hash}" to its entry in ${PUBLISHED_FILE} — ` +
+					`or add a new version`
+				: recorded === next
+					? `${r.ref} records correction revision ${next} but ${PUBLISHED_FILE} does not list it: ` +
+						`add "- sha256:${r.hash}" as revision ${next} of ${r.ref} (${at(e.location)})`
+					: `${r.ref} records corrections up to revision ${recorded} but ${PUBLISHED_FILE} lists ` +
+						`only ${n} revision(s) (${at(e.location)})`;
+		errors.push({
+			...(recorded === n ? where(r, 'version') : field(recorded - 2, 'revision')),
+			field: recorded === n ? 'version' : `corrections.${recorded - 2}.revision`,
+			message
+		});
+	} else if (recorded > n)
+		errors.push({
+			...field(n - 1, 'revision'),
+			message: `revision ${n + 1} is recorded but ${PUBLISHED_FILE} lists only ${n} revision(s) of ${r.ref}`
+		});
+	return errors;
+}
+
+/** Attaches each published version's revision hashes (from the lock) to the loaded rule sets. */
+export function withRevisions(
+	rulesets: readonly RuleSet[],
+	entries: readonly PublishedEntry[]
+): RuleSet[] {
+	return rulesets.map((r) => {
+		const e = entries.find((x) => x.ref === r.ref);
+		return e ? Object.assign(r, { revisions: e.hashes }) : r;
+	});
 }

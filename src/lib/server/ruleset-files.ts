@@ -1,7 +1,14 @@
 // Reads rule-set YAML from disk (the I/O edge for the CLI and the server).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { loadLibrary, type RuleSet, type SourceFile } from '../rules';
+import {
+	loadLibrary,
+	parsePublished,
+	PUBLISHED_FILE,
+	withRevisions,
+	type RuleSet,
+	type SourceFile
+} from '../rules';
 
 /** The repository's rulesets/, found upward from this file (source tree or a build/ chunk). */
 function findRulesets(): string {
@@ -33,10 +40,24 @@ export function readYamlTree(root: string): SourceFile[] {
 
 let bundled: { rulesets: RuleSet[]; errors: ReturnType<typeof loadLibrary>['errors'] } | undefined;
 
-/** The rule sets shipped in `rulesets/`, loaded once per process. */
+/** The rule sets shipped in `rulesets/`, loaded once per process, with their published revisions. */
 export function bundledRuleSets() {
-	bundled ??= loadLibrary(readYamlTree(DEFAULT_RULESETS_DIR));
+	if (!bundled) {
+		const loaded = loadLibrary(readYamlTree(DEFAULT_RULESETS_DIR));
+		bundled = {
+			...loaded,
+			rulesets: withPublishedRevisions(DEFAULT_RULESETS_DIR, loaded.rulesets)
+		};
+	}
 	return bundled;
+}
+
+/** Attaches the revision hashes listed in `root`/published.yaml (a broken lock attaches none). */
+function withPublishedRevisions(root: string, rulesets: RuleSet[]): RuleSet[] {
+	const lock = join(root, PUBLISHED_FILE);
+	if (!existsSync(lock)) return rulesets;
+	const { entries } = parsePublished(lock, readFileSync(lock, 'utf8'));
+	return withRevisions(rulesets, entries);
 }
 
 /**

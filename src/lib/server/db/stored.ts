@@ -13,6 +13,7 @@ interface Row {
 	record: SystemRecord;
 	ruleset_id: string;
 	ruleset_version: string;
+	ruleset_hash: string;
 	computed_level: number | null;
 	result: { basis?: { id: string }[] };
 }
@@ -21,7 +22,8 @@ interface Row {
 export async function readStoredClassifications(db: Kysely<DB>): Promise<StoredClassification[]> {
 	// distinct on: the newest classification per system; systems never classified have none.
 	const { rows } = await sql<Row>`
-		select s.id, u.name as unit, s.record, c.ruleset_id, c.ruleset_version, c.computed_level, c.result
+		select s.id, u.name as unit, s.record, c.ruleset_id, c.ruleset_version, c.ruleset_hash,
+			c.computed_level, c.result
 		from systems s
 		join units u on u.id = s.unit_id
 		join (
@@ -35,6 +37,7 @@ export async function readStoredClassifications(db: Kysely<DB>): Promise<StoredC
 		unit: r.unit,
 		name: r.record.name,
 		ruleset: `${r.ruleset_id}@${r.ruleset_version}`,
+		ruleset_hash: r.ruleset_hash,
 		level: r.computed_level as StoredClassification['level'],
 		basis: (r.result.basis ?? []).map((b) => b.id),
 		facts: r.record.facts,

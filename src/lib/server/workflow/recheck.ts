@@ -1,7 +1,17 @@
 // What the appraiser checks before deciding: the level recomputed under the exact rule set the
 // dossier cites, and whether the rule set in force today would give another level.
 import type { SystemRecord } from '../../model/inventory';
-import { evaluate, selectRuleSet, type Level, type RuleSet } from '../../rules';
+import {
+	correctionsSince,
+	currentRevision,
+	evaluate,
+	revisionOf,
+	selectRuleSet,
+	touchesProcedure,
+	type Correction,
+	type Level,
+	type RuleSet
+} from '../../rules';
 
 export interface StoredClassification {
 	ruleset_id: string;
@@ -15,7 +25,20 @@ export interface Recheck {
 	cited: string;
 	/** The cited rule set is not installed on this server. */
 	missing: boolean;
+	/** The stored hash is no published revision of the cited version: its content is unknown. */
 	hash_mismatch: boolean;
+	/** The revision the cited version is at now (1 when never corrected). */
+	revision: number;
+	/**
+	 * The classification was made under an earlier published revision: what was corrected since.
+	 * The level is recomputed under the current revision; only a level or procedure change alarms.
+	 */
+	corrected?: {
+		since: number;
+		corrections: Pick<Correction, 'revision' | 'date' | 'kind' | 'reason'>[];
+		/** A correction since then changed the procedure (authority, deadlines) of the proposed level. */
+		procedure_changed: boolean;
+	};
 	recomputed_level: Level | null;
 	level_mismatch: boolean;
 	errors: string[];
@@ -37,14 +60,32 @@ export function recheck(
 ): Recheck {
 	const cited = `${stored.ruleset_id}@${stored.ruleset_version}`;
 	const rs = rulesets.find((r) => r.ref === cited);
+	const stored_revision = rs && revisionOf(rs, stored.ruleset_hash);
 	const out: Recheck = {
 		cited,
 		missing: !rs,
-		hash_mismatch: !!rs && rs.hash !== stored.ruleset_hash,
+		hash_mismatch: !!rs && stored_revision === undefined,
+		revision: rs ? currentRevision(rs) : 1,
 		recomputed_level: null,
 		level_mismatch: false,
 		errors: []
 	};
+	if (rs && stored_revision !== undefined && rs.hash !== stored.ruleset_hash) {
+		const since = correctionsSince(rs, stored_revision);
+		const level = stored.proposed_level as Level;
+		out.corrected = {
+			since: stored_revision,
+			corrections: since.map(({ revision, date, kind, reason }) => ({
+				revision,
+				date,
+				kind,
+				reason
+			})),
+			procedure_changed: since.some(
+				(c) => c.kind === 'substantive' && c.changes.some((ch) => touchesProcedure(ch, level))
+			)
+		};
+	}
 	if (rs) {
 		const r = evaluate(rs, inputOf(record));
 		if (r.ok) out.recomputed_level = r.value.level;
