@@ -1,7 +1,7 @@
 // `capdo audit verify`: recomputes the audit log's hash chain and names the first broken entry —
 // on the database directly, or through the running server that holds it (`--url`).
 import { parseArgs } from 'node:util';
-import { verifyAudit, type ChainStatus } from '../lib/server/audit/log';
+import { verifyAudit, type ChainStatus } from '../lib/server/audit/verify';
 import { connect, envTarget, type DbTarget } from '../lib/server/db/connect';
 import { UsageError, type Io } from './main';
 import { remoteGet, remoteOf } from './remote';
@@ -42,13 +42,15 @@ export async function auditCommand(args: string[], io: Io): Promise<number> {
 }
 
 function report(status: ChainStatus, where: string, io: Io): number {
-	if (status.ok) {
-		io.out(`capdo audit: chain intact, ${status.count} entries (${where})`);
-		return 0;
-	}
-	io.err(
-		`capdo audit: chain broken at entry ${status.broken!.id}: ${status.broken!.reason} ` +
-			`(${status.count} entries before it verified; ${where})`
-	);
-	return 1;
+	if (status.broken)
+		io.err(
+			`capdo audit: chain broken at entry ${status.broken.id}: ${status.broken.reason} ` +
+				`(${status.count} entries before it verified; ${where})`
+		);
+	else io.out(`capdo audit: chain intact, ${status.count} entries (${where})`);
+	const a = status.anchor;
+	const line = `capdo audit: ${a.message.en}`;
+	if (a.state === 'broken' || a.state === 'no_key') io.err(line);
+	else io.out(line);
+	return status.ok ? 0 : 1;
 }

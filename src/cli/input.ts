@@ -1,6 +1,7 @@
 // Reads a system description (YAML or JSON) and locates fact paths back in the file.
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isSeq, type Document } from 'yaml';
+import { toJsLocated } from '../lib/yaml-js';
 
 export interface InputFile {
 	path: string;
@@ -25,7 +26,9 @@ export function readInputFile(path: string): InputResult {
 		const { line, col } = lc.linePos(e.pos[0]);
 		return { ok: false, error: `${path}:${line}:${col}: ${e.message.split('\n')[0]}` };
 	}
-	const value: unknown = doc.toJS();
+	const js = toJsLocated(doc, lc);
+	if (!js.ok) return { ok: false, error: `${path}:${js.line}:${js.column}: ${js.message}` };
+	const value = js.value;
 	if (!value || typeof value !== 'object' || Array.isArray(value))
 		return { ok: false, error: `${path}:1:1: expected an object { name, facts, components }` };
 	return { ok: true, file: { path, value, locate: (p) => `${path}:${locateIn(doc, lc, p)}` } };

@@ -130,7 +130,7 @@ describe('seeded server', () => {
 			).toBe(400);
 		const locked = await c.form('/login', { username: 'maintainer', password: PASSWORD });
 		expect(locked.status).toBe(429);
-		expect(await locked.text()).toMatch(/thử lại sau \d+ phút/);
+		expect(await locked.text()).toMatch(/thử lại sau \d+ (giây|phút)/);
 		// Another account from the same address is not affected.
 		expect(
 			(await new Client(server.origin).form('/login', { username: 'admin', password: PASSWORD }))
@@ -324,6 +324,18 @@ describe('seeded server', () => {
 		['GET', 'overview PDF', () => '/overview/export/pdf', row(303, 403, 403, 200, 200, 403, 200)],
 		[
 			'GET',
+			'overview: Object member as a format',
+			() => '/overview/export/constructor',
+			row(303, 403, 403, 404, 404, 403, 404)
+		],
+		[
+			'GET',
+			'overview: __proto__ as a format',
+			() => '/overview/export/__proto__',
+			row(303, 403, 403, 404, 404, 403, 404)
+		],
+		[
+			'GET',
 			'overview: unknown format',
 			() => '/overview/export/doc',
 			row(303, 403, 403, 404, 404, 403, 404)
@@ -400,8 +412,7 @@ describe('seeded server', () => {
 				const reader =
 					role === 'unitA' ||
 					role === 'appraiser' ||
-					(role === 'admin' && /audit|overview|impact/.test(url)) ||
-					(role === 'maintainer' && /impact/.test(url));
+					(role === 'admin' && /audit|overview|impact/.test(url));
 				if (!reader) expect(text).not.toContain('BÍ-MẬT-A');
 			});
 
@@ -434,5 +445,179 @@ describe('seeded server', () => {
 		const unitBInventory = await (await clients.unitB.fetch('/api/unit')).text();
 		expect(unitBInventory).toContain('Hệ thống B');
 		expect(unitBInventory).not.toContain(ids.sysA);
+	});
+
+	// ---- issue 16: the holes an outside test found, each checked over HTTP ------------------------
+
+	it('login never redirects off-site, whatever `next` holds (item 3, item 8)', async () => {
+		const c = clients.unitA;
+		const bad = [
+			'/%09/evil.host/x',
+			'/%09%5Cevil.host/x',
+			'//evil.host',
+			'/%5Cevil.host',
+			'/.//evil.host',
+			'https://evil.host',
+			'/x%0d%0aSet-Cookie:%20s=1',
+			'/x%00'
+		];
+		for (const next of bad) {
+			const r = await c.fetch(`/login?next=${next}`);
+			expect(r.status, next).toBeLessThan(500);
+			if (r.status === 303) expect(r.headers.get('location'), next).toBe('/submissions');
+		}
+		// Non-Latin-1 in `next`: a valid, percent-encoded Location on this site.
+		const r = await c.fetch(`/login?next=${encodeURIComponent('/tìm?q=Sở')}`);
+		expect(r.status).toBe(303);
+		expect(r.headers.get('location')).toBe('/t%C3%ACm?q=S%E1%BB%9F');
+		// A real sign-in follows `next` only on this site.
+		const fresh = new Client(server.origin);
+		const login = await fresh.form('/login?next=/%09/evil.host/x', {
+			username: 'unitb',
+			password: PASSWORD
+		});
+		expect(login.status).toBe(303);
+		expect(login.headers.get('location')).toBe('/submissions');
+	});
+
+	it('security headers on pages and API answers; no HSTS over http (item 10)', async () => {
+		for (const [c, path] of [
+			[clients.anonymous, '/'],
+			[clients.unitA, '/api/unit'],
+			[clients.anonymous, '/api/unit'],
+			[clients.unitA, '/rules/vn-nd85@tt03-2017']
+		] as const) {
+			const r = await c.fetch(path);
+			expect(r.headers.get('x-content-type-options'), path).toBe('nosniff');
+			expect(r.headers.get('referrer-policy'), path).toBe('same-origin');
+			expect(r.headers.get('strict-transport-security'), path).toBeNull();
+		}
+		const page = await clients.anonymous.fetch('/');
+		expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-/);
+		expect(page.headers.get('content-security-policy')).not.toMatch(/unsafe-eval/);
+	});
+
+	it('a page on another origin cannot change anything, with or without a body (item 7)', async () => {
+		const other = `http://127.0.0.1:${new URL(server.origin).port === '1' ? 2 : 1}`;
+		const c = clients.unitA;
+		const status = async () =>
+			((await (await c.fetch(`/api/systems/${ids.draftA}`)).json()) as { status: string }).status;
+		expect(await status()).toBe('draft');
+		// What a no-cors fetch or a form on another site can send.
+		for (const headers of [
+			{ origin: other } as Record<string, string>,
+			{ origin: other, 'content-type': 'text/plain' },
+			{ origin: 'null', 'content-type': 'application/json' },
+			{ origin: other, 'content-type': 'application/json' }
+		]) {
+			const r = await c.fetch(`/api/systems/${ids.draftA}/classify`, { method: 'POST', headers });
+			expect(r.status, JSON.stringify(headers)).toBe(403);
+		}
+		// Same origin but not JSON: refused too (a simple request needs no preflight).
+		for (const type of [undefined, 'text/plain', 'application/x-www-form-urlencoded']) {
+			const r = await c.fetch(`/api/systems/${ids.draftA}/classify`, {
+				method: 'POST',
+				headers: type ? { 'content-type': type } : {}
+			});
+			expect(r.status, String(type)).toBe(415);
+		}
+		expect(await status()).toBe('draft');
+		// Sign-out and form actions are guarded the same way.
+		const out = await c.fetch('/logout', { method: 'POST', headers: { origin: other } });
+		expect(out.status).toBe(403);
+		expect((await c.fetch('/api/unit')).status).toBe(200);
+		const form = await clients.admin.fetch('/admin?/body', {
+			method: 'POST',
+			headers: { origin: other, 'content-type': 'application/x-www-form-urlencoded' },
+			body: 'name=CSRF'
+		});
+		expect(form.status).toBe(403);
+	});
+
+	it('NUL characters get 422 naming the field, never a 500 (item 8)', async () => {
+		const put = await clients.unitA.json(`/api/systems/${ids.draftA}`, 'PUT', {
+			record: { ...level2Record('Tên\u0000lạ'), id: ids.draftA }
+		});
+		expect(put.status).toBe(422);
+		expect(await put.json()).toMatchObject({ field: 'record.name' });
+		const key = await clients.unitA.json('/api/systems', 'POST', {
+			...level2Record('x'),
+			facts: { 'a\u0000b': true }
+		});
+		expect(key.status).toBe(422);
+		expect((await key.json()).field).toBe('facts.a\u0000b');
+		const form = await clients.admin.form('/admin?/body', { name: 'Bộ\u0000X' });
+		expect(form.status).toBe(422);
+		expect(await form.text()).toContain('"name"');
+		expect((await clients.admin.fetch('/overview?q=%00')).status).toBe(400);
+		const deep = await clients.unitA.json('/api/systems', 'POST', {
+			...level2Record('x'),
+			description: JSON.parse('['.repeat(200) + ']'.repeat(200))
+		});
+		expect(deep.status).toBe(422);
+	});
+
+	it('bad ids and duplicate components get 422; the log never shows a password hash (item 8)', async () => {
+		const before = server.output().length;
+		for (const [field, extra] of [
+			['unit_id', { role: 'unit', unit_id: '00000000-0000-4000-8000-000000000000' }],
+			['unit_id', { role: 'unit', unit_id: 'not-a-uuid' }],
+			['body_id', { role: 'appraiser', body_id: '00000000-0000-4000-8000-000000000000' }]
+		] as const) {
+			const r = await clients.admin.form('/admin?/user', {
+				username: `u${Math.random().toString(36).slice(2, 8)}`,
+				display_name: 'Người mới',
+				password: 'Một mật khẩu khá dài 2026!',
+				...extra
+			});
+			expect(r.status, field).toBe(422);
+			expect(await r.text()).toContain(`#${field}`);
+		}
+		expect((await clients.admin.form('/admin?/unit', { body_id: 'x', name: 'y' })).status).toBe(
+			422
+		);
+		expect((await clients.admin.form('/admin?/toggle', { id: 'x', disabled: 'true' })).status).toBe(
+			422
+		);
+		const dup = await clients.unitA.json(`/api/systems/${ids.draftA}`, 'PUT', {
+			record: {
+				...level2Record('Hai thành phần'),
+				id: ids.draftA,
+				components: [
+					{ id: 'c1', name: 'A', facts: {} },
+					{ id: 'c1', name: 'B', facts: {} }
+				]
+			}
+		});
+		expect(dup.status).toBe(422);
+		expect(await dup.json()).toMatchObject({ field: 'components[1].id' });
+		const log = server.output().slice(before);
+		expect(log).not.toMatch(/scrypt\$/);
+		expect(log).not.toMatch(/Error/);
+	});
+
+	it('a YAML alias bomb or a dangling alias in an upload is a located error (item 8)', async () => {
+		const bomb = [
+			'id: vn-x',
+			'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+			...'bcdefgh'.split('').map((k, i) => {
+				const p = 'abcdefgh'[i];
+				return `${k}: &${k} [${Array(9).fill(`*${p}`).join(', ')}]`;
+			})
+		].join('\n');
+		for (const [text, message] of [
+			[bomb, /ruleset\.yaml:\d+:\d+.*too many alias expansions/],
+			[
+				'id: vn-x\nversion: *nope\n',
+				/ruleset\.yaml:2:\d+.*alias &#34;\*nope&#34;|ruleset\.yaml:2:\d+.*alias "\*nope"/
+			]
+		] as const) {
+			const r = await clients.maintainer.form('/maintain?/publish', {
+				path: 'ruleset.yaml',
+				text
+			});
+			expect(r.status).toBe(422);
+			expect(await r.text()).toMatch(message);
+		}
 	});
 });

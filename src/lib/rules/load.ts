@@ -2,6 +2,7 @@
 // Every problem comes back located at file:line:column, so a maintainer can fix the YAML directly.
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document } from 'yaml';
 import { validate as generatedValidate } from './generated/ruleset-validator.js';
+import { toJsLocated } from '../yaml-js';
 import { inspectCondition } from './condition';
 import { compileRuleSet, type Locate } from './compile';
 import { checkCorrections } from './corrections';
@@ -119,7 +120,12 @@ export function parseFolder(dir: string, files: SourceFile[]): ParsedFolder {
 			}
 			continue;
 		}
-		const value: unknown = doc.toJS({ maxAliasCount: 1000 });
+		const js = toJsLocated(doc, lc, 1000);
+		if (!js.ok) {
+			errors.push({ file: file.path, line: js.line, column: js.column, message: js.message });
+			continue;
+		}
+		const value = js.value;
 		if (value === null || value === undefined) continue;
 		if (typeof value !== 'object' || Array.isArray(value)) {
 			errors.push({ ...at(origin, []), message: 'a rule-set file must be a mapping of sections' });
@@ -344,7 +350,13 @@ export function resolveFolder(
 		(i, id) => fail(['criteria', i, 'id'], `duplicate criterion id "${id}"`)
 	);
 	data.criteria.forEach((c, i) =>
-		checkCondition(c.when, ['criteria', i, 'when'], data.facts, (n) => n in data.facts, fail)
+		checkCondition(
+			c.when,
+			['criteria', i, 'when'],
+			data.facts,
+			(n) => Object.hasOwn(data.facts, n),
+			fail
+		)
 	);
 	const constraints = data.constraints ?? [];
 	checkUnique(
@@ -352,15 +364,22 @@ export function resolveFolder(
 		(i, id) => fail(['constraints', i, 'id'], `duplicate constraint id "${id}"`)
 	);
 	constraints.forEach((c, i) => {
-		checkCondition(c.when, ['constraints', i, 'when'], data.facts, (n) => n in data.facts, fail);
+		checkCondition(
+			c.when,
+			['constraints', i, 'when'],
+			data.facts,
+			(n) => Object.hasOwn(data.facts, n),
+			fail
+		);
 		checkCondition(
 			c.require,
 			['constraints', i, 'require'],
 			data.facts,
-			(n) => n in data.facts,
+			(n) => Object.hasOwn(data.facts, n),
 			fail
 		);
-		if (!(c.field in data.facts)) fail(['constraints', i, 'field'], `unknown fact "${c.field}"`);
+		if (!Object.hasOwn(data.facts, c.field))
+			fail(['constraints', i, 'field'], `unknown fact "${c.field}"`);
 	});
 
 	if (data.identification)
@@ -372,7 +391,13 @@ export function resolveFolder(
 		(i, id) => fail(['designations', i, 'id'], `duplicate designation id "${id}"`)
 	);
 	designations.forEach((d, i) =>
-		checkCondition(d.when, ['designations', i, 'when'], data.facts, (n) => n in data.facts, fail)
+		checkCondition(
+			d.when,
+			['designations', i, 'when'],
+			data.facts,
+			(n) => Object.hasOwn(data.facts, n),
+			fail
+		)
 	);
 	const reqIds: string[] = [];
 	const reqPaths: Path[] = [];

@@ -2,7 +2,12 @@
 // (shape, schema tag, rule sets, every answer against its rule set) before anything is replaced.
 import { normalizeFacts } from '../rules/evaluate';
 import type { Localized, RuleSet } from '../rules/types';
-import { INVENTORY_SCHEMA, type Inventory, type SystemRecord } from '../model/inventory';
+import {
+	componentIdProblem,
+	INVENTORY_SCHEMA,
+	type Inventory,
+	type SystemRecord
+} from '../model/inventory';
 import { ruleSetFor } from './rulesets';
 
 export const exportInventory = (inv: Inventory): string => JSON.stringify(inv, null, 2) + '\n';
@@ -13,6 +18,12 @@ const m = (vi: string, en: string): Localized => ({ vi, en });
 const isObj = (v: unknown): v is Record<string, unknown> =>
 	!!v && typeof v === 'object' && !Array.isArray(v);
 const isStr = (v: unknown) => typeof v === 'string';
+
+const COMPONENT_ID = {
+	empty: m('không được để trống', 'must not be empty'),
+	reserved: m('là mã dành riêng cho hệ thống chính', 'is reserved for the main system'),
+	repeated: m('trùng với một hệ thống thành phần trước', 'repeats an earlier component')
+} as const;
 
 export function importInventory(text: string, rulesets: readonly RuleSet[]): ImportResult {
 	let data: unknown;
@@ -98,7 +109,17 @@ export function importInventory(text: string, rulesets: readonly RuleSet[]): Imp
 			const cat = `${at}.components[${j}]`;
 			if (!isObj(c) || !isStr(c.id) || !isStr(c.name) || !isObj(c.facts))
 				reasons.push(m(`${cat}: cần id, name và facts.`, `${cat}: needs id, name and facts.`));
-			else parts.push({ path: `${cat}.facts`, facts: c.facts });
+			else {
+				const problem = componentIdProblem(s.components as { id: unknown }[], j);
+				if (problem)
+					reasons.push(
+						m(
+							`${cat}.id: mã "${c.id}" ${COMPONENT_ID[problem].vi}.`,
+							`${cat}.id: id "${c.id}" ${COMPONENT_ID[problem].en}.`
+						)
+					);
+				parts.push({ path: `${cat}.facts`, facts: c.facts });
+			}
 		});
 		for (const p of parts)
 			// Unfinished interviews are fine; wrong names, types and values are not.

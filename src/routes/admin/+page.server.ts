@@ -5,8 +5,10 @@ import {
 	createUnit,
 	createUser,
 	InputError,
-	setUserDisabled
+	setUserDisabled,
+	unlockLogin
 } from '$lib/server/auth/accounts';
+import { recentFailures } from '$lib/server/auth/ratelimit';
 import type { Role } from '$lib/server/db/schema';
 import { contextOf } from '$lib/server/workflow/route';
 import type { Actions, PageServerLoad } from './$types';
@@ -22,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 			.orderBy('username')
 			.execute()
 	]);
-	return { bodies, units, users };
+	return { bodies, units, users, failures: Object.fromEntries(await recentFailures(db)) };
 };
 
 async function run(form: string, work: () => Promise<unknown>) {
@@ -64,6 +66,11 @@ export const actions: Actions = {
 				body_id: text(f, 'body_id') || null
 			});
 		});
+	},
+	unlock: async (event) => {
+		const { db, user } = contextOf(event);
+		const f = await event.request.formData();
+		return run('unlock', () => unlockLogin(db, user, text(f, 'id')));
 	},
 	toggle: async (event) => {
 		const { db, user } = contextOf(event);

@@ -2,6 +2,7 @@
 // impact on stored results), keep it as a draft, or publish it.
 import { fail } from '@sveltejs/kit';
 import { readStoredClassifications } from '$lib/server/db/stored';
+import { withoutSystemNames } from '$lib/server/impact-view';
 import {
 	checkDraft,
 	fileProblems,
@@ -58,18 +59,12 @@ async function checked(event: RequestEvent, form: FormData, files: DraftFile[]) 
 	const { db, rulesets } = contextOf(event);
 	const compare = String(form.get('compare') ?? '') || undefined;
 	const { report } = checkDraft(files, rulesets, await readStoredClassifications(db), compare);
-	return withoutSystemNames(report);
+	return withoutNames(report);
 }
 
-/**
- * Maintainers may not read units' systems (policy: no system route for them), so the web impact
- * keeps the unit, levels and basis of each change but not the system's name or id.
- */
-function withoutSystemNames(report: DraftReport): DraftReport {
-	if (!report.impact) return report;
-	const rows = report.impact.rows.map((r, i) => ({ ...r, id: String(i + 1), name: `#${i + 1}` }));
-	return { ...report, impact: { ...report.impact, rows } };
-}
+/** Maintainers do not read units' systems: the impact without system names (impact-view.ts). */
+const withoutNames = (report: DraftReport): DraftReport =>
+	report.impact ? { ...report, impact: withoutSystemNames(report.impact) } : report;
 
 export const actions: Actions = {
 	check: async (event) => {

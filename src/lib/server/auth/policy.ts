@@ -89,11 +89,34 @@ export function systemAccess(user: Principal | null, sys: SystemScope, mode: Sys
 	}
 }
 
-/** Units whose audit entries a user may read: all for admins, the body's for appraisers. */
-export function auditScope(user: Principal): 'all' | { body_id: string } | 'none' {
+/**
+ * The audit entries a user may read follow the records they describe (issue 16 item 2). An
+ * appraiser sees a system only once submitted, and then what was submitted and the reviews, never
+ * the unit's drafts: so only these workflow steps, and only for its body's units.
+ */
+export const APPRAISER_AUDIT_ACTIONS = [
+	'system.submit',
+	'system.start_review',
+	'system.checklist',
+	'system.return',
+	'system.approve'
+] as const;
+
+/** Entries that carry a unit's draft work: nobody else reads it, so their content stays hidden. */
+const DRAFT_CONTENT = new Set(['system.create', 'system.save', 'unit.profile']);
+
+export function auditScope(
+	user: Principal
+): 'all' | { body_id: string; actions: readonly string[] } | 'none' {
 	if (user.role === 'admin') return 'all';
-	if (user.role === 'appraiser' && user.body_id) return { body_id: user.body_id };
+	if (user.role === 'appraiser' && user.body_id)
+		return { body_id: user.body_id, actions: APPRAISER_AUDIT_ACTIONS };
 	return 'none';
+}
+
+/** May `user` read the before/after of an entry it can list? (Who, when and what: always.) */
+export function auditContentVisible(user: Principal, action: string): boolean {
+	return auditScope(user) !== 'none' && !DRAFT_CONTENT.has(action);
 }
 
 /** Where a user lands after signing in. */

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Kysely, PostgresDialect, sql, type Dialect } from 'kysely';
+import { auditKeyPath, registerAuditKeyPath } from '../audit/key';
 import { lockDataDir, type DataDirLock, type LockOwner } from './lock';
 import type { DB } from './schema';
 
@@ -10,6 +11,8 @@ export interface DbTarget {
 	dataDir?: string;
 	/** Who opens an embedded data directory (recorded in its lock file for the next opener). */
 	owner?: LockOwner;
+	/** The audit key file, when not where the environment says (audit/key.ts). */
+	auditKeyFile?: string;
 }
 
 export interface Database {
@@ -67,6 +70,7 @@ export async function connect(target: DbTarget): Promise<Database> {
 		where = dir;
 	}
 	const db = new Kysely<DB>({ dialect });
+	registerAuditKeyPath(db, target.auditKeyFile ?? auditKeyPath(target));
 	let closing: Promise<void> | undefined;
 	// Idempotent: a pg Pool refuses a second end().
 	const close = () => (closing ??= db.destroy().finally(() => lock?.release()));

@@ -40,8 +40,15 @@ export interface SessionsTable {
 	expires_at: Timestamp;
 }
 export interface LoginFailuresTable {
+	id: Generated<string>;
 	key: string;
 	at: Timestamp;
+}
+export interface LoginDevicesTable {
+	token_hash: string;
+	user_id: string;
+	created_at: Timestamp;
+	last_used_at: Timestamp;
 }
 export interface ApiTokensTable {
 	id: string;
@@ -128,6 +135,22 @@ export interface AuditLogTable {
 	prev_hash: string;
 	hash: string;
 }
+export interface AuditHeadTable {
+	id: number;
+	db_id: string;
+	count: ColumnType<string, number | string, number | string>;
+	last_id: number;
+	head: string;
+}
+export interface AuditCheckpointsTable {
+	id: Generated<string>;
+	count: ColumnType<string, number | string, number | string>;
+	last_id: number;
+	head: string;
+	kind: 'incremental' | 'full';
+	mac: string;
+	at: Timestamp;
+}
 
 export interface RuleSetsTable {
 	ref: string;
@@ -150,6 +173,7 @@ export interface DB {
 	users: UsersTable;
 	sessions: SessionsTable;
 	login_failures: LoginFailuresTable;
+	login_devices: LoginDevicesTable;
 	setup_tokens: SetupTokensTable;
 	api_tokens: ApiTokensTable;
 	systems: SystemsTable;
@@ -158,6 +182,8 @@ export interface DB {
 	dossiers: DossiersTable;
 	reviews: ReviewsTable;
 	audit_log: AuditLogTable;
+	audit_head: AuditHeadTable;
+	audit_checkpoints: AuditCheckpointsTable;
 	rulesets: RuleSetsTable;
 }
 
