@@ -17,6 +17,7 @@ import {
 	bundledRuleSets,
 	loadRuleSetsFrom
 } from '../lib/server/ruleset-files';
+import { CALENDAR_FILE, readCalendar } from '../lib/server/calendar-file';
 import { UsageError, type Io } from './main';
 
 function target(args: string[]): string {
@@ -75,7 +76,23 @@ export function checkCommand(args: string[], io: Io): number {
 	const loaded = loadRuleSetsFrom(root);
 	const versions = checkVersions(root, loaded.rulesets, loaded.errors.length > 0);
 	const errors = [...loaded.errors, ...versions.errors];
+	// The library check also covers the holiday calendar the procedure deadlines run on.
+	const calendar = resolve(root) === DEFAULT_RULESETS_DIR ? readCalendar() : undefined;
+	if (calendar) errors.push(...calendar.errors);
 	for (const e of errors) io.err(formatLoadError(e));
+	const years = calendar?.calendar?.data.years ?? [];
+	if (years.length)
+		io.out(
+			`ok ${relative(process.cwd(), CALENDAR_FILE)} ${years[0]!.year}–${years.at(-1)!.year}` +
+				`${
+					years.some((y) => !y.complete)
+						? ` (provisional: ${years
+								.filter((y) => !y.complete)
+								.map((y) => y.year)
+								.join(', ')})`
+						: ''
+				}`
+		);
 	for (const r of loaded.rulesets) {
 		const revisions = versions.published.get(r.ref);
 		const status =

@@ -7,6 +7,7 @@ import { dossierCommand } from './dossier';
 import { auditCommand } from './audit';
 import { RemoteError } from './remote';
 import { DataDirLockedError } from '../lib/server/db/lock';
+import { deadlineCommand } from './deadline';
 
 export interface Io {
 	out: (s: string) => void;
@@ -26,15 +27,23 @@ Usage:
       { name, facts: {…}, components: [{ name, facts: {…} }] }
   capdo check [PATH]     Validate rule sets (default: rulesets/): schema, golden cases, dated
                          versions tiling time, published hashes; errors as file:line:column
-  capdo dossier FILE --out OUT.pdf [--json OUT.json] [--lang vi|en] [--ruleset ID@VERSION]
-      Make the level-proposal dossier (PDF, and its JSON twin) for the system in FILE: as for
-      classify plus unit, explanation, proposal, plan…; or re-render a dossier JSON twin
+  capdo dossier FILE [--out OUT.pdf] [--docx OUT.docx] [--json OUT.json] [--final]
+                [--part all|letter|dossier] [--lang vi|en] [--ruleset ID@VERSION]
+      Make the cover letter(s) and the level-proposal dossier (PDF, Word, and the JSON twin) for
+      the system in FILE: as for classify plus unit, explanation, proposal, plan…; or re-render a
+      dossier JSON twin. Draft by default (DỰ THẢO); --final writes the signature copy
   capdo test [PATH]      Run the golden test cases; prints "N passed, N failed"
   capdo impact NEW [--from EXPORT.json | --db URL | --data-dir DIR | --url URL] [--json] [--all]
       Re-evaluate stored classifications under rule set NEW (e.g. vn-nd331@2026) and list the
       systems whose level or basis would change, with counts per level change. Read-only.
   capdo diff A B [--json]
       What changes from A to B; each is ID@VERSION, ID (the version in force today) or a folder
+  capdo deadline --from YYYY-MM-DD --days N [--working-days] [--json]
+      The last day of a period of N days after --from (not counted) on the civil-service
+      calendar (calendars/vn.yaml): working days skip weekends, holidays and swapped days; a
+      calendar-day period ending on a day off moves to the next working day (Civil Code
+      Art. 148(5)). A year without announced holidays makes it provisional (said on stderr).
+      --json adds the days skipped, the rules applied and the sources
   capdo audit verify [--db URL | --data-dir DIR | --url URL]
       Check the audit log's hash chain (default: DATABASE_URL, else CAPDO_DATA_DIR or ./data)
 
@@ -63,6 +72,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 				return diffCommand(rest, io);
 			case 'audit':
 				return await auditCommand(rest, io);
+			case 'deadline':
+				return deadlineCommand(rest, io);
 			case undefined:
 			case '-h':
 			case '--help':

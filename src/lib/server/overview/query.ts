@@ -2,7 +2,7 @@
 // and overdue reviews. SQL does the joining, filtering, paging and counting, so the page costs
 // the same few queries for 9,000 systems as for 9.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { addDays, startOfDay } from 'date-fns';
+import { addDaysIso, vnDateOf } from '../../calendar';
 import type { Level, RuleSet } from '../../rules';
 import type { Principal } from '../auth/policy';
 import type { DB, Status } from '../db/schema';
@@ -80,16 +80,19 @@ interface Cutoff {
  * day whose deadline has passed. SQL then compares timestamps instead of counting working days.
  */
 export function overdueCutoffs(rulesets: readonly RuleSet[], now: Date): Cutoff[] {
-	// Same answer all day: computed once per day and rule-set library.
-	const key = `${startOfDay(now).getTime()}|${rulesets.map((r) => r.hash).join(',')}`;
+	// Same answer all (Vietnamese) day: computed once per day and rule-set library.
+	const today = vnDateOf(now);
+	const key = `${today}|${rulesets.map((r) => r.hash).join(',')}`;
 	if (cutoffCache?.key === key) return cutoffCache.value;
+	// Deadlines count Vietnam's days (UTC+7), so the cutoffs are Vietnamese midnights.
+	const vnMidnight = (date: string) => new Date(`${date}T00:00:00+07:00`);
 	const out: Cutoff[] = [];
 	for (const rs of rulesets)
 		for (const level of [1, 2, 3, 4, 5] as Level[]) {
-			let probe = startOfDay(now);
-			const overdue = (d: Date) => {
+			let probe = today;
+			const overdue = (date: string) => {
 				try {
-					return deadlinesFor(rs, level, d, now, false).some((x) => x.overdue);
+					return deadlinesFor(rs, level, vnMidnight(date), now, false).some((x) => x.overdue);
 				} catch {
 					return false; // no procedure for this level
 				}
@@ -97,14 +100,14 @@ export function overdueCutoffs(rulesets: readonly RuleSet[], now: Date): Cutoff[
 			let found = false;
 			for (let i = 0; i < 400 && !found; i++) {
 				if (overdue(probe)) found = true;
-				else probe = addDays(probe, -1);
+				else probe = addDaysIso(probe, -1);
 			}
 			if (found)
 				out.push({
 					ruleset_id: rs.data.id,
 					ruleset_version: rs.data.version,
 					level,
-					before: addDays(probe, 1)
+					before: vnMidnight(addDaysIso(probe, 1))
 				});
 		}
 	cutoffCache = { key, value: out };

@@ -1,8 +1,11 @@
-// Deadlines of Điều 16 khoản 2 (appraisal) and Điều 17 khoản 2 (approval) Nghị định 85/2016, as
-// the rule set's procedure gives them. Working days skip Saturdays and Sundays (public holidays
-// are not known here, so a working-day deadline may in fact fall a little later).
-import { addBusinessDays, addDays, formatISO } from 'date-fns';
-import { procedureFor, type Level, type RuleSet } from '../../rules';
+// Deadlines of appraisal and approval as the rule set's procedure gives them (e.g. Nghị định
+// 85/2016 Điều 16 khoản 2, Điều 17 khoản 2; Nghị định 331/2026 Điều 23 khoản 3, Điều 24 khoản 2),
+// on the civil-service holiday calendar (calendars/vn.yaml): working days skip weekends, public
+// holidays, compensatory and swapped days; a calendar-day period ending on a day off moves to the
+// next working day (Bộ luật Dân sự 2015 Điều 148 khoản 5). Days are Vietnam's (UTC+7).
+import { deadline, vnDateOf, type Calendar } from '../../calendar';
+import { procedureFor, type Level, type Localized, type RuleSet } from '../../rules';
+import { vnCalendar } from '../calendar-file';
 
 export interface Deadline {
 	kind: 'appraisal' | 'approval';
@@ -11,43 +14,47 @@ export interface Deadline {
 	working_days: boolean;
 	citation: string;
 	overdue: boolean;
+	/** A year of the period has no announced holidays yet: the date may move. */
+	provisional: boolean;
+	/** Why it is provisional, per year. */
+	provisional_reasons: Localized[];
 }
-
-const day = (d: Date) => formatISO(d, { representation: 'date' });
-const add = (from: Date, days: number, working: boolean) =>
-	working ? addBusinessDays(from, days) : addDays(from, days);
 
 /**
  * From the submission date: the appraisal deadline, then the approval deadline counted from the
- * end of appraisal (or from submission where the level has no appraisal deadline). Overdue means
- * past due while still undecided.
+ * end of appraisal (or from submission where the level has no appraisal deadline). The day of
+ * submission is not counted (Bộ luật Dân sự 2015 Điều 147). Overdue means past due while still
+ * undecided.
  */
 export function deadlinesFor(
 	ruleset: RuleSet,
 	level: Level,
 	submittedAt: Date,
 	now: Date,
-	decided: boolean
+	decided: boolean,
+	calendar: Calendar = vnCalendar()
 ): Deadline[] {
 	const p = procedureFor(ruleset, level);
 	const out: Deadline[] = [];
-	const today = day(now);
-	let start = submittedAt;
+	const today = vnDateOf(now);
+	let start = vnDateOf(submittedAt);
 	for (const [kind, rule] of [
 		['appraisal', p.appraisal_deadline],
 		['approval', p.approval_deadline]
 	] as const) {
 		if (!rule) continue;
-		const due = add(start, rule.days, rule.working_days);
+		const d = deadline(calendar, { from: start, days: rule.days, working_days: rule.working_days });
 		out.push({
 			kind,
-			due: day(due),
+			due: d.due,
 			days: rule.days,
 			working_days: rule.working_days,
 			citation: rule.citation,
-			overdue: !decided && today > day(due)
+			overdue: !decided && today > d.due,
+			provisional: d.provisional,
+			provisional_reasons: d.provisional_years.map((y) => y.reason)
 		});
-		start = due;
+		start = d.due;
 	}
 	return out;
 }
