@@ -19,6 +19,11 @@ export function readInputFile(path: string): InputResult {
 	} catch (e) {
 		return { ok: false, error: `${path}: cannot read file (${(e as NodeJS.ErrnoException).code})` };
 	}
+	return parseInputText(path, text);
+}
+
+/** The file's text as a system description, or the first problem at its file:line:column. */
+export function parseInputText(path: string, text: string): InputResult {
 	const lc = new LineCounter();
 	const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
 	if (doc.errors.length > 0) {

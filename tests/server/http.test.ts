@@ -306,6 +306,23 @@ describe('seeded server', () => {
 		],
 		['GET', 'own account page', () => '/account', row(303, 200, 200, 200, 200, 200, 200)],
 		[
+			'GET',
+			'password reset link, unknown',
+			() => '/reset/' + 'x'.repeat(43),
+			row(404, 404, 404, 404, 404, 404, 404)
+		],
+		[
+			'POST',
+			'account: change password, wrong current',
+			() => '/account?/password',
+			row(303, 422, 422, 422, 422, 422, 422),
+			{
+				current: 'not the password',
+				password: 'gió mùa về trên đồi chè',
+				confirm: 'gió mùa về trên đồi chè'
+			}
+		],
+		[
 			'POST',
 			'account: create a CLI token',
 			() => '/account?/token',

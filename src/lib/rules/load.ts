@@ -276,7 +276,9 @@ export function resolveFolder(
 
 	// Inherited items are located in the parent's files, the others in this folder's.
 	const locate: Locate = (path) => {
-		if (!parent) return parsed.locate(path);
+		// A missing section is this version's to add, even when it extends another (found by the
+		// fuzz suite: it was reported in the parent's file).
+		if (!parent || path.length === 0) return parsed.locate(path);
 		const [section, index] = path;
 		const idKey = KEYED_LISTS[String(section)];
 		if (idKey && typeof index === 'number') {

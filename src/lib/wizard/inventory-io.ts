@@ -1,5 +1,6 @@
 // Export and import of the whole inventory as one JSON file. An import is checked completely
 // (shape, schema tag, rule sets, every answer against its rule set) before anything is replaced.
+import { jsonSyntaxError } from '../json-error';
 import { normalizeFacts } from '../rules/evaluate';
 import type { Localized, RuleSet } from '../rules/types';
 import {
@@ -30,10 +31,16 @@ export function importInventory(text: string, rulesets: readonly RuleSet[]): Imp
 	try {
 		data = JSON.parse(text);
 	} catch (e) {
-		const why = (e as Error).message;
+		const at = jsonSyntaxError(text);
+		const why = at ? `${at.code}` : (e as Error).message;
+		const where = at
+			? { vi: `dòng ${at.line}, cột ${at.column}: `, en: `line ${at.line}, column ${at.column}: ` }
+			: { vi: '', en: '' };
 		return {
 			ok: false,
-			reasons: [m(`Tệp không phải JSON hợp lệ (${why}).`, `Not valid JSON (${why}).`)]
+			reasons: [
+				m(`Tệp không phải JSON hợp lệ: ${where.vi}${why}.`, `Not valid JSON: ${where.en}${why}.`)
+			]
 		};
 	}
 	if (!isObj(data))

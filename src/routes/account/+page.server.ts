@@ -1,5 +1,5 @@
-// The signed-in user's own account: personal access tokens for the CLI (administrators and
-// maintainers), so `capdo … --url` can work through the running server.
+// The signed-in user's own account: the password, and personal access tokens for the CLI
+// (administrators and maintainers), so `capdo … --url` can work through the running server.
 import { fail } from '@sveltejs/kit';
 import { InputError } from '$lib/server/auth/accounts';
 import {
@@ -9,6 +9,8 @@ import {
 	TOKEN_DAYS,
 	TOKEN_ROLES
 } from '$lib/server/auth/api-tokens';
+import { changePassword } from '$lib/server/auth/password-change';
+import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { contextOf } from '$lib/server/workflow/route';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -48,6 +50,20 @@ async function run<T>(form: string, work: () => Promise<T>) {
 const text = (f: FormData, k: string) => String(f.get(k) ?? '');
 
 export const actions: Actions = {
+	password: async (event) => {
+		const { db, user } = contextOf(event);
+		const f = await event.request.formData();
+		return run('password', async () => {
+			await changePassword(
+				db,
+				user,
+				{ current: text(f, 'current'), next: text(f, 'password'), confirm: text(f, 'confirm') },
+				event.getClientAddress(),
+				event.cookies.get(SESSION_COOKIE) ?? ''
+			);
+			return { changed: true };
+		});
+	},
 	token: async (event) => {
 		const { db, user } = contextOf(event);
 		const f = await event.request.formData();

@@ -8,6 +8,7 @@ import {
 	setUserDisabled,
 	unlockLogin
 } from '$lib/server/auth/accounts';
+import { issueReset } from '$lib/server/auth/password-change';
 import { recentFailures } from '$lib/server/auth/ratelimit';
 import type { Role } from '$lib/server/db/schema';
 import { contextOf } from '$lib/server/workflow/route';
@@ -66,6 +67,25 @@ export const actions: Actions = {
 				body_id: text(f, 'body_id') || null
 			});
 		});
+	},
+	reset: async (event) => {
+		const { db, user } = contextOf(event);
+		const f = await event.request.formData();
+		try {
+			const r = await issueReset(db, user, text(f, 'id'));
+			return {
+				form: 'reset',
+				ok: true as const,
+				reset: {
+					username: r.username,
+					link: `${event.url.origin}/reset/${r.token}`,
+					expires: r.expires.toISOString()
+				}
+			};
+		} catch (e) {
+			if (e instanceof InputError) return fail(422, { form: 'reset', message: e.message });
+			throw e;
+		}
 	},
 	unlock: async (event) => {
 		const { db, user } = contextOf(event);

@@ -3,7 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, Role, User } from '../db/schema';
 import { appendAudit, type Actor } from '../audit/log';
-import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './password';
+import {
+	dummyHash,
+	hashPassword,
+	MAX_PASSWORD_LENGTH,
+	passwordProblem,
+	verifyPassword
+} from './password';
 import type { Principal } from './policy';
 import {
 	chargeAttempt,
@@ -50,13 +56,23 @@ export interface NewUser {
 	body_id?: string | null;
 }
 
-async function insertUser(trx: Transaction<DB>, actor: Actor, input: NewUser) {
+/**
+ * What can be checked and computed before a transaction opens: the strength estimate and scrypt
+ * take a fraction of a second each, and must not hold the database meanwhile.
+ */
+async function prepareUser(input: NewUser) {
 	const username = input.username.trim().toLowerCase();
 	if (!/^[a-z0-9._-]{3,64}$/.test(username))
 		throw new InputError('Tên đăng nhập gồm 3–64 chữ thường, số, dấu chấm, gạch.', 'username');
 	if (!input.display_name.trim()) throw new InputError('Nhập họ tên.', 'display_name');
-	const problem = passwordProblem(input.password);
+	const problem = await passwordProblem(input.password, [username, input.display_name]);
 	if (problem) throw new InputError(problem, 'password');
+	return { ...input, username, password_hash: await hashPassword(input.password) };
+}
+type PreparedUser = Awaited<ReturnType<typeof prepareUser>>;
+
+async function insertUser(trx: Transaction<DB>, actor: Actor, input: PreparedUser) {
+	const username = input.username;
 	const unit_id = input.role === 'unit' ? input.unit_id || null : null;
 	const body_id = input.role === 'appraiser' ? input.body_id || null : null;
 	if (input.role === 'unit' && !unit_id) throw new InputError('Chọn đơn vị.', 'unit_id');
@@ -95,7 +111,7 @@ async function insertUser(trx: Transaction<DB>, actor: Actor, input: NewUser) {
 		role: input.role,
 		unit_id,
 		body_id,
-		password_hash: await hashPassword(input.password),
+		password_hash: input.password_hash,
 		disabled: false
 	};
 	await trx.insertInto('users').values(user).execute();
@@ -110,7 +126,8 @@ async function insertUser(trx: Transaction<DB>, actor: Actor, input: NewUser) {
 }
 
 export async function createUser(db: Kysely<DB>, by: Principal, input: NewUser) {
-	return db.transaction().execute((trx) => insertUser(trx, actorOf(by), input));
+	const prepared = await prepareUser(input);
+	return db.transaction().execute((trx) => insertUser(trx, actorOf(by), prepared));
 }
 
 /** Uses the setup token (once) to create the first administrator. */
@@ -119,6 +136,7 @@ export async function createFirstAdmin(
 	token: string,
 	input: Omit<NewUser, 'role'>
 ) {
+	const prepared = await prepareUser({ ...input, role: 'admin' });
 	return db.transaction().execute(async (trx) => {
 		const used = await trx
 			.updateTable('setup_tokens')
@@ -129,7 +147,7 @@ export async function createFirstAdmin(
 			.executeTakeFirst();
 		const anyUser = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
 		if (!used || anyUser) return undefined;
-		return insertUser(trx, { id: null, name: 'setup' }, { ...input, role: 'admin' });
+		return insertUser(trx, { id: null, name: 'setup' }, prepared);
 	});
 }
 
@@ -218,9 +236,6 @@ export async function createUnit(db: Kysely<DB>, by: Principal, bodyId: string, 
 export type LoginResult =
 	| { ok: true; user: User; token: string; expires: Date; device?: string }
 	| { ok: false; status: 400 | 429; message: string };
-
-/** Longer input is no password anyone types, only work for scrypt (issue 16 item 9). */
-export const MAX_PASSWORD_LENGTH = 1024;
 
 export async function login(
 	db: Kysely<DB>,

@@ -14,6 +14,8 @@ export const ROUTE_RULES: readonly RouteRule[] = [
 	{ prefix: '/', roles: 'public' },
 	{ prefix: '/login', roles: 'public' },
 	{ prefix: '/setup', roles: 'public' },
+	// The administrator's one-time password reset link.
+	{ prefix: '/reset', roles: 'public' },
 	// The wizard works in the browser (localStorage) without an account.
 	{ prefix: '/unit', roles: 'public' },
 	{ prefix: '/systems', roles: 'public' },

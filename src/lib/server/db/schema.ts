@@ -60,6 +60,14 @@ export interface ApiTokensTable {
 	last_used_at: Timestamp | null;
 	revoked_at: Timestamp | null;
 }
+export interface PasswordResetsTable {
+	token_hash: string;
+	user_id: string;
+	created_by: string;
+	created_at: Timestamp;
+	expires_at: Timestamp;
+	used_at: Timestamp | null;
+}
 export interface SetupTokensTable {
 	token_hash: string;
 	created_at: Timestamp;
@@ -176,6 +184,7 @@ export interface DB {
 	login_devices: LoginDevicesTable;
 	setup_tokens: SetupTokensTable;
 	api_tokens: ApiTokensTable;
+	password_resets: PasswordResetsTable;
 	systems: SystemsTable;
 	classifications: ClassificationsTable;
 	system_revisions: SystemRevisionsTable;
