@@ -1,7 +1,8 @@
 // Real dossiers from the bundled rule set, via the CLI (child process) and the library, parsed back
 // with pdftotext. Expected legal content is checked against the decree's text, not only the data.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { docxParts } from '../paper/measure';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
@@ -73,7 +74,7 @@ beforeAll(() => {
 			twin: JSON.parse(readFileSync(json, 'utf8'))
 		};
 	}
-}, 60_000);
+}, 180_000);
 
 describe('capdo dossier (CLI, real PDFs)', () => {
 	it.each([1, 3, 4])('level %i: cover letter in the Decree 30 layout', (level) => {
@@ -83,7 +84,11 @@ describe('capdo dossier (CLI, real PDFs)', () => {
 		expect(first).toContain('Độc lập - Tự do - Hạnh phúc');
 		expect(first).toMatch(/Số: /);
 		expect(first).toMatch(/ngày .+ tháng .+ năm/);
-		expect(first).toContain('V/v đề nghị thẩm định hồ sơ đề xuất');
+		// Levels 1–2: one unit appraises and approves (Điều 12 khoản 1 Nghị định 85/2016/NĐ-CP).
+		const act = level <= 2 ? 'thẩm định, phê duyệt' : 'thẩm định';
+		expect(flat(first)).toContain(`V/v đề nghị ${act} hồ sơ đề xuất`);
+		expect(flat(text)).toContain(`Đề nghị quý cơ quan xem xét, ${act} theo quy định.`);
+		if (level > 2) expect(first).not.toContain('phê duyệt hồ sơ');
 		// Kính gửi: the unit's own specialized unit by name for levels 1–3 (Điều 12 khoản 1, 2), the
 		// rule set's short name of the appraising body for levels 4–5 (Điều 12 khoản 3).
 		const addressee =
@@ -179,6 +184,26 @@ describe('capdo dossier (CLI, real PDFs)', () => {
 		}
 	});
 
+	it('names the design document the stage needs, and cites each unmet higher criterion once', () => {
+		// Điều 15 khoản 2 Nghị định 85/2016/NĐ-CP: preliminary design for a new project, the approved
+		// construction design for a system in operation.
+		expect(flat(pdfText(made[3]!.pdf, 1))).toContain(
+			'Tài liệu thiết kế: thiết kế sơ bộ hoặc tài liệu có giá trị tương đương'
+		);
+		expect(flat(pdfText(made[4]!.pdf, 1))).toContain(
+			'Tài liệu thiết kế: thiết kế thi công đã được cấp có thẩm quyền phê duyệt'
+		);
+		for (const level of [1, 3]) {
+			const m = /Các tiêu chí cấp độ cao hơn không được đáp ứng: (.+?)\./.exec(
+				flat(made[level]!.text)
+			);
+			expect(m, `level ${level}`).not.toBeNull();
+			const cites = m![1]!.split('; ');
+			expect(cites.length).toBeGreaterThan(1);
+			expect(new Set(cites).size, cites.join(' | ')).toBe(cites.length);
+		}
+	});
+
 	it('keeps every diacritic through pdftotext', () => {
 		const src = fixture('level3.yaml');
 		const t = flat(made[3]!.text);
@@ -206,7 +231,7 @@ describe('capdo dossier (CLI, real PDFs)', () => {
 			const strip = (s: string) => s.replace(/Lập lúc .+? \(UTC\+7\)/g, '');
 			expect(strip(pdfText(again))).toBe(strip(m.text));
 		}
-	}, 30_000);
+	}, 180_000);
 
 	it('warns when a twin was edited after it was generated', () => {
 		const twin = { ...made[3]!.twin, document: { number: '99/XYZ' } };
@@ -215,6 +240,78 @@ describe('capdo dossier (CLI, real PDFs)', () => {
 		const r = capdo('dossier', edited, '--out', join(dir, 'edited.pdf'));
 		expect(r.code).toBe(0);
 		expect(r.err).toContain(`says fingerprint ${made[3]!.twin.fingerprint}`);
+	});
+});
+
+describe('capdo dossier: JSON twin and system-file checks', () => {
+	it('reports an edited result by its path instead of silently recomputing it', () => {
+		const twin = structuredClone(made[3]!.twin);
+		twin.result.proposed_level = 5;
+		const edited = join(dir, 'edited-result.json');
+		writeFileSync(edited, JSON.stringify(twin, null, 2));
+		const r = capdo('dossier', edited, '--out', join(dir, 'edited-result.pdf'));
+		expect(r.code).toBe(0);
+		expect(r.err).toMatch(
+			/edited-result\.json:\d+:\d+: result\.proposed_level says 5 but vn-nd85@tt03-2017 gives 3/
+		);
+		expect(pdfText(join(dir, 'edited-result.pdf'))).toContain('Cấp độ đề xuất: Cấp độ 3');
+	});
+
+	it('warns about an unknown key in a system file, with its line', () => {
+		const d = mkdtempSync(join(tmpdir(), 'capdo-unknown-'));
+		const file = join(d, 'in.yaml');
+		writeFileSync(
+			file,
+			readFileSync(join(FIXTURES, 'level1.yaml'), 'utf8') + 'descripton: viết sai tên trường\n'
+		);
+		const r = capdo('dossier', file, '--ruleset', RS, '--json', join(d, 'out.json'));
+		expect(r.code).toBe(0);
+		expect(r.err).toMatch(/in\.yaml:\d+:\d+: unknown key "descripton" is ignored/);
+	});
+
+	it('writes DOCX beside the PDF, the signature copy with --final, one part with --part', () => {
+		const d = mkdtempSync(join(tmpdir(), 'capdo-docx-'));
+		const [pdf, docx] = [join(d, 'l.pdf'), join(d, 'l.docx')];
+		const r = capdo(
+			'dossier',
+			join(FIXTURES, 'level3.yaml'),
+			'--ruleset',
+			RS,
+			'--out',
+			pdf,
+			'--docx',
+			docx,
+			'--final',
+			'--part',
+			'letter'
+		);
+		expect(r.err).toBe('');
+		expect(r.code).toBe(0);
+		expect(r.out).toContain('bản trình ký');
+		const t = flat(pdfText(pdf));
+		expect(t).toContain('Kính gửi');
+		expect(t).not.toContain('HỒ SƠ ĐỀ XUẤT CẤP ĐỘ AN TOÀN');
+		expect(t).not.toContain('DỰ THẢO');
+		const x = docxParts(readFileSync(docx));
+		expect(x['word/document.xml']).toContain('Kính gửi');
+		expect(x['docProps/custom.xml']).toContain('<vt:lpwstr>final</vt:lpwstr>');
+		expect(capdo('dossier', join(FIXTURES, 'level3.yaml'), '--part', 'x', '--out', pdf).code).toBe(
+			2
+		);
+	});
+
+	it('refuses a character the fonts cannot print, naming the field and its line', () => {
+		const d = mkdtempSync(join(tmpdir(), 'capdo-glyph-'));
+		const file = join(d, 'in.yaml');
+		const src = readFileSync(join(FIXTURES, 'level1.yaml'), 'utf8').replace(
+			/^name: (.*)$/m,
+			'name: $1 🚀'
+		);
+		writeFileSync(file, src);
+		const r = capdo('dossier', file, '--ruleset', RS, '--out', join(d, 'out.pdf'));
+		expect(r.code).toBe(1);
+		expect(r.err).toMatch(/in\.yaml:\d+:\d+: name: ký tự “🚀” \(U\+1F680\)/);
+		expect(existsSync(join(d, 'out.pdf'))).toBe(false);
 	});
 });
 
@@ -299,7 +396,13 @@ describe('dossier library', () => {
 		expect(t).toContain('Cấp độ xác định theo tiêu chí: không xác định được theo tiêu chí');
 		expect(t).toContain('Cấp độ đề xuất: Cấp độ 2');
 		expect(t).toContain('Hệ thống xử lý dữ liệu nội bộ quan trọng của Sở.');
-		expect(t).toContain('Điều 7 khoản 3 Thông tư 03/2017/TT-BTTTT'); // undetermined rule
+		// The duty to propose a level, cited where Decree 85 puts it; capdo's own sentence is not
+		// quoted as if it were the circular's (Circular 03 Điều 7 khoản 3 says nothing of the kind).
+		expect(t).toContain(
+			'Chủ quản hệ thống thông tin phải tự đề xuất cấp độ kèm thuyết minh bằng văn bản. (Điều 14 khoản 1 điểm a Nghị định 85/2016/NĐ-CP).'
+		);
+		expect(t).not.toContain('“Không tiêu chí nào');
+		expect(t).not.toContain('Điều 7 khoản 3 Thông tư 03/2017/TT-BTTTT)');
 	});
 
 	it('renders English labels with Vietnamese legal quotes and English citations', async () => {
