@@ -7,7 +7,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Ajv } from 'ajv';
-import { selectRuleSet, today } from '../lib/rules';
+import { hashMatches, selectRuleSet, today } from '../lib/rules';
 import {
 	buildDossier,
 	dossierFile,
@@ -123,7 +123,7 @@ export async function dossierCommand(args: string[], io: Io): Promise<number> {
 				: `no rule set is in force on ${date}; pass --ruleset (known: ${known})`
 		);
 	}
-	if (twin && (value.ruleset as { hash: string }).hash !== ruleset.hash)
+	if (twin && !hashMatches(ruleset, (value.ruleset as { hash: string }).hash))
 		return fail(
 			`${file.path}: ruleset.hash differs from ${ruleset.ref} as installed (${ruleset.hash.slice(0, 12)}): the rule set changed since the dossier was made; classify again`
 		);

@@ -90,7 +90,7 @@ describe('audit log', () => {
 			'unit.create',
 			'unit.create',
 			'unit.create',
-			...Array(6).fill('user.create'),
+			...Array(7).fill('user.create'),
 			'system.create',
 			'system.save',
 			'system.classify'
@@ -160,14 +160,14 @@ describe('audit log', () => {
 		await sql`alter table audit_checkpoints enable trigger audit_checkpoints_no_update`.execute(
 			s.d.db
 		);
-		expect(await verifyAudit(s.d.db)).toMatchObject({ ok: true, count: 14 });
+		expect(await verifyAudit(s.d.db)).toMatchObject({ ok: true, count: 15 });
 	});
 
 	it('`capdo audit verify` passes, then names the first tampered entry and exits 1', async () => {
 		await s.d.close();
 		const good = await cli(['audit', 'verify', ...targetArgs(fresh)]);
 		expect(good).toMatchObject({ code: 0 });
-		expect(good.out).toMatch(/chain intact, 14 entries/);
+		expect(good.out).toMatch(/chain intact, 15 entries/);
 
 		const d = await openDatabase(fresh.target);
 		const victim = await d.db

@@ -18,6 +18,9 @@ export interface RuleSetSummary {
 	title: string;
 	effective_from: string;
 	effective_to?: string;
+	/** The end follows from the next version's start (not written in the version). */
+	end_derived: boolean;
+	withdrawn?: { reason: string; at: string };
 	verified: boolean;
 	status_note: string;
 	published: boolean;
@@ -39,6 +42,8 @@ export function summaryOf(
 		title: d.title[lang],
 		effective_from: d.effective_from,
 		effective_to: d.effective_to,
+		end_derived: !!rs.endDerived,
+		withdrawn: rs.withdrawn,
 		verified: d.source_status.status === 'verified',
 		status_note: d.source_status.note[lang],
 		published: published.has(rs.ref),
@@ -185,6 +190,8 @@ export function ruleSetView(rs: RuleSet, lang: Lang) {
 		title: d.title[lang],
 		effective_from: d.effective_from,
 		effective_to: d.effective_to,
+		end_derived: !!rs.endDerived,
+		withdrawn: rs.withdrawn,
 		verified: d.source_status.status === 'verified',
 		status_note: d.source_status.note[lang],
 		sources: d.sources.map((s) => ({
