@@ -62,12 +62,15 @@ export interface Server {
 	stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-/** `env` adds to (or overrides) the server's environment, e.g. ADDRESS_HEADER behind a proxy. */
-export async function startServer(
+/**
+ * Spawns the built server without waiting for it (a test may kill it while it starts).
+ * `env` adds to (or overrides) the server's environment, e.g. ADDRESS_HEADER behind a proxy.
+ */
+export async function spawnServer(
 	target: DbTarget,
 	port?: number,
 	extraEnv: NodeJS.ProcessEnv = {}
-): Promise<Server> {
+): Promise<Server & { ready: () => Promise<void> }> {
 	port ??= await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	const env: NodeJS.ProcessEnv = {
@@ -91,27 +94,45 @@ export async function startServer(
 	proc.stdout!.on('data', (b) => (out += b));
 	proc.stderr!.on('data', (b) => (out += b));
 	const exited = new Promise<void>((ok) => proc.once('exit', () => ok()));
-	const deadline = Date.now() + 60_000;
-	for (;;) {
-		if (proc.exitCode !== null) throw new Error(`server exited:\n${out}`);
-		try {
-			const r = await fetch(origin + '/', { redirect: 'manual' });
-			if (r.status === 200) break;
-		} catch {
-			// not listening yet
+	const ready = async () => {
+		const deadline = Date.now() + 120_000;
+		for (;;) {
+			if (proc.exitCode !== null || proc.signalCode !== null)
+				throw new Error(`server exited:\n${out}`);
+			try {
+				const r = await fetch(origin + '/', { redirect: 'manual' });
+				if (r.status === 200) return;
+			} catch {
+				// not listening yet
+			}
+			if (Date.now() > deadline) throw new Error(`server did not start:\n${out}`);
+			await new Promise((r) => setTimeout(r, 200));
 		}
-		if (Date.now() > deadline) throw new Error(`server did not start:\n${out}`);
-		await new Promise((r) => setTimeout(r, 200));
-	}
+	};
 	return {
 		origin,
 		proc,
 		output: () => out,
+		ready,
 		stop: async (signal = 'SIGTERM') => {
 			if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
 			await exited;
 		}
 	};
+}
+
+/** Starts the built server and waits until it answers. */
+export async function startServer(
+	target: DbTarget,
+	port?: number,
+	extraEnv: NodeJS.ProcessEnv = {}
+): Promise<Server> {
+	const s = await spawnServer(target, port, extraEnv);
+	await s.ready().catch(async (e: unknown) => {
+		await s.stop('SIGKILL');
+		throw e;
+	});
+	return s;
 }
 
 /** A cookie-keeping HTTP client for one user (one browser: every cookie, by name). */
