@@ -65,7 +65,9 @@ const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Cross-site request forgery: a state-changing request must come from this origin (when the
  * browser names one; non-browser clients send none and carry no ambient cookie risk), and an API
  * change must be JSON — a page elsewhere can only send form or text bodies without a CORS
- * preflight, which this server never grants. SvelteKit's own check covers form posts only.
+ * preflight, which this server never grants. A file upload cannot be JSON: multipart is accepted
+ * only when the request names this origin (browsers name it on every POST), so a page elsewhere,
+ * which cannot forge Origin, is still refused. SvelteKit's own check covers form posts only.
  */
 const csrf: Handle = async ({ event, resolve }) => {
 	if (CHANGES.has(event.request.method)) {
@@ -73,9 +75,15 @@ const csrf: Handle = async ({ event, resolve }) => {
 		if (origin !== null && origin !== event.url.origin)
 			return json({ message: 'Yêu cầu từ nguồn khác bị từ chối.' }, { status: 403 });
 		const type = event.request.headers.get('content-type') ?? '';
-		if (event.route.id?.startsWith('/api/') && !/^application\/json\s*(;|$)/i.test(type))
+		const ok =
+			/^application\/json\s*(;|$)/i.test(type) ||
+			(/^multipart\/form-data\s*;/i.test(type) && origin === event.url.origin);
+		if (event.route.id?.startsWith('/api/') && !ok)
 			return json(
-				{ message: 'Yêu cầu thay đổi phải gửi Content-Type: application/json.' },
+				{
+					message:
+						'Yêu cầu thay đổi phải gửi Content-Type: application/json (tệp tải lên: multipart/form-data từ chính trang này).'
+				},
 				{ status: 415 }
 			);
 	}

@@ -606,7 +606,25 @@ describe('seeded server', () => {
 			});
 			expect(r.status, String(type)).toBe(415);
 		}
+		// A file upload (multipart) is accepted only when the request names this origin, as a
+		// browser does on every POST; without it, or from elsewhere, it is refused.
+		const multipart = (origin?: string, id = ids.draftA) => {
+			const body = new FormData();
+			body.set('kind', 'x');
+			return fetch(`${server.origin}/api/systems/${id}/classify`, {
+				method: 'POST',
+				headers: { cookie: c.cookie, ...(origin && { origin }) },
+				body,
+				redirect: 'manual'
+			});
+		};
+		// (Without Origin, SvelteKit's own check refuses a form-type body before the hook.)
+		expect((await multipart()).status).toBe(403);
+		expect((await multipart(other)).status).toBe(403);
+		expect((await multipart('null')).status).toBe(403);
 		expect(await status()).toBe('draft');
+		// Past the forgery check, the endpoint itself answers (A is submitted: 409).
+		expect((await multipart(server.origin, ids.sysA)).status).toBe(409);
 		// Sign-out and form actions are guarded the same way.
 		const out = await c.fetch('/logout', { method: 'POST', headers: { origin: other } });
 		expect(out.status).toBe(403);
