@@ -10,8 +10,7 @@ import {
 	shownResult
 } from './wizard-helpers';
 
-// Long journeys with axe on every page: allow for a loaded machine.
-// Long journeys: a loaded 2-core machine took over 2 min for one (issue 16, tests do not depend on machine speed).
+// Long journeys with axe on every page: a loaded 2-core machine took over 2 min for one.
 test.describe.configure({ timeout: 360_000 });
 
 async function toResult(page: import('@playwright/test').Page) {
