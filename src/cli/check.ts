@@ -6,6 +6,7 @@ import {
 	checkPublished,
 	checkTiling,
 	formatLoadError,
+	formatLoadWarning,
 	parsePublished,
 	runGoldenCases,
 	type LoadError,
@@ -18,10 +19,15 @@ import {
 	loadRuleSetsFrom
 } from '../lib/server/ruleset-files';
 import { CALENDAR_FILE, readCalendar } from '../lib/server/calendar-file';
+import { DB_OPTIONS, registryOf, wantsDb, type DbValues } from './db-rulesets';
 import { UsageError, type Io } from './main';
 
 function target(args: string[]): string {
 	const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+	return targetOf(positionals);
+}
+
+function targetOf(positionals: string[]): string {
 	if (positionals.length > 1) throw new UsageError('expects at most one PATH');
 	const path = positionals[0] ?? DEFAULT_RULESETS_DIR;
 	if (!existsSync(path)) throw new UsageError(`no such file or directory: ${path}`);
@@ -71,8 +77,14 @@ function checkVersions(root: string, loaded: RuleSet[], loadFailed: boolean) {
 }
 
 /** Validates rule sets (schema, references, golden cases, dated versions); file:line:column. */
-export function checkCommand(args: string[], io: Io): number {
-	const root = target(args);
+export function checkCommand(args: string[], io: Io): number | Promise<number> {
+	const { values, positionals } = parseArgs({ args, allowPositionals: true, options: DB_OPTIONS });
+	if (wantsDb(values)) {
+		if (positionals.length > 0)
+			throw new UsageError('checks either PATH or the database (--db/--data-dir), not both');
+		return checkDatabase(values, io);
+	}
+	const root = targetOf(positionals);
 	const loaded = loadRuleSetsFrom(root);
 	const versions = checkVersions(root, loaded.rulesets, loaded.errors.length > 0);
 	const errors = [...loaded.errors, ...versions.errors];
@@ -80,6 +92,7 @@ export function checkCommand(args: string[], io: Io): number {
 	const calendar = resolve(root) === DEFAULT_RULESETS_DIR ? readCalendar() : undefined;
 	if (calendar) errors.push(...calendar.errors);
 	for (const e of errors) io.err(formatLoadError(e));
+	for (const w of loaded.warnings) io.err(formatLoadWarning(w));
 	const years = calendar?.calendar?.data.years ?? [];
 	if (years.length)
 		io.out(
@@ -107,8 +120,46 @@ export function checkCommand(args: string[], io: Io): number {
 		io.err(`${errors.length} error(s)`);
 		return 1;
 	}
+	if (loaded.warnings.length > 0) io.err(`${loaded.warnings.length} warning(s)`);
 	if (loaded.rulesets.length === 0) {
 		io.err('no rule set found');
+		return 1;
+	}
+	return 0;
+}
+
+/**
+ * The versions a database holds: each published (or imported) one still loads, still hashes as
+ * when it was published, does not clash with a bundled version, and all versions tile in time.
+ */
+async function checkDatabase(values: DbValues, io: Io): Promise<number> {
+	const state = await registryOf(values);
+	const errors: string[] = [];
+	for (const c of state.conflicts)
+		errors.push(
+			`${c.ref}: refused — the database version (sha256:${c.stored}) differs from the bundled ` +
+				`one (sha256:${c.bundled}); publish the change as a new version`
+		);
+	for (const b of state.broken) {
+		errors.push(...b.errors.map((e) => formatLoadError(e)));
+		errors.push(`${b.ref}: published in the database but no longer loads`);
+	}
+	for (const c of state.changed)
+		errors.push(
+			`${c.ref}: published as sha256:${c.stored} but its files now hash to sha256:${c.now}`
+		);
+	errors.push(...checkTiling(state.rulesets).map((e) => formatLoadError(e)));
+	for (const e of errors) io.err(e);
+	for (const ref of state.fromDb) {
+		const r = state.rulesets.find((x) => x.ref === ref)!;
+		const status = r.withdrawn ? `withdrawn: ${r.withdrawn.reason}` : 'published in the database';
+		io.out(`ok ${r.ref} sha256:${r.hash} (${status})`);
+	}
+	io.out(
+		`${state.rulesets.length - state.fromDb.length} bundled, ${state.fromDb.length} from the database`
+	);
+	if (errors.length > 0) {
+		io.err(`${errors.length} error(s)`);
 		return 1;
 	}
 	return 0;

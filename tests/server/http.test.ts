@@ -416,6 +416,12 @@ describe('seeded server', () => {
 			() => '/maintain/v/vn-nd331@2026',
 			row(303, 403, 403, 403, 403, 200, 403)
 		],
+		[
+			'GET',
+			'maintain: a published version as a package',
+			() => '/maintain/v/vn-nd331@2026/package',
+			row(303, 403, 403, 403, 403, 200, 403)
+		],
 		// Signed-in users are sent on to their home page.
 		['GET', 'login page', () => '/login', row(200, 303, 303, 303, 303, 303, 303)],
 		[

@@ -100,5 +100,6 @@ describe('stored classifications from the database', () => {
 		});
 		const none = run('vn-nd331@2026');
 		expect(none.status).not.toBe(0);
-	}, 240_000); // Two CLI runs with the database closed between them: slow on a loaded machine.
+		// Four CLI processes, each starting tsx and PGlite: minutes on a loaded 2-core machine.
+	}, 400_000);
 });
