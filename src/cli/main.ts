@@ -38,6 +38,9 @@ Usage:
       the system in FILE: as for classify plus unit, explanation, proposal, plan…; or re-render a
       dossier JSON twin. Draft by default (DỰ THẢO); --final writes the signature copy
   capdo test [PATH]      Run the golden test cases; prints "N passed, N failed"
+  capdo test --mutate [PATH]
+      Make every small mistake in the law data (thresholds, operators, conditions, levels,
+      citations, procedure, dates) and print each one the tests do not catch
   capdo impact NEW [--base OLD] [--from EXPORT.json | --db URL | --data-dir DIR | --url URL] [--json] [--all]
       Re-evaluate stored classifications under rule set NEW (e.g. vn-nd331@2026) and list the
       systems whose level or basis would change, with counts per level change. Read-only.

@@ -11,7 +11,7 @@ export {
 	formatLoadWarning
 } from './load';
 export type { SourceFile } from './load';
-export { runGoldenCase, runGoldenCases } from './golden';
+export { runGoldenCase, runGoldenCases, runProcedureCase } from './golden';
 export type { GoldenReport } from './golden';
 export { selectRuleSet, today } from './select';
 export { procedureFor } from './procedure';
@@ -43,3 +43,5 @@ export type {
 	TransitionReason,
 	TransitionProvision
 } from './transition';
+export { dataMutants, mutationReport, killed } from './mutate';
+export type { DataMutant, MutantKind, MutationReport } from './mutate';
