@@ -63,6 +63,14 @@ function resolves(data: RuleSetData, target: string): boolean | string {
 			const groups = data.requirements?.groups ?? [];
 			return !key || groups.some((g) => g.id === key || (g.items ?? []).some((i) => i.id === key));
 		}
+		case 'appraisal': {
+			// appraisal/checklist/ID, appraisal/coordination
+			if (!data.appraisal) return false;
+			const [part, id] = rest;
+			if (!part) return true;
+			if (part === 'coordination') return !!data.appraisal.coordination;
+			return part === 'checklist' && (!id || data.appraisal.checklist.some((x) => x.id === id));
+		}
 		case 'dossier': {
 			if (!data.dossier) return false;
 			const [part, id] = rest;
@@ -72,7 +80,7 @@ function resolves(data: RuleSetData, target: string): boolean | string {
 			return !id || (Array.isArray(list) && list.some((x: { id?: string }) => x.id === id));
 		}
 		default:
-			return `unknown section "${section}" (one of metadata, sources, facts, constraints, criteria, designations, procedure, requirements, dossier, transition, identification, undetermined, components_rule)`;
+			return `unknown section "${section}" (one of metadata, sources, facts, constraints, criteria, designations, procedure, appraisal, requirements, dossier, transition, identification, undetermined, components_rule)`;
 	}
 }
 
@@ -136,13 +144,18 @@ export function checkCorrections(data: RuleSetData, fail: Fail): void {
  * computed while a declared end date was hashed (sameContentHashes) is the current revision.
  */
 export function revisionOf(
-	rs: Pick<RuleSet, 'hash' | 'revisions' | 'sameContentHashes'>,
+	rs: Pick<RuleSet, 'hash' | 'revisions' | 'sameContentHashes'> & {
+		data?: Pick<RuleSet['data'], 'corrections'>;
+	},
 	hash: string
 ): number | undefined {
 	const list = rs.revisions ?? [rs.hash];
 	const i = list.indexOf(hash);
 	if (i >= 0) return i + 1;
-	return hashMatches(rs, hash) ? list.length : undefined;
+	if (hashMatches(rs, hash)) return list.length;
+	// An earlier revision's other hash, recorded by the correction that followed it.
+	const c = rs.data?.corrections?.find((x) => x.previous_aliases?.includes(`sha256:${hash}`));
+	return c && c.revision - 1;
 }
 
 /** The revision the rule set's current content is (1 when never corrected). */

@@ -43,5 +43,6 @@ export type {
 	TransitionReason,
 	TransitionProvision
 } from './transition';
+export { normalizeRouting, routeFor } from './routing';
 export { dataMutants, mutationReport, killed } from './mutate';
 export type { DataMutant, MutantKind, MutationReport } from './mutate';

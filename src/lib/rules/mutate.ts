@@ -135,7 +135,8 @@ export function dataMutants(data: RuleSetData): DataMutant[] {
 	];
 	const procedure = data.procedure as unknown as Record<string, Json[] | undefined>;
 	for (const [key, rules] of Object.entries(procedure))
-		(rules ?? []).forEach((r, i) => {
+		// Level rules only (procedure.routing is an object of facts and routes).
+		(Array.isArray(rules) ? rules : []).forEach((r, i) => {
 			if (!Array.isArray(r.levels)) return;
 			const at = `procedure.${key}[${(r.levels as number[]).join(',')}]`;
 			const get = (d: RuleSetData) => (d.procedure as unknown as Record<string, Json[]>)[key]![i]!;

@@ -1,5 +1,5 @@
 import { reportingConfig } from '$lib/server/reports/config';
-import { unitCalendar } from '$lib/server/reports/service';
+import { reportsFiledBy, unitCalendar } from '$lib/server/reports/service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -8,7 +8,13 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return {
 		recipient: config.recipient,
 		source: `${config.source.issuer}, ${config.source.number} (${config.source.date})`,
-		reports: config.reports.map((r) => ({ id: r.id, title: r.title, citation: r.citation })),
+		reports: reportsFiledBy(config, 'unit').map((r) => ({
+			id: r.id,
+			title: r.title,
+			citation: r.citation,
+			recipient: r.recipient ?? null,
+			yearly: r.template === 'nd331-mau-08'
+		})),
 		periods: periods.map(({ report, id, start, end, due, status, submitted_at }) => ({
 			report,
 			id,

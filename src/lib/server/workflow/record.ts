@@ -43,6 +43,8 @@ export function parseRecord(raw: unknown): SystemRecord {
 				`components[${j}].id`
 			);
 	}
+	if (raw.routing !== undefined && !isObject(raw.routing))
+		throw new InputError('"routing" phải là một đối tượng.', 'routing');
 	if (raw.ruleset !== undefined && typeof raw.ruleset !== 'string')
 		throw new InputError('"ruleset" phải có dạng id@version.', 'ruleset');
 	const proposal = raw.proposal;
