@@ -26,7 +26,7 @@ test.beforeAll(async () => {
 	const unit = s.ctx('unitA');
 	const sent = (await createSystem(unit, level2Record('Cổng thông tin điện tử'))).id;
 	await classifySystem(unit, sent);
-	await submitSystem(unit, sent, {});
+	await submitSystem(unit, sent);
 	const draft = (await createSystem(unit, level2Record('Hệ thống đang soạn'))).id;
 	for (let i = 0; i < 60; i++)
 		await saveSystem(unit, draft, {

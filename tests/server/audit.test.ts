@@ -335,7 +335,7 @@ describe('what each reader sees, a page at a time', () => {
 			description: 'GHI-CHÚ-RIÊNG trước khi nộp'
 		});
 		await classifySystem(unit, submitted);
-		await submitSystem(unit, submitted, {});
+		await submitSystem(unit, submitted);
 		draft = (await createSystem(unit, level2Record('Nháp'))).id;
 		// One editing run of 120 autosaves, then another one later by the same person.
 		for (let i = 0; i < 120; i++)

@@ -42,7 +42,7 @@ beforeAll(async () => {
 	for (const [name, submitted, status] of CASES) {
 		const { id } = await createSystem(s.ctx('unitA'), level2Record(name));
 		await classifySystem(s.ctx('unitA'), id);
-		await submitSystem(s.ctx('unitA'), id, {});
+		await submitSystem(s.ctx('unitA'), id);
 		if (status === 'under_review') await startReview(s.ctx('appraiser'), id);
 		await d.db
 			.updateTable('dossiers')

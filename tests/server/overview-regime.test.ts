@@ -13,9 +13,9 @@ import {
 	createSystem,
 	reviseSystem,
 	startReview,
-	submitSystem,
-	type Checklist
+	submitSystem
 } from '../../src/lib/server/workflow/service';
+import type { Checklist } from '../../src/lib/server/workflow/checklist';
 import { freshDatabase, level2Record, seed, type Seeded } from './fixtures';
 
 const rulesets = bundledRuleSets().rulesets;
@@ -43,7 +43,7 @@ async function make(
 	if (to === 'draft') return;
 	await classifySystem(s.ctx(who), id);
 	if (to === 'classified') return;
-	await submitSystem(s.ctx(who), id, {});
+	await submitSystem(s.ctx(who), id);
 	if (to === 'submitted') return;
 	await startReview(s.ctx('appraiser'), id);
 	await approveSystem(s.ctx('appraiser'), id, {
