@@ -528,6 +528,18 @@ describe('seeded server', () => {
 		],
 		[
 			'GET',
+			'the owner’s Mẫu 08 draft (PDF)',
+			() => `/overview/reports/yearly/${yearly('nd331-yearly-owner')}/mau-08?format=pdf&copy=draft`,
+			row(303, 403, 403, 200, 200, 403, 404)
+		],
+		[
+			'GET',
+			'the owner’s Mẫu 08 review',
+			() => `/overview/reports/yearly/${yearly('nd331-yearly-owner')}/review`,
+			row(303, 403, 403, 200, 200, 403, 404)
+		],
+		[
+			'GET',
 			'the owner’s report page for a unit’s duty',
 			() => `/overview/reports/yearly/${yearly()}`,
 			row(303, 403, 403, 404, 404, 403, 404)

@@ -16,6 +16,7 @@ import {
 	submitSystem
 } from '../../src/lib/server/workflow/service';
 import type { Checklist } from '../../src/lib/server/workflow/checklist';
+import { EMPTY_OPINION } from '../../src/lib/server/workflow/opinion';
 import { freshDatabase, level2Record, seed, type Seeded } from './fixtures';
 
 const rulesets = bundledRuleSets().rulesets;
@@ -49,7 +50,8 @@ async function make(
 	await approveSystem(s.ctx('appraiser'), id, {
 		number: `${key}/QĐ`,
 		date: today,
-		checklist: allMet
+		checklist: allMet,
+		opinion: { ...EMPTY_OPINION, conclusion: 'suitable' }
 	});
 	if (to === 'revised') await reviseSystem(s.ctx(who), id);
 }
