@@ -37,11 +37,22 @@ export const problemMessage = (p: JsonProblem) =>
 		? `Trường "${p.path || '(gốc)'}" chứa ký tự NUL (U+0000), không được chấp nhận.`
 		: `Trường "${p.path}" lồng quá ${MAX_DEPTH} tầng.`;
 
-/** The first form field whose name, text or uploaded file holds U+0000. */
+const TEXT_FILE = /\.(ya?ml|json|csv|txt)$/i;
+
+/** The first form field whose name, text or uploaded text file holds U+0000. */
+
 export async function formNulField(form: FormData): Promise<string | undefined> {
 	for (const [k, v] of form) {
 		if (k.includes('\u0000')) return k;
-		const text = typeof v === 'string' ? v : await v.text();
+		if (typeof v !== 'string' && v.name.includes('\u0000')) return k;
+		// A signed PDF is binary and full of NUL bytes; only text files (rule sets, imports) are
+		// read as text and stored as such.
+		const text =
+			typeof v === 'string'
+				? v
+				: TEXT_FILE.test(v.name) || v.type.startsWith('text/')
+					? await v.text()
+					: '';
 		if (text.includes('\u0000')) return k;
 	}
 	return undefined;
