@@ -33,6 +33,27 @@ type ReportsDB = DB & { report_submissions: ReportSubmissionsTable };
 const withReports = (db: Kysely<DB>) =>
 	db.withTables<{ report_submissions: ReportSubmissionsTable }>();
 
+/** Stores a sent report and its audit entry in one transaction (quarterly reports and Mẫu 08). */
+export async function insertSubmission(
+	db: Kysely<DB>,
+	user: Principal,
+	row: ReportSubmissionsTable,
+	after: Record<string, unknown>
+) {
+	await withReports(db)
+		.transaction()
+		.execute(async (trx) => {
+			await trx.insertInto('report_submissions').values(row).execute();
+			await appendAudit(trx as never, actorOf(user), {
+				action: 'report.submit',
+				entity_type: 'report_submission',
+				entity_id: row.id,
+				unit_id: row.unit_id,
+				after
+			});
+		});
+}
+
 export type Values = Record<string, number | string>;
 export interface FieldError {
 	field: string;
@@ -170,18 +191,11 @@ export async function submitReport(
 		submitted_by: user.id,
 		submitted_at: now
 	};
-	await withReports(db)
-		.transaction()
-		.execute(async (trx) => {
-			await trx.insertInto('report_submissions').values(row).execute();
-			await appendAudit(trx as never, actorOf(user), {
-				action: 'report.submit',
-				entity_type: 'report_submission',
-				entity_id: row.id,
-				unit_id: user.unit_id,
-				after: { ...row, values: checked.values, submitted_at: now.toISOString() }
-			});
-		});
+	await insertSubmission(db, user, row, {
+		...row,
+		values: checked.values,
+		submitted_at: now.toISOString()
+	});
 	return { ok: true as const, id: row.id, late: row.late, values: checked.values };
 }
 

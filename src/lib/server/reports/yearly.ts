@@ -27,6 +27,7 @@ import type { DB } from '../db/schema';
 import {
 	configOf,
 	findPeriod,
+	insertSubmission,
 	ReportError,
 	type ReportSubmissionsTable,
 	type UnitReportStatus
@@ -513,26 +514,15 @@ export async function submitYearly(
 		submitted_by: user.id,
 		submitted_at: now
 	};
-	await tables(db)
-		.transaction()
-		.execute(async (trx) => {
-			await trx.insertInto('report_submissions').values(row).execute();
-			await appendAudit(trx as never, actorOf(user), {
-				action: 'report.submit',
-				entity_type: 'report_submission',
-				entity_id: row.id,
-				unit_id: row.unit_id,
-				after: {
-					config_id: row.config_id,
-					report_id: row.report_id,
-					period_id: row.period_id,
-					late: row.late,
-					as_of: row.as_of,
-					counts: counts(view.snapshot, view.values),
-					values: view.values
-				}
-			});
-		});
+	await insertSubmission(db, user, row, {
+		config_id: row.config_id,
+		report_id: row.report_id,
+		period_id: row.period_id,
+		late: row.late,
+		as_of: row.as_of,
+		counts: counts(view.snapshot, view.values),
+		values: view.values
+	});
 	return { ok: true as const, id: row.id, late: row.late };
 }
 
