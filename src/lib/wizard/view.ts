@@ -1,4 +1,5 @@
 // View helpers: turn rule-set data and stored answers into the words a page shows.
+import { factDef } from '../rules/fact-def';
 import { formatCitation, regimeName } from '../rules/citation';
 import { formatDate } from '../i18n/dates';
 import type { FactDef, FactValue, RuleSet } from '../rules/types';
@@ -51,7 +52,7 @@ export const cite = (rs: RuleSet, c: Parameters<typeof formatCitation>[0], t: T)
 	formatCitation(c, rs.data.sources, t.lang);
 
 export const questionText = (rs: RuleSet, fact: string, t: T) =>
-	rs.data.facts[fact]?.question[t.lang] ?? fact;
+	factDef(rs, fact)?.question[t.lang] ?? fact;
 
 /** A page's heading: its fact's question, or its group's (a lone yes/no fact keeps its own). */
 export function pageTitle(rs: RuleSet, page: Page, shown: string[], t: T): string {

@@ -6,8 +6,11 @@ import {
 	createUnit,
 	createUser,
 	InputError,
-	setUserDisabled
+	setUserDisabled,
+	unlockLogin
 } from '$lib/server/auth/accounts';
+import { issueReset } from '$lib/server/auth/password-change';
+import { recentFailures } from '$lib/server/auth/ratelimit';
 import type { Role } from '$lib/server/db/schema';
 import { contextOf } from '$lib/server/workflow/route';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,7 +26,14 @@ export const load: PageServerLoad = async (event) => {
 			.orderBy('username')
 			.execute()
 	]);
-	return { bodies, units, users, me: user.id, welcome: event.url.searchParams.has('welcome') };
+	return {
+		bodies,
+		units,
+		users,
+		me: user.id,
+		welcome: event.url.searchParams.has('welcome'),
+		failures: Object.fromEntries(await recentFailures(db))
+	};
 };
 
 type Values = Record<string, string>;
@@ -92,6 +102,30 @@ export const actions: Actions = {
 			},
 			`Đã thêm người dùng “${values.username.trim()}”. Gửi mật khẩu ban đầu cho họ qua một kênh riêng.`
 		);
+	},
+	reset: async (event) => {
+		const { db, user } = contextOf(event);
+		const f = await event.request.formData();
+		try {
+			const r = await issueReset(db, user, text(f, 'id'));
+			return {
+				form: 'reset',
+				ok: true as const,
+				reset: {
+					username: r.username,
+					link: `${event.url.origin}/reset/${r.token}`,
+					expires: r.expires.toISOString()
+				}
+			};
+		} catch (e) {
+			if (e instanceof InputError) return fail(422, { form: 'reset', message: e.message });
+			throw e;
+		}
+	},
+	unlock: async (event) => {
+		const { db, user } = contextOf(event);
+		const f = await event.request.formData();
+		return run('unlock', {}, () => unlockLogin(db, user, text(f, 'id')), 'Đã mở khóa đăng nhập.');
 	},
 	toggle: async (event) => {
 		const { db, user } = contextOf(event);

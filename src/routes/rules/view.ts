@@ -1,6 +1,7 @@
 // What the rule browser shows of a rule set, as plain data in one language: citations rendered,
 // conditions written with question and answer labels, and the golden cases behind each criterion.
 import { formatDate } from '$lib/i18n/dates';
+import { factDef } from '$lib/rules/fact-def';
 import {
 	formatCitation,
 	formatCondition,
@@ -112,7 +113,7 @@ export function readableCondition(
 export function ruleSetView(rs: RuleSet, lang: Lang) {
 	const d = rs.data;
 	const cite = (c: Parameters<typeof formatCitation>[0]) => formatCitation(c, d.sources, lang);
-	const question = (name: string) => d.facts[name]?.question[lang] ?? name;
+	const question = (name: string) => factDef(rs, name)?.question[lang] ?? name;
 	const tests = d.tests ?? [];
 	const criteria = rs.compiled.map(({ criterion: c, facts }) => ({
 		id: c.id,
