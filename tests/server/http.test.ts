@@ -612,6 +612,8 @@ describe('seeded server', () => {
 		['GET', 'unit profile (browser)', () => '/unit', row(200, 200, 200, 200, 200, 200, 200)],
 		['GET', 'import page', () => '/import', row(200, 200, 200, 200, 200, 200, 200)],
 		['GET', 'systems list', () => '/systems', row(200, 200, 200, 200, 200, 200, 200)],
+		// Public: that capdo is independent, and where each regime's dossiers go.
+		['GET', 'about capdo', () => '/about', row(200, 200, 200, 200, 200, 200, 200)],
 		...[
 			'',
 			'/check',
@@ -620,6 +622,7 @@ describe('seeded server', () => {
 			'/explanation',
 			'/plan',
 			'/result',
+			'/submit',
 			'/q/main/x'
 		].map((page): (typeof MATRIX)[number] => [
 			'GET',
@@ -790,7 +793,8 @@ describe('seeded server', () => {
 		for (const next of bad) {
 			const r = await c.fetch(`/login?next=${next}`);
 			expect(r.status, next).toBeLessThan(500);
-			if (r.status === 303) expect(r.headers.get('location'), next).toBe('/submissions');
+			// A unit user lands on its task list.
+			if (r.status === 303) expect(r.headers.get('location'), next).toBe('/');
 		}
 		// Non-Latin-1 in `next`: a valid, percent-encoded Location on this site.
 		const r = await c.fetch(`/login?next=${encodeURIComponent('/tìm?q=Sở')}`);
@@ -803,7 +807,7 @@ describe('seeded server', () => {
 			password: PASSWORD
 		});
 		expect(login.status).toBe(303);
-		expect(login.headers.get('location')).toBe('/submissions');
+		expect(login.headers.get('location')).toBe('/');
 	});
 
 	it('security headers on pages and API answers; no HSTS over http (item 10)', async () => {
