@@ -25,6 +25,12 @@ export function groupedNd331(): RuleSet {
 			question: { vi: 'Dịch vụ có đặc điểm nào dưới đây không?', en: 'Does the service…?' }
 		}
 	};
+	// Only the facts named here are on the screening page (the bundled YAML may list more).
+	for (const [n, def] of Object.entries(data.facts))
+		if (def.group === 'screening' && !SCREENING.includes(n)) {
+			delete def.group;
+			delete def.statement;
+		}
 	for (const n of SCREENING) {
 		data.facts[n]!.group = 'screening';
 		data.facts[n]!.scope = 'system';
