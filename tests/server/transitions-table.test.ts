@@ -83,12 +83,12 @@ describe('a refused change says what and why, in the words users see', () => {
 	};
 	for (const status of STATUSES)
 		it(`approve from ${status}`, () => {
-			if (status === 'under_review') return expect(nextStatus('approve', status)).toBe('approved');
 			const e = new TransitionError('approve', status);
 			expect(e.message).toBe(
 				`Không thể "approve" khi hồ sơ ở trạng thái "${LABEL[status]}" (${status}).`
 			);
-			expect(() => nextStatus('approve', status)).toThrow(e.message);
 			expect([e.action, e.status]).toEqual(['approve', status]);
+			if (status === 'under_review') expect(nextStatus('approve', status)).toBe('approved');
+			else expect(() => nextStatus('approve', status)).toThrow(e.message);
 		});
 });

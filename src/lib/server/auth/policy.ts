@@ -45,15 +45,13 @@ export const ROUTE_RULES: readonly RouteRule[] = [
 
 const matches = (id: string, prefix: string) => id === prefix || id.startsWith(prefix + '/');
 
-/** The longest matching prefix wins, whatever the order of ROUTE_RULES. */
-const LONGEST_FIRST = [...ROUTE_RULES].sort((a, b) => b.prefix.length - a.prefix.length);
-
 function ruleFor(routeId: string): RouteRule {
 	// Route groups like /(auth)/login do not change the URL: drop them before matching.
 	const id = routeId.replace(/\/\([^)]+\)/g, '') || '/';
-	// '/' matches the home page only ('/x' does not start with '//'). Any route not listed needs at
-	// least a signed-in user.
-	return LONGEST_FIRST.find((r) => matches(id, r.prefix)) ?? { prefix: id, roles: 'signed_in' };
+	// The longest matching prefix wins, whatever the order of ROUTE_RULES; '/' matches the home page
+	// only ('/x' does not start with '//'). Any route not listed needs at least a signed-in user.
+	const longestFirst = [...ROUTE_RULES].sort((a, b) => b.prefix.length - a.prefix.length);
+	return longestFirst.find((r) => matches(id, r.prefix)) ?? { prefix: id, roles: 'signed_in' };
 }
 
 export type RouteAccess = 'ok' | 'login' | 'forbidden';
