@@ -4,13 +4,15 @@
 // the README's quality section; `npm run bench` reads reports/mutation/*.json.
 const MUTATE = {
 	policy: ['src/lib/server/auth/policy.ts', 'src/lib/server/workflow/transitions.ts'],
-	// The engine: facts → level, trace, procedure, routing, transition, golden cases.
+	// The engine: facts → level and trace, citations, procedure and routing, selection by date and
+	// the Decree 331 transition.
 	'rules-core': [
-		'src/lib/rules/{citation,compile,condition,evaluate,fact-order,golden,overrides}.ts',
-		'src/lib/rules/{procedure,routing,select,transition,types,index}.ts'
+		'src/lib/rules/{citation,compile,condition,evaluate,procedure,routing,select,transition}.ts'
 	],
-	// Loading and validating YAML with located errors; versions and the published-hash lock.
-	'rules-load': ['src/lib/rules/{load,yaml-errors,versions}.ts'],
+	// Loading and validating YAML with located errors, golden cases, versions and the hash lock.
+	'rules-load': [
+		'src/lib/rules/{load,yaml-errors,versions,golden,overrides,fact-order,types,index}.ts'
+	],
 	// Maintainer tools: diff, impact, corrections, release notes, hashes, data mutants.
 	'rules-tools': [
 		'src/lib/rules/{corrections,diff,hash,hash-match,impact,mutate,release-note,suggest}.ts'

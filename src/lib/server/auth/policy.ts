@@ -48,10 +48,12 @@ const matches = (id: string, prefix: string) => id === prefix || id.startsWith(p
 function ruleFor(routeId: string): RouteRule {
 	// Route groups like /(auth)/login do not change the URL: drop them before matching.
 	const id = routeId.replace(/\/\([^)]+\)/g, '') || '/';
-	// The longest matching prefix wins, whatever the order of ROUTE_RULES; '/' matches the home page
-	// only ('/x' does not start with '//'). Any route not listed needs at least a signed-in user.
-	const longestFirst = [...ROUTE_RULES].sort((a, b) => b.prefix.length - a.prefix.length);
-	return longestFirst.find((r) => matches(id, r.prefix)) ?? { prefix: id, roles: 'signed_in' };
+	let best: RouteRule | undefined;
+	for (const r of ROUTE_RULES)
+		if (r.prefix !== '/' && matches(id, r.prefix) && r.prefix.length > (best?.prefix.length ?? 0))
+			best = r;
+	// The home page is public; any route not listed needs at least a signed-in user.
+	return best ?? (id === '/' ? ROUTE_RULES[0]! : { prefix: id, roles: 'signed_in' });
 }
 
 export type RouteAccess = 'ok' | 'login' | 'forbidden';
