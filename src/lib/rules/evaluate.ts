@@ -41,7 +41,7 @@ export function normalizeFacts(
 	const defs = ruleset.data.facts;
 	const invalid = new Set<string>();
 	for (const name of Object.keys(given))
-		if (!(name in defs)) {
+		if (!Object.hasOwn(defs, name)) {
 			const near = closest(name, Object.keys(defs));
 			errors.push({
 				code: 'unknown_fact',

@@ -61,7 +61,7 @@ export interface ImpactReport {
 /** The facts `rs` knows, from answers that may span several regimes' vocabularies. */
 export function projectFacts(rs: RuleSet, facts: Record<string, unknown>): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
-	for (const k in facts) if (k in rs.data.facts) out[k] = facts[k];
+	for (const k of Object.keys(facts)) if (Object.hasOwn(rs.data.facts, k)) out[k] = facts[k];
 	return out;
 }
 
