@@ -3,6 +3,7 @@
 // endpoint, a unit in the audit log, a route that forgets to ask for a login) fails here.
 import { describe, expect, it } from 'vitest';
 import {
+	auditContentVisible,
 	auditScope,
 	homeFor,
 	routeAccess,
@@ -57,6 +58,11 @@ const ROUTES: [string, string][] = [
 	['/api/systems/[id]/files/[name]',   'L o o F F'],
 	['/api/systems/[id]/papers/[form]',  'L F o F F'],
 	['/api/audit',                       'L F o F o'],
+	['/api/admin/audit/verify',          'L F F F o'],
+	['/api/admin/impact',                'L F F o o'],
+	['/reset/[token]',                   'o o o o o'],
+	['/account',                         'L o o o o'],
+	['/account/tokens',                  'L o o o o'],
 	['/(app)',                           'o o o o o'], // a group alone is the home page
 	['/(app)/admin',                     'L F F F o'], // a route group does not change the URL
 	['/somewhere-new',                   'L o o o o'] // unlisted: signed in, any role
@@ -117,10 +123,32 @@ describe('systemAccess: a unit its own systems, an appraiser its body’s submit
 describe('auditScope and homeFor', () => {
 	it('admins read every unit’s entries, appraisers their body’s, others none', () => {
 		expect(auditScope(admin)).toBe('all');
-		expect(auditScope(appraiser)).toEqual({ body_id: 'body-1' });
+		// Appraisers: the workflow steps of their body's units only, never the unit's drafts.
+		expect(auditScope(appraiser)).toEqual({
+			body_id: 'body-1',
+			actions: [
+				'system.submit',
+				'system.start_review',
+				'system.checklist',
+				'system.return',
+				'system.approve'
+			]
+		});
 		expect(auditScope(user('appraiser', null, null))).toBe('none');
 		expect(auditScope(unit)).toBe('none');
 		expect(auditScope(maintainer)).toBe('none');
+	});
+
+	it('the content of draft work is hidden from everyone; workflow steps are shown to readers', () => {
+		for (const action of ['system.create', 'system.save', 'unit.profile']) {
+			expect(auditContentVisible(admin, action), action).toBe(false);
+			expect(auditContentVisible(appraiser, action), action).toBe(false);
+		}
+		expect(auditContentVisible(admin, 'system.approve')).toBe(true);
+		expect(auditContentVisible(admin, 'ruleset.publish')).toBe(true);
+		expect(auditContentVisible(appraiser, 'system.submit')).toBe(true);
+		expect(auditContentVisible(unit, 'system.submit')).toBe(false);
+		expect(auditContentVisible(maintainer, 'ruleset.publish')).toBe(false);
 	});
 
 	it('each role lands on its own page after signing in', () => {
