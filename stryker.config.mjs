@@ -28,7 +28,7 @@ const name = part ?? 'all';
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
 	testRunner: 'vitest',
-	plugins: ['@stryker-mutator/vitest-runner'],
+	plugins: ['@stryker-mutator/vitest-runner', './scripts/stryker-partial-reporter.mjs'],
 	vitest: { configFile: 'vitest.mutate.config.ts', related: false },
 	mutate: part
 		? MUTATE[/** @type {keyof typeof MUTATE} */ (part)]
@@ -47,7 +47,7 @@ export default {
 	incrementalFile: `reports/mutation/incremental-${name}.json`,
 	tempDirName: '.stryker-tmp',
 	cleanTempDir: 'always',
-	reporters: ['clear-text', 'progress-append-only', 'json', 'html'],
+	reporters: ['clear-text', 'progress-append-only', 'json', 'html', 'partial'],
 	jsonReporter: { fileName: `reports/mutation/${name}.json` },
 	htmlReporter: { fileName: `reports/mutation/${name}.html` },
 	clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 }

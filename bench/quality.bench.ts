@@ -27,26 +27,58 @@ export function score(report: Report) {
 	};
 }
 
+/** Per part, the final report, or what a stopped run learnt if that is newer (the partial file). */
+function latest(): { part: string; path: string; statuses: string[]; planned?: number }[] {
+	if (!existsSync(DIR)) return [];
+	const names = readdirSync(DIR);
+	const parts = new Set(
+		names
+			.filter((f) => !f.startsWith('incremental-'))
+			.map((f) => /^(.+?)(?:\.partial\.jsonl|\.json)$/.exec(f)?.[1])
+			.filter((p): p is string => !!p)
+	);
+	return [...parts].sort().map((part) => {
+		const json = join(DIR, `${part}.json`);
+		const partial = join(DIR, `${part}.partial.jsonl`);
+		const mtime = (f: string) => (existsSync(f) ? statSync(f).mtimeMs : 0);
+		if (mtime(json) >= mtime(partial)) {
+			const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
+			const statuses = Object.values(report.files).flatMap((f) => f.mutants.map((m) => m.status));
+			return { part, path: json, statuses };
+		}
+		const lines = readFileSync(partial, 'utf8')
+			.split('\n')
+			.filter(Boolean)
+			.map((l) => JSON.parse(l) as { planned?: number; status?: string });
+		const planned = lines.find((l) => l.planned !== undefined)?.planned;
+		return {
+			part,
+			path: partial,
+			statuses: lines.flatMap((l) => (l.status ? [l.status] : [])),
+			planned
+		};
+	});
+}
+
 export async function run(): Promise<BenchResult> {
-	const reports = existsSync(DIR)
-		? readdirSync(DIR).filter((f) => f.endsWith('.json') && !f.startsWith('incremental-'))
-		: [];
+	const reports = latest();
 	if (reports.length === 0)
 		return {
 			name: 'quality: mutation score',
 			lines: ['no report in reports/mutation/: run `npm run mutate` (see README, Quality)']
 		};
-	const lines = reports.sort().map((f) => {
-		const path = join(DIR, f);
-		const part = f.replace(/\.json$/, '');
-		const s = score(JSON.parse(readFileSync(path, 'utf8')) as Report);
+	const lines = reports.map(({ part, path, statuses, planned }) => {
+		const s = score({ files: { all: { mutants: statuses.map((status) => ({ status })) } } });
 		const goal = GOAL[part.split('-')[0]!];
 		return (
 			`${part.padEnd(12)} ${s.percent.toFixed(1).padStart(5)} %` +
 			(goal ? ` (goal ≥ ${goal} %)` : '') +
 			` — killed ${s.killed}, timeout ${s.timeout}, survived ${s.survived}, ` +
-			`no coverage ${s.noCoverage}, errors ${s.errors}; ` +
-			`report of ${statSync(path).mtime.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+			`no coverage ${s.noCoverage}, errors ${s.errors}` +
+			(path.endsWith('.jsonl')
+				? `; stopped run: ${statuses.length} of ${planned ?? '?'} mutants`
+				: '') +
+			`; ${statSync(path).mtime.toISOString().slice(0, 16).replace('T', ' ')} UTC`
 		);
 	});
 	return { name: 'quality: mutation score (last `npm run mutate`)', lines };
