@@ -30,6 +30,7 @@ const ROUTES: [string, string][] = [
 	['/(auth)/login',                    'o o o o o'],
 	['/setup/[token]',                   'o o o o o'],
 	['/unit',                            'o o o o o'],
+	['/about',                           'o o o o o'],
 	['/systems/[id]/summary',            'o o o o o'],
 	['/import',                          'o o o o o'],
 	['/rules/[ref]',                     'o o o o o'],
@@ -152,7 +153,8 @@ describe('auditScope and homeFor', () => {
 	});
 
 	it('each role lands on its own page after signing in', () => {
-		expect(homeFor('unit')).toBe('/submissions');
+		// A unit user lands on its task list (the home page), which links to its dossiers.
+		expect(homeFor('unit')).toBe('/');
 		expect(homeFor('appraiser')).toBe('/appraisal');
 		expect(homeFor('maintainer')).toBe('/maintain');
 		expect(homeFor('admin')).toBe('/admin');
