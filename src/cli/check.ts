@@ -5,6 +5,7 @@ import {
 	PUBLISHED_FILE,
 	checkPublished,
 	checkTiling,
+	coverage,
 	formatLoadError,
 	parsePublished,
 	runGoldenCases,
@@ -20,8 +21,7 @@ import {
 import { CALENDAR_FILE, readCalendar } from '../lib/server/calendar-file';
 import { UsageError, type Io } from './main';
 
-function target(args: string[]): string {
-	const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+function target(positionals: string[]): string {
 	if (positionals.length > 1) throw new UsageError('expects at most one PATH');
 	const path = positionals[0] ?? DEFAULT_RULESETS_DIR;
 	if (!existsSync(path)) throw new UsageError(`no such file or directory: ${path}`);
@@ -72,7 +72,8 @@ function checkVersions(root: string, loaded: RuleSet[], loadFailed: boolean) {
 
 /** Validates rule sets (schema, references, golden cases, dated versions); file:line:column. */
 export function checkCommand(args: string[], io: Io): number {
-	const root = target(args);
+	const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+	const root = target(positionals);
 	const loaded = loadRuleSetsFrom(root);
 	const versions = checkVersions(root, loaded.rulesets, loaded.errors.length > 0);
 	const errors = [...loaded.errors, ...versions.errors];
@@ -114,9 +115,21 @@ export function checkCommand(args: string[], io: Io): number {
 	return 0;
 }
 
-/** Runs golden cases and reports each failure at its location. */
+/**
+ * Runs golden cases and reports each failure at its location. With --coverage, also requires every
+ * criterion to have a case where it fires and a nearest miss (a case one fact away where it does
+ * not): a criterion lacking either fails, at its location.
+ */
 export function testCommand(args: string[], io: Io): number {
-	const { rulesets, errors } = loadRuleSetsFrom(target(args), false);
+	const { values, positionals } = parseArgs({
+		args,
+		allowPositionals: true,
+		options: {
+			coverage: { type: 'boolean', default: false },
+			json: { type: 'boolean', default: false }
+		}
+	});
+	const { rulesets, errors } = loadRuleSetsFrom(target(positionals), false);
 	for (const e of errors) io.err(formatLoadError(e));
 	let passed = 0;
 	let failed = errors.length > 0 ? 1 : 0;
@@ -128,6 +141,32 @@ export function testCommand(args: string[], io: Io): number {
 			io.err(`${f.file}:${f.line}:${f.column}: FAIL ${r.ref}: ${f.name}: ${f.problem}`);
 		io.out(`${r.ref}: ${report.passed} passed, ${report.failed.length} failed`);
 	}
-	io.out(`${passed} passed, ${failed} failed`);
-	return failed > 0 ? 1 : 0;
+	let uncovered = 0;
+	if (values.coverage) {
+		const reports = rulesets.map(coverage);
+		for (const c of reports) {
+			const n = c.criteria.length;
+			const fires = c.criteria.filter((x) => x.fires.length > 0).length;
+			const misses = c.criteria.filter((x) => x.nearest_miss).length;
+			io.out(
+				`${c.ruleset}: coverage ${n} criteria — fires ${fires}/${n}, nearest miss ${misses}/${n}`
+			);
+			for (const m of c.missing) {
+				const at = m.location ? `${m.location.file}:${m.location.line}:${m.location.column}: ` : '';
+				io.err(
+					`${at}UNCOVERED ${c.ruleset}: ${m.id}: no golden case ${m.lacks
+						.map((l) =>
+							l === 'fires'
+								? 'where it fires'
+								: 'one fact away from a firing case where it does not fire'
+						)
+						.join(', and none ')}`
+				);
+			}
+			uncovered += c.missing.length;
+		}
+		if (values.json) io.out(JSON.stringify(reports, null, 2));
+	}
+	io.out(`${passed} passed, ${failed + uncovered} failed`);
+	return failed + uncovered > 0 ? 1 : 0;
 }

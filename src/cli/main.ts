@@ -28,7 +28,10 @@ Usage:
   capdo dossier FILE --out OUT.pdf [--json OUT.json] [--lang vi|en] [--ruleset ID@VERSION]
       Make the level-proposal dossier (PDF, and its JSON twin) for the system in FILE: as for
       classify plus unit, explanation, proposal, plan…; or re-render a dossier JSON twin
-  capdo test [PATH]      Run the golden test cases; prints "N passed, N failed"
+  capdo test [PATH] [--coverage [--json]]
+                         Run the golden test cases; prints "N passed, N failed". --coverage also
+                         requires, per criterion, a case where it fires and a nearest miss (a case
+                         one fact away where it does not); a criterion lacking either fails
   capdo impact NEW [--from EXPORT.json | --db URL | --data-dir DIR] [--json] [--all]
       Re-evaluate stored classifications under rule set NEW (e.g. vn-nd331@2026) and list the
       systems whose level or basis would change, with counts per level change. Read-only.

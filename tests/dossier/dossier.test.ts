@@ -299,7 +299,7 @@ describe('dossier library', () => {
 		expect(t).toContain('Cấp độ xác định theo tiêu chí: không xác định được theo tiêu chí');
 		expect(t).toContain('Cấp độ đề xuất: Cấp độ 2');
 		expect(t).toContain('Hệ thống xử lý dữ liệu nội bộ quan trọng của Sở.');
-		expect(t).toContain('Điều 7 khoản 3 Thông tư 03/2017/TT-BTTTT'); // undetermined rule
+		expect(t).toContain('Điều 14 khoản 1 điểm a Nghị định 85/2016/NĐ-CP'); // undetermined rule
 	});
 
 	it('renders English labels with Vietnamese legal quotes and English citations', async () => {

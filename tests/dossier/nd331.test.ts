@@ -163,13 +163,14 @@ describe('nd331 dossier contents (Điều 21, 22, 29)', () => {
 		expect(t4).toContain('yêu cầu vận hành 24/7 và không chấp nhận ngừng vận hành');
 	});
 
-	it('lists components with their levels and applies the maximum rule of Điều 8', () => {
+	it('lists components with their levels and applies the maximum rule (derived from Điều 7 khoản 2)', () => {
 		const t4 = made[4]!.text;
 		expect(t4).toContain(`Điều 22 khoản 4 điểm a ${DECREE}`);
 		expect(t4).toContain('Trục liên thông văn bản');
 		expect(t4).toContain(`Cơ sở dữ liệu văn bản điện tử Cấp độ 2 Điều 12 khoản 1 ${DECREE}`);
 		expect(t4).toContain('áp dụng cấp độ cao nhất');
-		expect(t4).toContain(`(Điều 8 ${DECREE})`);
+		expect(t4).toContain(`(Điều 7 khoản 2 ${DECREE})`);
+		expect(t4).toContain('capdo suy ra');
 		expect(t4).toContain('cấp độ của hệ thống thông tin là cấp độ 4');
 	});
 

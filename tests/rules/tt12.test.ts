@@ -50,19 +50,29 @@ describe('vn-nd85@tt12-2022', () => {
 	});
 
 	it('cites Circular 12, never the replaced Circular 03', () => {
-		expect(d.sources.map((s) => s.id)).toEqual(['nd85', 'tt12']);
+		// Decrees 42/2022 and 224/2026 name the forms of online public service the question uses.
+		expect(d.sources.map((s) => s.id)).toEqual(['nd85', 'tt12', 'nd42', 'nd224']);
 		const all = citations({ ...d, tests: undefined });
 		expect(all.filter((c) => c.source === 'tt03')).toEqual([]);
 		expect(all.filter((c) => c.source === 'tt12').length).toBeGreaterThan(300);
-		expect(cite(d.undetermined.citation)).toBe('Điều 8 khoản 4 điểm b Thông tư 12/2022/TT-BTTTT');
+		expect(cite(d.undetermined.citation)).toBe('Điều 14 khoản 1 điểm a Nghị định 85/2016/NĐ-CP');
+		expect(d.undetermined.message.vi).toContain('điểm b khoản 4 Điều 8 Thông tư 12/2022/TT-BTTTT');
 	});
 
-	it('classifies exactly as tt03-2017: same Decree 85 criteria, inherited golden cases pass', () => {
-		expect(d.criteria).toEqual(t03.data.criteria);
+	it('classifies as tt03-2017: the same Decree 85 criteria, online public services asked in the terms of Decree 42/2022', () => {
+		const restated = ['nd85-d8-k2a', 'nd85-d8-k2c', 'nd85-d9-k2a'];
+		const others = (c: typeof d.criteria) => c.filter((x) => !restated.includes(x.id));
+		expect(others(d.criteria)).toEqual(others(t03.data.criteria));
+		expect(d.criteria.map((c) => c.id)).toEqual(t03.data.criteria.map((c) => c.id));
+		for (const id of restated)
+			expect(d.criteria.find((c) => c.id === id)!.text).toBe(
+				t03.data.criteria.find((c) => c.id === id)!.text
+			);
 		const report = runGoldenCases(t12);
 		expect(report.failed).toEqual([]);
-		expect(report.passed).toBe(t03.data.tests!.length);
-		for (const t of d.tests!) {
+		expect(report.passed).toBe(d.tests!.length);
+		// tt03's golden cases, answered in levels 0–4, classify the same under tt12 (through `replaces`).
+		for (const t of t03.data.tests!) {
 			const a = evaluate(t03, t);
 			const b = evaluate(t12, t);
 			if (!a.ok || !b.ok) throw new Error(`${t.name}: invalid facts`);
@@ -77,10 +87,21 @@ describe('vn-nd85@tt12-2022', () => {
 		expect(t03.data.facts.function!.help!.vi).toContain('họp trực tuyến');
 		expect(f.help!.vi).not.toContain('họp trực tuyến');
 		expect(f.help!.vi).toContain('chỉ phục vụ hoạt động quản trị, vận hành nội bộ');
-		// The other questions are inherited unchanged.
+		// The other questions are inherited unchanged, but for the online public service, asked in
+		// the terms of Decree 42/2022 in the place of the old one.
 		const others = (facts: typeof d.facts) =>
-			Object.entries(facts).filter(([name]) => name !== 'function');
+			Object.entries(facts).filter(
+				([name]) =>
+					!['function', 'online_public_service_level', 'online_public_service_mode'].includes(name)
+			);
 		expect(others(d.facts)).toEqual(others(t03.data.facts));
+		const order = (facts: typeof d.facts) => Object.keys(facts);
+		expect(order(d.facts)).toEqual(
+			order(t03.data.facts).map((n) =>
+				n === 'online_public_service_level' ? 'online_public_service_mode' : n
+			)
+		);
+		expect(d.facts.online_public_service_mode!.replaces?.fact).toBe('online_public_service_level');
 	});
 
 	it('has no submission rule, and adds Điều 6 where the security unit appraises (levels 1–3)', () => {

@@ -196,7 +196,9 @@ describe('capdo check on dated versions', () => {
 		const r = await run(['check']);
 		expect(r.err).toBe('');
 		expect(r.code).toBe(0);
-		expect(r.out).toMatch(/ok vn-nd85@tt03-2017 sha256:[0-9a-f]{64} \(published\)/);
+		expect(r.out).toMatch(
+			/ok vn-nd85@tt03-2017 sha256:[0-9a-f]{64} \(published(, revision \d+)?\)/
+		);
 		expect(r.out).toMatch(/ok vn-nd85@tt12-2022 sha256:[0-9a-f]{64}/);
 	});
 });

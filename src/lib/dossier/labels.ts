@@ -49,6 +49,7 @@ const vi = {
 	part: (i: number, t: string) => `Phần ${i}. ${t}`,
 	notDeclared: 'chưa khai báo',
 	unverified: 'CẢNH BÁO: NGUỒN VĂN BẢN CHƯA ĐƯỢC KIỂM CHỨNG',
+	ruleNotice: 'LƯU Ý',
 	stageLabel: {
 		new_project: 'Dự án đầu tư xây dựng mới hoặc mở rộng, nâng cấp',
 		in_operation: 'Hệ thống đang vận hành'
@@ -150,6 +151,7 @@ const en: Labels = {
 	part: (i, t) => `Part ${i}. ${t}`,
 	notDeclared: 'not provided',
 	unverified: 'WARNING: LEGAL SOURCE NOT VERIFIED',
+	ruleNotice: 'NOTE',
 	stageLabel: {
 		new_project: 'New build, extension or upgrade project',
 		in_operation: 'System in operation'

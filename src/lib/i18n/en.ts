@@ -135,6 +135,8 @@ export const en: Record<MessageKey, string> = {
 	'result.ruleset': 'Under {title} ({ref})',
 	'result.unverified': 'Warning: this rule set is not verified',
 	'result.designations': 'Also designated',
+	'result.notices': 'Note',
+	'result.reassessment': 'When the cyber risk must be assessed again',
 	'result.basis': 'Legal basis',
 	'result.notMet': 'Why not a higher level',
 	'result.notMetLead': 'The criteria of higher levels do not match the answers:',

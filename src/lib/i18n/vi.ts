@@ -135,6 +135,8 @@ export const vi = {
 	'result.ruleset': 'Theo {title} ({ref})',
 	'result.unverified': 'Lưu ý: bộ quy tắc chưa được kiểm chứng',
 	'result.designations': 'Xác định thêm',
+	'result.notices': 'Lưu ý',
+	'result.reassessment': 'Khi nào phải đánh giá lại rủi ro an ninh mạng',
 	'result.basis': 'Căn cứ xác định',
 	'result.notMet': 'Vì sao không phải cấp độ cao hơn',
 	'result.notMetLead': 'Các tiêu chí của cấp độ cao hơn không khớp với câu trả lời:',

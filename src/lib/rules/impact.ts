@@ -56,7 +56,10 @@ export interface ImpactReport {
 /** The facts `rs` knows, from answers that may span several regimes' vocabularies. */
 export function projectFacts(rs: RuleSet, facts: Record<string, unknown>): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
-	for (const k in facts) if (k in rs.data.facts) out[k] = facts[k];
+	const replaced = new Set(
+		Object.values(rs.data.facts).flatMap((d) => (d.replaces ? [d.replaces.fact] : []))
+	);
+	for (const k in facts) if (k in rs.data.facts || replaced.has(k)) out[k] = facts[k];
 	return out;
 }
 

@@ -1,13 +1,16 @@
 // The rules core: pure functions, no I/O. Runs the same in the browser, the server and the CLI.
 export * from './types';
 export { formatCitation } from './citation';
-export { evaluate, normalizeFacts, classifyFacts } from './evaluate';
+export { evaluate, normalizeFacts, classifyFacts, migrateFacts } from './evaluate';
 export { loadLibrary, parseFolder, resolveFolder, compileRuleSet, formatLoadError } from './load';
 export type { SourceFile } from './load';
 export { runGoldenCase, runGoldenCases } from './golden';
+export { coverage } from './coverage';
+export type { CoverageReport, CriterionCoverage } from './coverage';
 export type { GoldenReport } from './golden';
 export { selectRuleSet, today } from './select';
 export { procedureFor } from './procedure';
+export { sectionApplies, firedIds } from './sections';
 export type { ProcedureInfo } from './procedure';
 export { canonicalJson, sha256Hex } from './hash';
 export { impact, impactOf, projectFacts } from './impact';

@@ -18,6 +18,7 @@ import {
 	factText,
 	factsAnnex,
 	firedCriteria,
+	firedInDossier,
 	letterhead,
 	level,
 	levelConclusion,
@@ -334,7 +335,7 @@ function levelWithDesignation(ctx: Ctx): Block {
 /** Which Điều 22 sections go under which Điều 21 item: khoản 3 overview, khoản 6 plan. */
 const explanationFor = (ctx: Ctx, clauses: (c: number | undefined) => boolean): Section[] =>
 	(ctx.ruleset.data.dossier?.explanation ?? []).filter(
-		(s) => applies(s, level(ctx)) && clauses(s.citation.clause)
+		(s) => applies(s, level(ctx), firedInDossier(ctx)) && clauses(s.citation.clause)
 	);
 
 function levelList(ctx: Ctx): Block {

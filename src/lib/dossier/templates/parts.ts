@@ -3,6 +3,7 @@
 // Everything legal comes from the rule set; these functions only arrange it.
 import {
 	formatCitation,
+	sectionApplies,
 	type Citation,
 	type FactDef,
 	type FactValue,
@@ -27,7 +28,19 @@ export interface TemplateContext {
 export type Template = (ctx: TemplateContext) => Block[];
 
 export const level = (ctx: TemplateContext): Level => ctx.dossier.result.proposed_level;
-export const applies = (s: { levels?: Level[] }, l: Level) => !s.levels || s.levels.includes(l);
+export const applies = (
+	s: Pick<Section, 'levels' | 'fired'>,
+	l: Level,
+	fired?: ReadonlySet<string>
+) => sectionApplies(s, l, fired);
+
+/** The criteria that fired anywhere in the dossier's result (system and components). */
+export const firedInDossier = (ctx: TemplateContext): Set<string> =>
+	new Set(
+		[ctx.dossier.result.system, ...ctx.dossier.result.components].flatMap((p) =>
+			p.criteria.map((c) => c.id)
+		)
+	);
 export const cite = (ctx: TemplateContext, c: Citation) =>
 	formatCitation(c, ctx.ruleset.data.sources, ctx.lang);
 const upper = (s: string) => s.toLocaleUpperCase('vi');
@@ -113,6 +126,22 @@ export function sourceNotice(ctx: TemplateContext): Block[] {
 		: [];
 }
 
+/** The rule set's notices that hold for this system (e.g. Nghị định 331 Điều 10 khoản 2 điểm a). */
+export function ruleNotices(ctx: TemplateContext): Block[] {
+	return (ctx.dossier.result.notices ?? []).flatMap((n) => {
+		const def = ctx.ruleset.data.notices?.find((x) => x.id === n.id);
+		return def
+			? [
+					{
+						kind: 'notice' as const,
+						title: ctx.L.ruleNotice,
+						text: `${def.message[ctx.lang]} (${cite(ctx, def.citation)})`
+					}
+				]
+			: [];
+	});
+}
+
 /**
  * The dossier proper, shared by every regime: title, source warning, the level block, then the rule
  * set's `dossier.contents` that apply to the level, each rendered by the template's section table.
@@ -131,6 +160,7 @@ export function dossierBody<C extends TemplateContext>(
 			sub: `${ctx.dossier.system.name}\n${ctx.L.dossierSub(ctx.dossier.unit.name, ctx.dossier.document.number)}`
 		},
 		...sourceNotice(ctx),
+		...ruleNotices(ctx),
 		levelBlock
 	];
 	(ctx.ruleset.data.dossier?.contents ?? [])
@@ -253,7 +283,8 @@ export function explanation(ctx: TemplateContext): Block[] {
 	out.push({ kind: 'heading', level: 2, text: ctx.L.step3 });
 	out.push(...firedCriteria(ctx), ...componentLevels(ctx), ...levelConclusion(ctx));
 
-	const extra = (ctx.ruleset.data.dossier?.explanation ?? []).filter((s) => applies(s, l));
+	const fired = firedInDossier(ctx);
+	const extra = (ctx.ruleset.data.dossier?.explanation ?? []).filter((s) => applies(s, l, fired));
 	if (extra.length > 0) {
 		out.push({ kind: 'heading', level: 2, text: ctx.L.extraFor45 });
 		for (const s of extra) out.push(...answer(ctx, s));
@@ -328,6 +359,9 @@ export function componentLevels(ctx: TemplateContext): Block[] {
 		text: ctx.ruleset.data.components_rule.text,
 		cite: cite(ctx, ctx.ruleset.data.components_rule.citation)
 	});
+	// Where the rule is a reading of the text rather than its words (Nghị định 331/2026).
+	const note = ctx.ruleset.data.components_rule.note;
+	if (note) out.push(para(note[ctx.lang]));
 	out.push(para(ctx.L.maxRule(levelLine(ctx, result.computed_level).toLocaleLowerCase())));
 	return out;
 }
@@ -380,11 +414,7 @@ export function citeById(ctx: TemplateContext, id: string): string {
 /** Criteria above the computed level that did not fire, so an appraiser sees why not higher. */
 function higherNotMet(ctx: TemplateContext): string[] {
 	const floor = ctx.dossier.result.computed_level ?? 0;
-	const firedAnywhere = new Set(
-		[ctx.dossier.result.system, ...ctx.dossier.result.components].flatMap((p) =>
-			p.criteria.map((c) => c.id)
-		)
-	);
+	const firedAnywhere = firedInDossier(ctx);
 	return ctx.ruleset.data.criteria
 		.filter((c) => c.level > floor && !firedAnywhere.has(c.id))
 		.map((c) => cite(ctx, c.citation));
