@@ -1,17 +1,20 @@
-// Dossier generation: time per PDF and file size, against LibreOffice headless converting the
-// same document (same blocks, written as HTML and loaded into Writer) to PDF, in the same run.
+// Dossier generation: time per PDF and per DOCX and their sizes (goal: a DOCX costs no more time
+// than the PDF of the same dossier; a level-3 DOCX ≤ 100 KB), against LibreOffice headless
+// converting the same document (same blocks, written as HTML and loaded into Writer) to PDF, in
+// the same run.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import type { Block, Run } from '../src/lib/dossier/blocks';
+import type { Block, Run } from '../src/lib/paper/blocks';
+import { loadDocxDeps, loadPdfDeps } from '../src/lib/paper';
 import {
 	buildDossier,
 	dossierBlocks,
-	dossierPdf,
-	loadPdfDeps,
-	type DossierInput
+	dossierFile,
+	type DossierInput,
+	type FileFormat
 } from '../src/lib/dossier';
 import { bundledRuleSets } from '../src/lib/server/ruleset-files';
 import type { BenchResult } from './run';
@@ -67,7 +70,7 @@ function toHtml(blocks: Block[]): string {
 						)
 						.join('')}</table>`;
 				case 'signature':
-					return `<table width="100%"><tr><td><b><i>${esc(b.recipients_label)}</i></b><br>${b.recipients.map((r) => `- ${esc(r)}`).join('<br>')}</td><td align="center"><b>${esc(b.title)}</b><br><i>${esc(b.note)}</i><br><br><br><br><b>${esc(b.name)}</b></td></tr></table>`;
+					return `<table width="100%"><tr><td><b><i>${esc(b.recipients_label)}</i></b><br>${(b.recipients ?? []).map((r) => `- ${esc(r)}`).join('<br>')}</td><td align="center"><b>${esc(b.title)}</b><br><i>${esc(b.note ?? '')}</i><br><br><br><br><b>${esc(b.name)}</b></td></tr></table>`;
 				case 'page_break':
 					return '<p style="page-break-before: always"></p>';
 			}
@@ -84,9 +87,10 @@ export async function run(): Promise<BenchResult> {
 	const rs = bundledRuleSets().rulesets.find((r) => r.ref === 'vn-nd85@tt03-2017')!;
 	const t0 = performance.now();
 	await loadPdfDeps();
-	const loadMs = performance.now() - t0;
+	const t1 = performance.now();
+	await loadDocxDeps();
 	const lines: string[] = [
-		`first use: loading jsPDF + fonts ${loadMs.toFixed(0)} ms (once per process)`
+		`first use: loading jsPDF + fonts ${(t1 - t0).toFixed(0)} ms, docx ${(performance.now() - t1).toFixed(0)} ms (once per process)`
 	];
 	const dir = mkdtempSync(join(tmpdir(), 'capdo-bench-'));
 	try {
@@ -97,23 +101,34 @@ export async function run(): Promise<BenchResult> {
 			const built = buildDossier(rs, input(name));
 			if (!built.ok) throw new Error(`${name}: fixture invalid`);
 			const rounds = 30;
-			let bytes = new Uint8Array();
-			await dossierPdf(built.dossier, rs); // warm-up
-			const times: number[] = [];
-			for (let i = 0; i < rounds; i++) {
+			/** Build + render, PDF and DOCX interleaved so both see the same machine load. */
+			const make = async (format: FileFormat) => {
 				const start = performance.now();
 				const b = buildDossier(rs, input(name));
-				if (b.ok) bytes = await dossierPdf(b.dossier, rs);
-				times.push(performance.now() - start);
-			}
-			const oursMs = median(times);
+				if (!b.ok) throw new Error(`${name}: fixture invalid`);
+				const bytes = await dossierFile(b.dossier, rs, format);
+				return { ms: performance.now() - start, bytes };
+			};
+			await make('pdf'); // warm-up
+			await make('docx');
+			const times = { pdf: [] as number[], docx: [] as number[] };
+			const bytes = { pdf: new Uint8Array(), docx: new Uint8Array() };
+			for (let i = 0; i < rounds; i++)
+				for (const f of ['pdf', 'docx'] as const) {
+					const r = await make(f);
+					times[f].push(r.ms);
+					bytes[f] = r.bytes;
+				}
+			const oursMs = median(times.pdf);
+			const docxMs = median(times.docx);
 			const pdf = join(dir, `l${level}.pdf`);
-			writeFileSync(pdf, bytes);
+			writeFileSync(pdf, bytes.pdf);
 			const pages = /Pages:\s+(\d+)/.exec(
 				execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })
 			)?.[1];
 			lines.push(
-				`level ${level} (${pages} pages): capdo ${oursMs.toFixed(1)} ms per dossier (build + PDF, median of ${rounds}), ${(bytes.length / 1024).toFixed(0)} KB (goal ≤ 150 KB)`
+				`level ${level} (${pages} pages, letter + dossier, draft): PDF ${oursMs.toFixed(1)} ms (build + render, median of ${rounds}), ${(bytes.pdf.length / 1024).toFixed(0)} KB (goal ≤ 150 KB)`,
+				`  DOCX ${docxMs.toFixed(1)} ms, ${(bytes.docx.length / 1024).toFixed(0)} KB (goal ≤ 100 KB at level 3); DOCX / PDF time ${(docxMs / oursMs).toFixed(2)}× (goal ≤ 1), size ${(bytes.docx.length / bytes.pdf.length).toFixed(2)}×`
 			);
 
 			if (!hasSoffice()) {
@@ -123,7 +138,14 @@ export async function run(): Promise<BenchResult> {
 				continue;
 			}
 			const html = join(dir, `l${level}.html`);
-			writeFileSync(html, toHtml(dossierBlocks(built.dossier, rs, 'vi')));
+			const { letters, dossier } = dossierBlocks(built.dossier, rs, 'vi');
+			writeFileSync(
+				html,
+				toHtml([
+					...letters.flatMap((l) => [...l.blocks, { kind: 'page_break' as const }]),
+					...dossier
+				])
+			);
 			const profile = `file://${join(dir, 'lo-profile')}`;
 			const convert = () =>
 				execFileSync(
@@ -158,5 +180,8 @@ export async function run(): Promise<BenchResult> {
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
-	return { name: 'Dossier PDF: time per dossier and file size (vn-nd85@tt03-2017)', lines };
+	return {
+		name: 'Dossier PDF and DOCX: time per dossier and file size (vn-nd85@tt03-2017)',
+		lines
+	};
 }

@@ -1,6 +1,8 @@
-// `capdo dossier FILE --out OUT.pdf [--json OUT.json] [--lang vi|en] [--ruleset ID@VERSION]`
+// `capdo dossier FILE [--out OUT.pdf] [--docx OUT.docx] [--json OUT.json] [--final]
+//   [--part all|letter|dossier] [--lang vi|en] [--ruleset ID@VERSION] [--date YYYY-MM-DD]`
 // FILE is a system as for `capdo classify` plus unit/explanation/proposal/plan…, or a dossier JSON
 // twin (`schema: capdo-dossier/1`), which re-renders the same content with the same fingerprint.
+// The default is the draft copy (DỰ THẢO, machine footer); --final writes the signature copy.
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,12 +10,14 @@ import { Ajv } from 'ajv';
 import { selectRuleSet, today } from '../lib/rules';
 import {
 	buildDossier,
+	dossierFile,
 	dossierJson,
-	dossierPdf,
 	fingerprint,
 	DOSSIER_SCHEMA,
-	type DossierInput
+	type DossierInput,
+	type DossierPart
 } from '../lib/dossier';
+import { PaperError } from '../lib/paper';
 import schema from '../lib/dossier/dossier.schema.json' with { type: 'json' };
 import { bundledRuleSets } from '../lib/server/ruleset-files';
 import { readInputFile, type InputFile } from './input';
@@ -41,14 +45,22 @@ export async function dossierCommand(args: string[], io: Io): Promise<number> {
 		allowPositionals: true,
 		options: {
 			out: { type: 'string' },
+			docx: { type: 'string' },
 			json: { type: 'string' },
+			final: { type: 'boolean', default: false },
+			part: { type: 'string', default: 'all' },
 			lang: { type: 'string', default: 'vi' },
 			ruleset: { type: 'string' },
 			date: { type: 'string' }
 		}
 	});
 	if (positionals.length !== 1) throw new UsageError('expects exactly one FILE');
-	if (!values.out) throw new UsageError('--out OUT.pdf is required');
+	if (!values.out && !values.docx && !values.json)
+		throw new UsageError('give at least one of --out OUT.pdf, --docx OUT.docx, --json OUT.json');
+	if (!['all', 'letter', 'dossier'].includes(values.part!))
+		throw new UsageError('--part is all, letter or dossier');
+	const part = values.part as DossierPart;
+	const copy = values.final ? 'final' : 'draft';
 	const lang = parseLang(values.lang);
 	const fail = (m: string) => (io.err(`capdo dossier: ${m}`), 1);
 
@@ -124,14 +136,27 @@ export async function dossierCommand(args: string[], io: Io): Promise<number> {
 		);
 
 	const now = new Date().toISOString();
-	const pdf = await dossierPdf(dossier, ruleset, { lang, generatedAt: now });
-	const outputs: [string, Uint8Array | string][] = [[values.out, pdf]];
+	const opts = { lang, generatedAt: now, copy, part } as const;
+	const outputs: [string, Uint8Array | string][] = [];
+	try {
+		if (values.out) outputs.push([values.out, await dossierFile(dossier, ruleset, 'pdf', opts)]);
+		if (values.docx) outputs.push([values.docx, await dossierFile(dossier, ruleset, 'docx', opts)]);
+	} catch (e) {
+		if (!(e instanceof PaperError)) throw e;
+		// The model's fields are checked first; this names what slipped through (rule-set text).
+		for (const p of e.problems)
+			io.err(`capdo dossier: cannot print “${p.char}” (${p.code}) in ${p.path}`);
+		return 1;
+	}
 	if (values.json) outputs.push([values.json, dossierJson(dossier, now)]);
 	writeAtomically(outputs);
-	io.out(
-		`${values.out}: ${dossier.system.name} — ${lang === 'vi' ? 'cấp độ đề xuất' : 'proposed level'} ${dossier.result.proposed_level}, ${Math.round(pdf.length / 1024)} KB, fingerprint ${fp}` +
-			(values.json ? `\n${values.json}: JSON twin (${DOSSIER_SCHEMA})` : '')
-	);
+	const level = `${lang === 'vi' ? 'cấp độ đề xuất' : 'proposed level'} ${dossier.result.proposed_level}`;
+	for (const [file, data] of outputs)
+		io.out(
+			file === values.json
+				? `${file}: JSON twin (${DOSSIER_SCHEMA})`
+				: `${file}: ${dossier.system.name} — ${level}, ${copy === 'final' ? (lang === 'vi' ? 'bản trình ký' : 'signature copy') : lang === 'vi' ? 'dự thảo' : 'draft'}, ${Math.round(data.length / 1024)} KB, fingerprint ${fp}`
+		);
 	return 0;
 }
 

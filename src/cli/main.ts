@@ -25,9 +25,11 @@ Usage:
       { name, facts: {…}, components: [{ name, facts: {…} }] }
   capdo check [PATH]     Validate rule sets (default: rulesets/): schema, golden cases, dated
                          versions tiling time, published hashes; errors as file:line:column
-  capdo dossier FILE --out OUT.pdf [--json OUT.json] [--lang vi|en] [--ruleset ID@VERSION]
-      Make the level-proposal dossier (PDF, and its JSON twin) for the system in FILE: as for
-      classify plus unit, explanation, proposal, plan…; or re-render a dossier JSON twin
+  capdo dossier FILE [--out OUT.pdf] [--docx OUT.docx] [--json OUT.json] [--final]
+                [--part all|letter|dossier] [--lang vi|en] [--ruleset ID@VERSION]
+      Make the cover letter(s) and the level-proposal dossier (PDF, Word, and the JSON twin) for
+      the system in FILE: as for classify plus unit, explanation, proposal, plan…; or re-render a
+      dossier JSON twin. Draft by default (DỰ THẢO); --final writes the signature copy
   capdo test [PATH] [--coverage [--json]]
                          Run the golden test cases; prints "N passed, N failed". --coverage also
                          requires, per criterion, a case where it fires and a nearest miss (a case

@@ -161,7 +161,7 @@ describe('capdo dossier (CLI, real PDFs)', () => {
 		expect(flat(made[1]!.text)).toContain('không quy định thời hạn riêng cho cấp độ này');
 	});
 
-	it('stamps every page with DỰ THẢO and the footer (page x/y, system, rule set, fingerprint)', () => {
+	it('stamps every draft page with DỰ THẢO and the machine footer (system, rule set, fingerprint)', () => {
 		for (const level of [1, 3, 4]) {
 			const m = made[level]!;
 			const n = pages(m.pdf);
@@ -169,7 +169,7 @@ describe('capdo dossier (CLI, real PDFs)', () => {
 			const hash = ruleset().hash.slice(0, 12);
 			for (let p = 1; p <= n; p++) {
 				const t = flat(pdfText(m.pdf, p));
-				expect(t).toContain(`Trang ${p}/${n}`);
+				expect(t).not.toMatch(/Trang \d+\/\d+/);
 				expect(t).toContain('DỰ THẢO');
 				expect(t).toContain(m.twin.system.name);
 				expect(t).toContain(`${RS} #${hash}`);
@@ -312,7 +312,7 @@ describe('dossier library', () => {
 		expect(t).toContain('To: Trung tâm Chuyển đổi số tỉnh Gia Lai'); // the unit's own specialized unit
 		expect(t).toContain('Article 9(2)(c) of Decree 85/2016/NĐ-CP — level 3');
 		expect(t).toContain('từ 10.000 người sử dụng trở lên'); // the quote stays Vietnamese
-		expect(t).toContain('Page 1/');
+		expect(t).toContain('DỰ THẢO (DRAFT)');
 		expect(t).not.toContain('Kính gửi');
 		expect(t).not.toContain('chưa khai báo');
 	});
@@ -328,16 +328,22 @@ describe('dossier library', () => {
 		expect(pdfText(file)).toContain('Hệ thống quản lý tài sản'.normalize('NFC'));
 	});
 
-	it('drops the watermark once approved, and the fingerprint covers the approval', async () => {
+	it('the signature copy drops watermark and machine footer whatever the approval; the fingerprint covers the approval', async () => {
 		const draft = buildDossier(ruleset(), input('level1.yaml'));
 		const approved = buildDossier(ruleset(), { ...input('level1.yaml'), approved: true });
 		if (!draft.ok || !approved.ok) throw new Error('fixture invalid');
 		expect(fingerprint(approved.dossier)).not.toBe(fingerprint(draft.dossier));
-		const file = join(dir, 'approved.pdf');
-		writeFileSync(file, await dossierPdf(approved.dossier, ruleset()));
+		const file = join(dir, 'final.pdf');
+		writeFileSync(file, await dossierPdf(draft.dossier, ruleset(), { copy: 'final' }));
 		const t = flat(pdfText(file));
 		expect(t).not.toContain('DỰ THẢO');
-		expect(t).toContain('Cấp độ được phê duyệt: đã phê duyệt');
+		expect(t).not.toContain('Lập lúc');
+		expect(t).not.toContain('(Ký, ghi rõ họ tên');
+		// One small line at the end of the dossier carries the fingerprint.
+		expect(t.match(new RegExp(`Mã kiểm tra ${fingerprint(draft.dossier)}`, 'g'))).toHaveLength(1);
+		// An approved dossier's draft copy is still a draft.
+		writeFileSync(file, await dossierPdf(approved.dossier, ruleset()));
+		expect(flat(pdfText(file))).toContain('DỰ THẢO');
 	});
 
 	it('fingerprint ignores the generation time but not the content', () => {

@@ -88,8 +88,8 @@ describe('nd331 request letter (Phụ lục Mẫu 01–03)', () => {
 		// One-page letter: the signature block and "Nơi nhận" stay on page 1.
 		expect(p1).toContain('Nơi nhận:');
 		expect(p1).toContain('(Ký, ghi rõ họ tên, chức danh và đóng dấu)');
-		expect(p1).toContain(WARNING);
-		expect(p1).toContain('CHƯA được đối chiếu với Công báo');
+		expect(p1).toContain(WARNING); // the draft's footer, first sentence of the note
+		expect(made[level]!.text).toContain('CHƯA được đối chiếu với Công báo'); // the whole note
 		expect(p1).toContain('DỰ THẢO');
 	});
 
@@ -116,7 +116,7 @@ describe('nd331 request letter (Phụ lục Mẫu 01–03)', () => {
 		expect(p1).not.toContain('Văn bản đề nghị thẩm định, phê duyệt');
 		expect(p1).toContain('Kính gửi: Trung tâm Chuyển đổi số tỉnh Gia Lai.');
 		expect(p1).toContain('Số: 215/SKHCN-CĐS');
-		expect(p1).toContain('Gia Lai, ngày 15 tháng 09 năm 2026');
+		expect(p1).toContain('Gia Lai, ngày 15 tháng 9 năm 2026');
 		expect(p1).toContain('3. Địa chỉ: ……'); // no address declared: left to fill at signing
 		expect(p1).toContain(
 			'5. Ý kiến về mặt chuyên môn của đơn vị chuyên trách về an ninh mạng của chủ quản hệ thống thông tin (đối với hệ thống thông tin đề xuất cấp độ 4 hoặc cấp độ 5).'
@@ -128,14 +128,15 @@ describe('nd331 request letter (Phụ lục Mẫu 01–03)', () => {
 		expect(made[3]!.text).not.toContain('V/v cho ý kiến chuyên môn');
 	});
 
-	it('level 4: Mẫu 02 to the Ministry of Public Security, then Mẫu 03 to the specialized unit', () => {
-		const p1 = made[4]!.page1;
+	it('level 4: Mẫu 03 to the specialized unit first, then Mẫu 02 to the Ministry of Public Security (Điều 20 khoản 1 điểm d)', () => {
+		// The opinion Mẫu 03 asks for is enclosed with Mẫu 02, so Mẫu 03 leads the pack.
+		const p1 = pdfText(made[4]!.pdf, 2);
 		// Điều 18 khoản 3 điểm a: "Bộ Công an chủ trì … thực hiện thẩm định".
 		expect(procedureFor(ruleset(), 4).appraiser).toMatch(/^Bộ Công an chủ trì/);
 		expect(p1).toContain('Mẫu số 02: Văn bản đề nghị thẩm định hồ sơ đề xuất cấp độ');
 		expect(p1).toContain('Kính gửi: Bộ Công an.');
 		expect(p1).toContain('đề nghị Bộ Công an cho ý kiến thẩm định hồ sơ đề xuất cấp độ');
-		const p2 = pdfText(made[4]!.pdf, 2);
+		const p2 = made[4]!.page1;
 		expect(p2).toContain('Mẫu số 03: Văn bản xin ý kiến chuyên môn về hồ sơ đề xuất cấp độ');
 		expect(p2).toContain('V/v cho ý kiến chuyên môn về hồ sơ đề xuất cấp độ');
 		expect(p2).toContain('Kính gửi: Cục Chuyển đổi số và An ninh mạng, Văn phòng Chính phủ.');
@@ -144,7 +145,7 @@ describe('nd331 request letter (Phụ lục Mẫu 01–03)', () => {
 		);
 		expect(p2).toContain(`Điều 20 khoản 1 điểm d ${DECREE}`);
 		expect(p2).not.toContain('5. Ý kiến về mặt chuyên môn'); // Mẫu 03 lists four items
-		expect(p2).toMatch(/Số: ……\/……/); // the second letter is numbered at signing
+		expect(p2).toMatch(/Số: ……\/……/); // numbered at signing; the unit's number is Mẫu 02's
 	});
 });
 
@@ -245,14 +246,13 @@ describe('nd331 annex: procedure, forms, transition', () => {
 		expect(t3).not.toContain('mốc 19/08/2026');
 	});
 
-	it('stamps every page: DỰ THẢO, the unverified warning, the footer', () => {
+	it('stamps every draft page: DỰ THẢO, the unverified warning, the machine footer', () => {
 		const rs = ruleset();
 		for (const level of [2, 3, 4]) {
 			const m = made[level]!;
 			const n = pages(m.pdf);
 			for (let p = 1; p <= n; p++) {
 				const t = pdfText(m.pdf, p);
-				expect(t).toContain(`Trang ${p}/${n}`);
 				expect(t).toContain('DỰ THẢO');
 				expect(t).toContain(WARNING);
 				expect(t).toContain(`${RS} #${rs.hash.slice(0, 12)}`);

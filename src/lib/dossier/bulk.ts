@@ -1,13 +1,11 @@
-// All of a unit's dossiers in one PDF, one after another, each with its own footer and page
-// numbers (issue 5: "a unit can also download all of its systems at once"). Pure: jsPDF and the
-// fonts are passed in. A system that cannot make a dossier is reported with its reasons, never
-// silently left out.
+// All of a unit's dossiers in one file, one after another, each document with its own page
+// numbers (issue 5: "a unit can also download all of its systems at once"). A system that cannot
+// make a dossier is reported with its reasons, never silently left out.
 import type { Lang, Level, RuleSet } from '../rules';
 import type { SystemRecord, UnitProfile } from '../model/inventory';
+import type { Paper } from '../paper/blocks';
 import { buildDossier, type DocumentInfo, type Dossier } from './model';
-import { renderPdfSections, type PdfDeps } from './pdf';
-import { dossierSection } from './render';
-import { LABELS } from './labels';
+import { dossierPapers, type RenderOptions } from './render';
 
 export interface BulkSystem {
 	system: SystemRecord;
@@ -17,8 +15,7 @@ export interface BulkSystem {
 }
 
 export interface BulkOutcome {
-	/** Undefined when no system could make a dossier. */
-	pdf?: Uint8Array;
+	papers: Paper[];
 	included: { id: string; name: string; level: Level }[];
 	skipped: { id: string; name: string; reasons: string[] }[];
 }
@@ -51,24 +48,21 @@ export function buildAllDossiers(unit: UnitProfile, systems: BulkSystem[], lang:
 	return { built, skipped };
 }
 
-export function renderAllDossiers(
+/** Every buildable system's papers (letters and dossier, as `opts.part` says), in order. */
+export function allDossierPapers(
 	unit: UnitProfile,
 	systems: BulkSystem[],
-	deps: PdfDeps,
-	opts: { lang?: Lang; generatedAt?: string } = {}
+	opts: RenderOptions = {}
 ): BulkOutcome {
 	const lang = opts.lang ?? 'vi';
 	const { built, skipped } = buildAllDossiers(unit, systems, lang);
-	const included = built.map((b) => ({
-		id: b.id,
-		name: b.dossier.system.name,
-		level: b.dossier.result.proposed_level
-	}));
-	if (built.length === 0) return { included, skipped };
-	const pdf = renderPdfSections(
-		built.map((b) => dossierSection(b.dossier, b.ruleset, opts)),
-		{ title: `${LABELS[lang].dossierTitle} — ${unit.name}` },
-		deps
-	);
-	return { pdf, included, skipped };
+	return {
+		papers: built.flatMap((b) => dossierPapers(b.dossier, b.ruleset, opts)),
+		included: built.map((b) => ({
+			id: b.id,
+			name: b.dossier.system.name,
+			level: b.dossier.result.proposed_level
+		})),
+		skipped
+	};
 }

@@ -1,55 +1,43 @@
-// The dossier (hồ sơ đề xuất cấp độ) for the browser and the CLI. jsPDF and the fonts are imported
-// dynamically, only when a PDF is made, so they stay out of the first page load.
+// The dossier (hồ sơ đề xuất cấp độ) for the browser and the CLI. The writers (jsPDF, docx) and the
+// fonts are imported dynamically by the paper module, only when a file is made.
 import type { Lang, RuleSet } from '../rules';
 import type { SystemRecord, UnitProfile } from '../model/inventory';
+import { MIME, paperDocx, paperPdf } from '../paper';
 import { buildDossier, type DocumentInfo, type Dossier } from './model';
-import type { PdfDeps } from './pdf';
-import { DossierError, dossierJson, renderDossierPdf } from './render';
-import { renderAllDossiers, type BulkOutcome, type BulkSystem } from './bulk';
+import { DossierError, dossierJson, dossierPapers, type RenderOptions } from './render';
+import { allDossierPapers, type BulkOutcome, type BulkSystem } from './bulk';
+import { LABELS } from './labels';
+import { fileName } from './names';
 
 export { buildDossier, fingerprint, planKeys, DOSSIER_SCHEMA } from './model';
 export type { Dossier, DossierInput, DossierIssue, DossierOutcome, DocumentInfo } from './model';
-export {
-	dossierBlocks,
-	dossierJson,
-	renderDossierPdf,
-	formatGenerated,
-	DossierError
-} from './render';
-export type { RenderOptions } from './render';
-export type { PdfDeps } from './pdf';
-export { buildAllDossiers, renderAllDossiers } from './bulk';
+export { dossierBlocks, dossierJson, dossierPapers, formatGenerated, DossierError } from './render';
+export type { Copy, DossierPart, RenderOptions } from './render';
+export { buildAllDossiers, allDossierPapers } from './bulk';
 export type { BulkOutcome, BulkSystem } from './bulk';
+export { fileName, slug } from './names';
 
-let deps: Promise<PdfDeps> | undefined;
+export type FileFormat = 'pdf' | 'docx';
 
-/** jsPDF and the four Tinos subsets (~95 kB base64), loaded once on first use. */
-export function loadPdfDeps(): Promise<PdfDeps> {
-	deps ??= Promise.all([
-		import('jspdf'),
-		import('./fonts/tinos-regular'),
-		import('./fonts/tinos-bold'),
-		import('./fonts/tinos-italic'),
-		import('./fonts/tinos-bolditalic')
-	]).then(([{ jsPDF }, regular, bold, italic, bolditalic]) => ({
-		jsPDF,
-		fonts: {
-			regular: regular.default,
-			bold: bold.default,
-			italic: italic.default,
-			bolditalic: bolditalic.default
-		}
-	}));
-	return deps;
-}
-
-/** Renders a built dossier to PDF bytes (Node and browser). */
-export async function dossierPdf(
+/** One dossier's letters and/or dossier as PDF or DOCX bytes (Node and browser). */
+export async function dossierFile(
 	dossier: Dossier,
 	ruleset: RuleSet,
-	opts: { lang?: Lang; generatedAt?: string } = {}
+	format: FileFormat,
+	opts: RenderOptions = {}
 ): Promise<Uint8Array> {
-	return renderDossierPdf(dossier, ruleset, await loadPdfDeps(), opts);
+	const papers = dossierPapers(dossier, ruleset, opts);
+	const title = `${LABELS[opts.lang ?? 'vi'].dossierTitle} — ${dossier.system.name}`;
+	return format === 'docx' ? paperDocx(papers, title) : paperPdf(papers, title);
+}
+
+/** Renders a built dossier (letters and dossier, draft) to PDF bytes. */
+export function dossierPdf(
+	dossier: Dossier,
+	ruleset: RuleSet,
+	opts: RenderOptions = {}
+): Promise<Uint8Array> {
+	return dossierFile(dossier, ruleset, 'pdf', opts);
 }
 
 export interface DownloadInput {
@@ -59,15 +47,17 @@ export interface DownloadInput {
 	document?: DocumentInfo;
 	approved?: boolean;
 	lang?: Lang;
-	/** 'pdf' (default) or the JSON twin. */
-	format?: 'pdf' | 'json';
+	/** 'pdf' (default), 'docx', or the JSON twin. */
+	format?: FileFormat | 'json';
+	copy?: RenderOptions['copy'];
+	part?: RenderOptions['part'];
 }
 
 /**
- * For the wizard's download button: builds and renders one system's dossier. Throws DossierError
- * listing every problem (in `lang`) when the saved work cannot make a valid dossier yet.
+ * For the download buttons: builds and renders one system's papers. Throws DossierError listing
+ * every problem (in `lang`) when the saved work cannot make a valid dossier yet.
  */
-export async function downloadDossier(input: DownloadInput): Promise<Blob> {
+export async function downloadDossier(input: DownloadInput): Promise<{ blob: Blob; name: string }> {
 	const lang = input.lang ?? 'vi';
 	const built = buildDossier(input.ruleset, {
 		unit: input.unit,
@@ -81,24 +71,47 @@ export async function downloadDossier(input: DownloadInput): Promise<Blob> {
 			built.errors
 		);
 	const now = new Date().toISOString();
-	if (input.format === 'json')
-		return new Blob([dossierJson(built.dossier, now)], { type: 'application/json' });
-	const bytes = await dossierPdf(built.dossier, input.ruleset, { lang, generatedAt: now });
-	return new Blob([bytes as BlobPart], { type: 'application/pdf' });
+	const format = input.format ?? 'pdf';
+	const name = fileName(built.dossier.system.name, {
+		part: input.part ?? 'all',
+		copy: input.copy ?? 'draft',
+		ext: format
+	});
+	if (format === 'json')
+		return {
+			blob: new Blob([dossierJson(built.dossier, now)], { type: 'application/json' }),
+			name
+		};
+	const bytes = await dossierFile(built.dossier, input.ruleset, format, {
+		lang,
+		generatedAt: now,
+		copy: input.copy,
+		part: input.part
+	});
+	return { blob: new Blob([bytes as BlobPart], { type: MIME[format] }), name };
 }
 
-/** Every system's dossier in one PDF (for the task list), with the systems that could not make one. */
+/** Every system's papers in one file (for the task list), with the systems that could not make one. */
 export async function downloadAllDossiers(
 	unit: UnitProfile,
 	systems: BulkSystem[],
-	lang: Lang = 'vi'
-): Promise<BulkOutcome & { blob?: Blob }> {
-	const out = renderAllDossiers(unit, systems, await loadPdfDeps(), {
+	opts: RenderOptions & { lang?: Lang; format?: FileFormat } = {}
+): Promise<Omit<BulkOutcome, 'papers'> & { blob?: Blob; name: string }> {
+	const lang = opts.lang ?? 'vi';
+	const format = opts.format ?? 'pdf';
+	const { papers, included, skipped } = allDossierPapers(unit, systems, {
+		...opts,
 		lang,
 		generatedAt: new Date().toISOString()
 	});
-	return {
-		...out,
-		blob: out.pdf && new Blob([out.pdf as BlobPart], { type: 'application/pdf' })
-	};
+	const name = fileName(unit.name, {
+		part: opts.part ?? 'all',
+		copy: opts.copy ?? 'draft',
+		ext: format,
+		all: true
+	});
+	if (papers.length === 0) return { included, skipped, name };
+	const title = `${LABELS[lang].dossierTitle} — ${unit.name}`;
+	const bytes = format === 'docx' ? await paperDocx(papers, title) : await paperPdf(papers, title);
+	return { included, skipped, name, blob: new Blob([bytes as BlobPart], { type: MIME[format] }) };
 }

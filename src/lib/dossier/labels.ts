@@ -3,17 +3,16 @@
 import type { Lang, Level } from '../rules';
 import type { PlanItemStatus, SystemStage } from '../model/inventory';
 import { formatDate } from '../i18n/dates';
+import { documentDateEn, placeDate } from '../paper/date';
 
-// Dates: one formatter for pages, exports and papers (Vietnam time).
+// Dates: one formatter for pages, exports and papers (Vietnam time); the letter's own date line
+// is written as Decree 30/2020 writes it (paper/date.ts).
 export { formatDate };
 
 const vi = {
 	motto: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'] as [string, string],
 	number: (n?: string) => `Số: ${n ?? '……/……'}`,
-	dateLine: (place: string | undefined, date?: string) => {
-		const [y, m, d] = date ? date.split('-') : ['……', '……', '……'];
-		return `${place ?? '……'}, ngày ${d} tháng ${m} năm ${y}`;
-	},
+	dateLine: (place: string | undefined, date?: string) => placeDate(place, date),
 	subject: (name: string) =>
 		`V/v đề nghị thẩm định hồ sơ đề xuất cấp độ hệ thống thông tin “${name}”`,
 	to: 'Kính gửi:',
@@ -45,6 +44,7 @@ const vi = {
 	level: (l: Level) => `cấp độ ${l}`,
 	Level: (l: Level) => `Cấp độ ${l}`,
 	dossierTitle: 'HỒ SƠ ĐỀ XUẤT CẤP ĐỘ AN TOÀN HỆ THỐNG THÔNG TIN',
+	letterTitle: 'Văn bản đề nghị thẩm định',
 	dossierSub: (unit: string, n?: string) => `(Kèm theo văn bản số ${n ?? '……/……'} của ${unit})`,
 	part: (i: number, t: string) => `Phần ${i}. ${t}`,
 	notDeclared: 'chưa khai báo',
@@ -104,7 +104,6 @@ const vi = {
 	copies: (o: number, c: number, to: string) =>
 		`${String(o).padStart(2, '0')} bản chính và ${String(c).padStart(2, '0')} bản sao hợp lệ, gửi ${to}`,
 	ruleset: 'Bộ quy tắc',
-	footerPage: (i: number, n: number) => `Trang ${i}/${n}`,
 	footerGenerated: 'Lập lúc',
 	footerFingerprint: 'Mã kiểm tra',
 	draft: 'DỰ THẢO'
@@ -115,7 +114,7 @@ type Labels = typeof vi;
 const en: Labels = {
 	motto: ['SOCIALIST REPUBLIC OF VIET NAM', 'Independence - Freedom - Happiness'],
 	number: (n) => `No.: ${n ?? '……/……'}`,
-	dateLine: (place, date) => `${place ?? '……'}, ${date ? formatDate(date) : '……/……/……'}`,
+	dateLine: (place, date) => `${place ?? '……'}, ${documentDateEn(date)}`,
 	subject: (name) =>
 		`Re: request for appraisal of the level-proposal dossier of the information system “${name}”`,
 	to: 'To:',
@@ -147,6 +146,7 @@ const en: Labels = {
 	level: (l) => `level ${l}`,
 	Level: (l) => `Level ${l}`,
 	dossierTitle: 'INFORMATION SYSTEM SECURITY LEVEL PROPOSAL DOSSIER',
+	letterTitle: 'Request for appraisal',
 	dossierSub: (unit, n) => `(Enclosed with letter No. ${n ?? '……/……'} of ${unit})`,
 	part: (i, t) => `Part ${i}. ${t}`,
 	notDeclared: 'not provided',
@@ -205,7 +205,6 @@ const en: Labels = {
 	copies: (o, c, to) =>
 		`${o} original(s) and ${c} certified cop${c === 1 ? 'y' : 'ies'}, sent to ${to}`,
 	ruleset: 'Rule set',
-	footerPage: (i, n) => `Page ${i}/${n}`,
 	footerGenerated: 'Generated',
 	footerFingerprint: 'Fingerprint',
 	draft: 'DỰ THẢO (DRAFT)'

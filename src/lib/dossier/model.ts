@@ -11,6 +11,7 @@ import {
 	type RuleSet
 } from '../rules';
 import type { PlanItemStatus, SystemRecord, SystemStage, UnitProfile } from '../model/inventory';
+import { describeGlyph, glyphProblems } from '../paper/text';
 
 export const DOSSIER_SCHEMA = 'capdo-dossier/1';
 
@@ -175,6 +176,15 @@ export function buildDossier(ruleset: RuleSet, input: DossierInput): DossierOutc
 	);
 	const plan = readPlan(sys.plan, planKeys(ruleset), err);
 	const document = readDocument(input.document, err);
+	// Never a dropped glyph: a character the paper's fonts cannot print is an error on its field.
+	for (const p of glyphProblems(
+		{ unit: input.unit, system: input.system, document: input.document },
+		''
+	))
+		errors.push({
+			path: p.path,
+			message: { vi: describeGlyph(p, 'vi'), en: describeGlyph(p, 'en') }
+		});
 	if (input.approved !== undefined && typeof input.approved !== 'boolean')
 		err('approved', '"approved" phải là true hoặc false.', '"approved" must be true or false.');
 
@@ -260,7 +270,13 @@ function readUnit(raw: unknown, err: Err): UnitProfile | undefined {
 			phone: text(contact.phone)
 		}) as UnitProfile['contact'],
 		...(signer && text(signer.name) && text(signer.title)
-			? { signer: { name: text(signer.name)!, title: text(signer.title)! } }
+			? {
+					signer: {
+						name: text(signer.name)!,
+						title: text(signer.title)!,
+						...(text(signer.authority) ? { authority: text(signer.authority) } : {})
+					}
+				}
 			: {}),
 		...(text(raw.place) ? { place: text(raw.place) } : {}),
 		...(text(raw.address) ? { address: text(raw.address) } : {})

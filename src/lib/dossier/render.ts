@@ -1,10 +1,10 @@
-// Dossier model → blocks (by the rule set's template) → PDF bytes; and the JSON twin.
+// Dossier model → blocks (by the rule set's template) → papers (the letters and the dossier, each
+// its own document) → PDF or DOCX through the shared paper writers; and the JSON twin.
 import { procedureFor, type Lang, type RuleSet } from '../rules';
-import type { Block } from './blocks';
+import type { Paper } from '../paper/blocks';
 import { LABELS } from './labels';
 import { fingerprint, type Dossier, type DossierIssue } from './model';
-import { renderPdf, type PdfDeps, type PdfSection } from './pdf';
-import { TEMPLATES } from './templates';
+import { TEMPLATES, type DossierBlocks } from './templates';
 
 /** A dossier that cannot be made; `issues` (when from validation) name each field for the wizard. */
 export class DossierError extends Error {
@@ -16,7 +16,16 @@ export class DossierError extends Error {
 	}
 }
 
-export function dossierBlocks(dossier: Dossier, ruleset: RuleSet, lang: Lang): Block[] {
+export type Copy = 'draft' | 'final';
+/** Which documents: the letter(s), the dossier, or both in one file. */
+export type DossierPart = 'letter' | 'dossier' | 'all';
+
+export function dossierBlocks(
+	dossier: Dossier,
+	ruleset: RuleSet,
+	lang: Lang,
+	copy: Copy = 'draft'
+): DossierBlocks {
 	if (
 		dossier.ruleset.hash !== ruleset.hash ||
 		`${dossier.ruleset.id}@${dossier.ruleset.version}` !== ruleset.ref
@@ -34,7 +43,8 @@ export function dossierBlocks(dossier: Dossier, ruleset: RuleSet, lang: Lang): B
 		ruleset,
 		lang,
 		L: LABELS[lang],
-		procedure: procedureFor(ruleset, dossier.result.proposed_level, lang)
+		procedure: procedureFor(ruleset, dossier.result.proposed_level, lang),
+		copy
 	});
 }
 
@@ -46,50 +56,62 @@ export function formatGenerated(iso: string): string {
 
 export interface RenderOptions {
 	lang?: Lang;
-	/** ISO time shown in the footer; not part of the fingerprint. */
+	/** ISO time shown in the draft's footer; not part of the fingerprint. */
 	generatedAt?: string;
+	/** `draft` (default): watermark and machine footer; `final`: the signature copy. */
+	copy?: Copy;
+	part?: DossierPart;
 }
 
-/** One dossier's blocks and page stamps (footer, watermark, banner), ready to lay out. */
-export function dossierSection(
+/** The letters and the dossier as papers, each numbered on its own, stamped as `copy` says. */
+export function dossierPapers(
 	dossier: Dossier,
 	ruleset: RuleSet,
 	opts: RenderOptions = {}
-): PdfSection {
+): Paper[] {
 	const lang = opts.lang ?? 'vi';
+	const copy = opts.copy ?? 'draft';
+	const part = opts.part ?? 'all';
 	const L = LABELS[lang];
-	const blocks = dossierBlocks(dossier, ruleset, lang);
+	const { letters, dossier: body } = dossierBlocks(dossier, ruleset, lang, copy);
 	const fp = fingerprint(dossier);
 	const generated = formatGenerated(opts.generatedAt ?? new Date().toISOString());
 	const source = ruleset.data.source_status;
-	return {
+	const machine = `${L.ruleset} ${ruleset.ref} #${ruleset.hash.slice(0, 12)} · ${L.footerGenerated} ${generated} · ${L.footerFingerprint} ${fp}`;
+	const paper = (title: string, blocks: Paper['blocks']): Paper => ({
 		blocks,
-		meta: {
-			title: `${L.dossierTitle} — ${dossier.system.name}`,
-			keywords: `capdo-dossier/1 ${fp}`,
-			watermark: !dossier.approved,
-			draftLabel: dossier.approved ? undefined : L.draft,
-			// The note's first sentence on every page; the whole note is in the dossier itself.
-			banner:
-				source.status === 'unverified'
-					? `${L.unverified}: ${source.note[lang].split(/(?<=\.)\s/)[0]}`
-					: undefined,
-			footer: (i, n) => [
-				`${L.footerPage(i, n)} · ${dossier.system.name}`,
-				`${L.ruleset} ${ruleset.ref} #${ruleset.hash.slice(0, 12)} · ${L.footerGenerated} ${generated} · ${L.footerFingerprint} ${fp}`
-			]
-		}
-	};
-}
-
-export function renderDossierPdf(
-	dossier: Dossier,
-	ruleset: RuleSet,
-	deps: PdfDeps,
-	opts: RenderOptions = {}
-): Uint8Array {
-	const { blocks, meta } = dossierSection(dossier, ruleset, opts);
-	return renderPdf(blocks, meta, deps);
+		copy,
+		title: `${title} — ${dossier.system.name}`,
+		keywords: 'capdo-dossier/1',
+		fingerprint: fp,
+		draftLabel: L.draft,
+		footer: [dossier.system.name, machine],
+		// The note's first sentence on every draft page; the whole note is in the dossier itself.
+		banner:
+			source.status === 'unverified'
+				? `${L.unverified}: ${source.note[lang].split(/(?<=\.)\s/)[0]}`
+				: undefined
+	});
+	// The signature copy carries its fingerprint in one small line at the end of the dossier.
+	const stamp: Paper['blocks'] =
+		copy === 'final'
+			? [
+					{
+						kind: 'para',
+						size: 9,
+						align: 'left',
+						runs: [
+							{
+								text: `${L.ruleset} ${ruleset.ref} #${ruleset.hash.slice(0, 12)} · ${L.footerFingerprint} ${fp}`
+							}
+						]
+					}
+				]
+			: [];
+	const out: Paper[] = [];
+	if (part !== 'dossier') for (const l of letters) out.push(paper(L.letterTitle, l.blocks));
+	if (part !== 'letter') out.push(paper(L.dossierTitle, [...body, ...stamp]));
+	return out;
 }
 
 /** The JSON twin: the model plus its generation time and fingerprint (excluded from the hash). */

@@ -10,8 +10,11 @@ export interface UnitProfile {
 	governing_body: string; // cơ quan chủ quản, e.g. "Ủy ban nhân dân tỉnh Gia Lai"
 	security_unit: string; // đơn vị chuyên trách về an toàn thông tin
 	contact: { name: string; title?: string; email?: string; phone?: string };
-	/** Who signs the cover letter (defaults to the unit head). */
-	signer?: { name: string; title: string };
+	/**
+	 * Who signs the cover letter (defaults to the unit head). `authority` is the line above the title
+	 * when a deputy signs for the head (Decree 30/2020 Điều 13: "KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC").
+	 */
+	signer?: { name: string; title: string; authority?: string };
 	place?: string; // địa danh on the date line, e.g. "Gia Lai"
 	address?: string; // the unit's address (Decree 331/2026 Mẫu 01–03 "Địa chỉ", Điều 22 khoản 3)
 }

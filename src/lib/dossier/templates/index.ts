@@ -5,4 +5,4 @@ import { nd331 } from './nd331';
 import type { Template } from './parts';
 
 export const TEMPLATES: Record<string, Template> = { nd85, nd331 };
-export type { Template, TemplateContext } from './parts';
+export type { DossierBlocks, Template, TemplateContext } from './parts';

@@ -5,7 +5,7 @@
 // the Điều 29 plan, and an annex: facts, procedure, the forms Mẫu 01–08 and the transition rules.
 // The forms' wording is the decree's, verbatim; only the parenthesized placeholders are filled.
 import type { Lang, Level, Section } from '../../rules';
-import { run, type Block } from '../blocks';
+import { run, type Block } from '../../paper/blocks';
 import { formatDate, type Labels } from '../labels';
 import {
 	dossierBody,
@@ -282,13 +282,20 @@ function letter(ctx: Ctx, id: FormId, main: boolean): Block[] {
 		main ? ctx : { ...ctx, dossier: { ...dossier, document: {} } },
 		form.subject
 	);
+	// The form's caption ("Mẫu số 02: …") helps the drafter; the signed letter does not print it.
+	const caption: Block[] =
+		ctx.copy === 'draft'
+			? [
+					{
+						kind: 'para',
+						align: 'right',
+						size: 10,
+						runs: [run(def.title[ctx.lang], { italic: true })]
+					}
+				]
+			: [];
 	return [
-		{
-			kind: 'para',
-			align: 'right',
-			size: 10,
-			runs: [run(def.title[ctx.lang], { italic: true })]
-		},
+		...caption,
 		head,
 		{ kind: 'addressee', label: L.to, lines: [`${to}.`] },
 		...pursuant(ctx),
@@ -306,7 +313,8 @@ function letter(ctx: Ctx, id: FormId, main: boolean): Block[] {
 		{ kind: 'para', indent: true, runs: [run(W.part2, { bold: true })] },
 		{
 			kind: 'list',
-			items: form.attachments.map((a, i) => [run(`${i + 1}. ${a}`)])
+			marker: 'number',
+			items: form.attachments.map((a) => [run(a)])
 		},
 		{
 			kind: 'para',
@@ -488,28 +496,31 @@ export const nd331: Template = (base) => {
 		W: WORDS[base.lang]
 	};
 	const [main, ...others] = enclosedForms(ctx);
-	// An unverified source is flagged in every page's top margin (render.ts), the cover included;
-	// its full note opens the dossier below, so the letter keeps to one page.
-	const letters: Block[] = letter(ctx, main!, true);
-	for (const id of others) {
-		letters.push({ kind: 'page_break' }, ...letter(ctx, id, false));
+	// Mẫu 03 asks for the specialized unit's opinion, which Mẫu 02 then encloses (Điều 20 khoản 1
+	// điểm d): it is sent first, so it comes first in the pack.
+	const letters = others.map((id) => {
+		const blocks = letter(ctx, id, false);
 		const def = formDef(ctx, id);
-		if (def?.available)
-			letters.push({
+		if (def?.available && ctx.copy === 'draft')
+			blocks.push({
 				kind: 'para',
 				size: 10,
 				runs: [run(ctx.W.sentFirst(cite(ctx, def.citation)), { italic: true })]
 			});
-	}
+		return { id, blocks };
+	});
+	letters.push({ id: main!, blocks: letter(ctx, main!, true) });
 	const body = dossierBody(ctx, levelWithDesignation(ctx), SECTIONS);
-	return [
-		...letters,
-		...body,
-		{ kind: 'page_break' },
-		...factsAnnex(ctx),
-		...procedureAnnex(ctx),
-		...designationNotes(ctx),
-		...formsAnnex(ctx),
-		...transition(ctx)
-	];
+	return {
+		letters,
+		dossier: [
+			...body,
+			{ kind: 'page_break' },
+			...factsAnnex(ctx),
+			...procedureAnnex(ctx),
+			...designationNotes(ctx),
+			...formsAnnex(ctx),
+			...transition(ctx)
+		]
+	};
 };

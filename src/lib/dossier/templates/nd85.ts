@@ -1,6 +1,6 @@
 // Decree 85/2016/NĐ-CP dossier: a cover letter (công văn đề nghị thẩm định) in the Decree 30/2020
 // layout, then the Điều 15 items in the rule set's order, then the facts and the procedure annex.
-import { run, type Block } from '../blocks';
+import { run, type Block } from '../../paper/blocks';
 import {
 	dossierBody,
 	addressee,
@@ -62,8 +62,9 @@ export function coverLetter(ctx: TemplateContext): Block[] {
 		{ kind: 'para', indent: true, runs: [run(`${L.attached}:`, { bold: true })] },
 		{
 			kind: 'list',
-			items: contents.map((s, i) => [
-				run(`${i + 1}. ${s.title[ctx.lang]} `),
+			marker: 'number',
+			items: contents.map((s) => [
+				run(`${s.title[ctx.lang]} `),
 				run(`(${cite(ctx, s.citation)})`, { italic: true })
 			])
 		},
@@ -77,11 +78,8 @@ export function coverLetter(ctx: TemplateContext): Block[] {
 
 export const nd85: Template = (ctx) => {
 	const body = dossierBody(ctx, levelFields(ctx), SECTIONS);
-	return [
-		...coverLetter(ctx),
-		...body,
-		{ kind: 'page_break' },
-		...factsAnnex(ctx),
-		...procedureAnnex(ctx)
-	];
+	return {
+		letters: [{ id: 'cover-letter', blocks: coverLetter(ctx) }],
+		dossier: [...body, { kind: 'page_break' }, ...factsAnnex(ctx), ...procedureAnnex(ctx)]
+	};
 };

@@ -13,7 +13,7 @@ import {
 	type RuleSet,
 	type Section
 } from '../../rules';
-import { run, type Block, type Run, type TableRow } from '../blocks';
+import { run, type Block, type Run, type TableRow } from '../../paper/blocks';
 import { formatDate, type Labels } from '../labels';
 import type { Dossier } from '../model';
 
@@ -23,9 +23,19 @@ export interface TemplateContext {
 	lang: Lang;
 	L: Labels;
 	procedure: ProcedureInfo;
+	/** The draft prints form captions and signing hints; the signature copy (bản trình ký) does not. */
+	copy: 'draft' | 'final';
 }
 
-export type Template = (ctx: TemplateContext) => Block[];
+/**
+ * A regime's papers, each its own document with its own page numbers: the letters in the order
+ * they are sent (a prior opinion request first), and the dossier (thuyết minh, plan, annexes).
+ */
+export interface DossierBlocks {
+	letters: { id: string; blocks: Block[] }[];
+	dossier: Block[];
+}
+export type Template = (ctx: TemplateContext) => DossierBlocks;
 
 export const level = (ctx: TemplateContext): Level => ctx.dossier.result.proposed_level;
 export const applies = (
@@ -95,8 +105,9 @@ export function signature(ctx: TemplateContext): Block {
 		kind: 'signature',
 		recipients_label: ctx.L.recipients,
 		recipients,
+		...(unit.signer?.authority ? { authority: upper(unit.signer.authority) } : {}),
 		title: upper(unit.signer?.title ?? ctx.L.signerDefault),
-		note: ctx.L.signNote,
+		...(ctx.copy === 'draft' ? { note: ctx.L.signNote } : {}),
 		name: unit.signer?.name ?? ctx.L.dots
 	};
 }
@@ -153,7 +164,6 @@ export function dossierBody<C extends TemplateContext>(
 ): Block[] {
 	const l = level(ctx);
 	const body: Block[] = [
-		{ kind: 'page_break' },
 		{
 			kind: 'title',
 			text: ctx.L.dossierTitle,

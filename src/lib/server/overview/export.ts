@@ -2,7 +2,7 @@
 // Vietnamese) and XLSX, and a one-page PDF summary for the leadership with vector bar charts.
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { loadPdfDeps } from '../../dossier';
+import { loadPdfDeps } from '../../paper';
 import { messagesFor } from '../../i18n/messages';
 import { translate, type Lang, type MessageKey } from '../../i18n';
 import { LEVEL_COLORS, STATUS_COLORS } from '../../reporting/chart-colors';
