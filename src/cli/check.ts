@@ -7,6 +7,9 @@ import {
 	checkTiling,
 	coverage,
 	formatLoadError,
+	parseTimeline,
+	runTimeline,
+	TIMELINE_FILE,
 	parsePublished,
 	runGoldenCases,
 	type LoadError,
@@ -140,6 +143,32 @@ export function testCommand(args: string[], io: Io): number {
 		for (const f of report.failed)
 			io.err(`${f.file}:${f.line}:${f.column}: FAIL ${r.ref}: ${f.name}: ${f.problem}`);
 		io.out(`${r.ref}: ${report.passed} passed, ${report.failed.length} failed`);
+	}
+	// The temporal golden cases of the tree (rulesets/timeline.yaml): dates, regimes, deadlines.
+	const root = resolve(target(positionals));
+	const timeline = join(statSync(root).isDirectory() ? root : dirname(root), TIMELINE_FILE);
+	if (existsSync(timeline)) {
+		const rel = relative(process.cwd(), timeline);
+		const parsed = parseTimeline(
+			rel.startsWith('..') ? timeline : rel,
+			readFileSync(timeline, 'utf8')
+		);
+		for (const e of parsed.errors) io.err(formatLoadError(e));
+		const all =
+			root === DEFAULT_RULESETS_DIR
+				? rulesets
+				: [
+						...rulesets,
+						...bundledRuleSets().rulesets.filter((b) => !rulesets.some((r) => r.ref === b.ref))
+					];
+		const t = runTimeline(all, parsed);
+		for (const f of t.failed)
+			io.err(
+				`${f.location.file}:${f.location.line}:${f.location.column}: FAIL timeline: ${f.name}: ${f.problem}`
+			);
+		io.out(`timeline: ${t.passed} passed, ${t.failed.length} failed`);
+		passed += t.passed;
+		failed += t.failed.length + parsed.errors.length;
 	}
 	let uncovered = 0;
 	if (values.coverage) {

@@ -301,8 +301,8 @@ test('undetermined result: proposal with required justification, then the level 
 	for (const a of [
 		'Cơ sở hạ tầng thông tin',
 		['Thông tin công cộng'],
-		'Không gây tổn hại',
-		'Dùng chung trên phạm vi toàn quốc',
+		'Không',
+		'Dùng chung cho các cơ quan, tổ chức trên phạm vi toàn quốc, không giới hạn trong một ngành',
 		'Không',
 		'Không',
 		'Không',

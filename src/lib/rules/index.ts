@@ -35,3 +35,5 @@ export type {
 	TransitionReason,
 	TransitionProvision
 } from './transition';
+export { parseTimeline, runTimeline, runTimelineCase, TIMELINE_FILE } from './timeline';
+export type { TimelineCase, TimelineResult } from './timeline';

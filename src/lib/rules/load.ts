@@ -8,6 +8,7 @@ import { checkCorrections } from './corrections';
 import { runGoldenCase } from './golden';
 import { ruleSetHash } from './hash';
 import { PUBLISHED_FILE } from './versions';
+import { TIMELINE_FILE } from './timeline';
 import type {
 	Condition,
 	FactDef,
@@ -71,8 +72,9 @@ const KEYED_LISTS: Record<string, string> = {
 /** Sections that are maps: a child's keys replace the parent's, one key at a time. */
 const MERGED_BY_KEY = new Set(['facts', 'procedure', 'dossier', 'identification']);
 
-/** The published-versions lock lives beside the rule sets but is not one. */
-const isLockFile = (path: string) => path === PUBLISHED_FILE || path.endsWith(`/${PUBLISHED_FILE}`);
+/** The published-versions lock and the temporal golden cases live beside the rule sets but are not ones. */
+const isLockFile = (path: string) =>
+	[PUBLISHED_FILE, TIMELINE_FILE].some((f) => path === f || path.endsWith(`/${f}`));
 
 /** Location of the node at `path`; with `key`, of the key naming it (for "unknown field"-like errors). */
 function at(o: Origin, path: Path, key = false): Location {
