@@ -83,7 +83,11 @@ describe('capdo dossier (CLI, real PDFs)', () => {
 		expect(first).toContain('Độc lập - Tự do - Hạnh phúc');
 		expect(first).toMatch(/Số: /);
 		expect(first).toMatch(/ngày .+ tháng .+ năm/);
-		expect(first).toContain('V/v đề nghị thẩm định hồ sơ đề xuất');
+		// Levels 1–2: one unit appraises and approves (Điều 12 khoản 1 Nghị định 85/2016/NĐ-CP).
+		const act = level <= 2 ? 'thẩm định, phê duyệt' : 'thẩm định';
+		expect(flat(first)).toContain(`V/v đề nghị ${act} hồ sơ đề xuất`);
+		expect(flat(text)).toContain(`Đề nghị quý cơ quan xem xét, ${act} theo quy định.`);
+		if (level > 2) expect(first).not.toContain('phê duyệt hồ sơ');
 		// Kính gửi: the unit's own specialized unit by name for levels 1–3 (Điều 12 khoản 1, 2), the
 		// rule set's short name of the appraising body for levels 4–5 (Điều 12 khoản 3).
 		const addressee =
@@ -176,6 +180,26 @@ describe('capdo dossier (CLI, real PDFs)', () => {
 				expect(t).toContain(`Mã kiểm tra ${m.twin.fingerprint}`);
 				expect(t).toMatch(/Lập lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} \(UTC\+7\)/);
 			}
+		}
+	});
+
+	it('names the design document the stage needs, and cites each unmet higher criterion once', () => {
+		// Điều 15 khoản 2 Nghị định 85/2016/NĐ-CP: preliminary design for a new project, the approved
+		// construction design for a system in operation.
+		expect(flat(pdfText(made[3]!.pdf, 1))).toContain(
+			'Tài liệu thiết kế: thiết kế sơ bộ hoặc tài liệu có giá trị tương đương'
+		);
+		expect(flat(pdfText(made[4]!.pdf, 1))).toContain(
+			'Tài liệu thiết kế: thiết kế thi công đã được cấp có thẩm quyền phê duyệt'
+		);
+		for (const level of [1, 3]) {
+			const m = /Các tiêu chí cấp độ cao hơn không được đáp ứng: (.+?)\./.exec(
+				flat(made[level]!.text)
+			);
+			expect(m, `level ${level}`).not.toBeNull();
+			const cites = m![1]!.split('; ');
+			expect(cites.length).toBeGreaterThan(1);
+			expect(new Set(cites).size, cites.join(' | ')).toBe(cites.length);
 		}
 	});
 
@@ -299,7 +323,13 @@ describe('dossier library', () => {
 		expect(t).toContain('Cấp độ xác định theo tiêu chí: không xác định được theo tiêu chí');
 		expect(t).toContain('Cấp độ đề xuất: Cấp độ 2');
 		expect(t).toContain('Hệ thống xử lý dữ liệu nội bộ quan trọng của Sở.');
-		expect(t).toContain('Điều 14 khoản 1 điểm a Nghị định 85/2016/NĐ-CP'); // undetermined rule
+		// The duty to propose a level, cited where Decree 85 puts it; capdo's own sentence is not
+		// quoted as if it were the circular's (Circular 03 Điều 7 khoản 3 says nothing of the kind).
+		expect(t).toContain(
+			'đối chiếu lại câu trả lời trước khi đề xuất. (Điều 14 khoản 1 điểm a Nghị định 85/2016/NĐ-CP).'
+		);
+		expect(t).not.toContain('“Câu trả lời không khớp');
+		expect(t).not.toContain('Điều 7 khoản 3 Thông tư 03/2017/TT-BTTTT)');
 	});
 
 	it('renders English labels with Vietnamese legal quotes and English citations', async () => {

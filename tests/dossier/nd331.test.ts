@@ -82,8 +82,11 @@ describe('nd331 request letter (Phụ lục Mẫu 01–03)', () => {
 		expect(p1).toContain('Phần 1. Thông tin chung');
 		expect(p1).toContain(`4. Cấp độ hệ thống thông tin đề xuất: Cấp độ ${level}`);
 		expect(p1).toContain('Phần 2. Hồ sơ kèm theo');
+		// Item 2 by stage (Điều 21 khoản 2): the level-3 fixture is a new project.
 		expect(p1).toContain(
-			'2. Tài liệu thiết kế thi công đã được cấp có thẩm quyền phê duyệt hoặc tài liệu có giá trị tương đương.'
+			made[level]!.twin.system.stage === 'new_project'
+				? '2. Tài liệu thiết kế sơ bộ hoặc tài liệu có giá trị tương đương.'
+				: '2. Tài liệu thiết kế thi công đã được cấp có thẩm quyền phê duyệt hoặc tài liệu có giá trị tương đương.'
 		);
 		// One-page letter: the signature block and "Nơi nhận" stay on page 1.
 		expect(p1).toContain('Nơi nhận:');

@@ -13,15 +13,17 @@ const vi = {
 	motto: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'] as [string, string],
 	number: (n?: string) => `Số: ${n ?? '……/……'}`,
 	dateLine: (place: string | undefined, date?: string) => placeDate(place, date),
-	subject: (name: string) =>
-		`V/v đề nghị thẩm định hồ sơ đề xuất cấp độ hệ thống thông tin “${name}”`,
+	// Levels 1–2: the same unit appraises and approves (Điều 12 khoản 1 Nghị định 85/2016/NĐ-CP).
+	act: (approve: boolean): string => (approve ? 'thẩm định, phê duyệt' : 'thẩm định'),
+	subject: (name: string, approve = false) =>
+		`V/v đề nghị ${vi.act(approve)} hồ sơ đề xuất cấp độ hệ thống thông tin “${name}”`,
 	to: 'Kính gửi:',
 	pursuant: (doc: string, date: string, issuer: string, title?: string) =>
 		`Căn cứ ${doc} ngày ${date} của ${issuer}${title ? ` ${lowerFirst(title)}` : ''};`,
-	request: (unit: string, to: string, level: string) =>
-		`${unit} đề nghị ${to} thẩm định hồ sơ đề xuất ${level} đối với hệ thống thông tin sau:`,
-	closing: (unit: string) =>
-		`${unit} gửi kèm hồ sơ đề xuất cấp độ theo danh mục trên. Đề nghị quý cơ quan xem xét, thẩm định theo quy định.`,
+	request: (unit: string, to: string, level: string, approve = false) =>
+		`${unit} đề nghị ${to} ${vi.act(approve)} hồ sơ đề xuất ${level} đối với hệ thống thông tin sau:`,
+	closing: (unit: string, approve = false) =>
+		`${unit} gửi kèm hồ sơ đề xuất cấp độ theo danh mục trên. Đề nghị quý cơ quan xem xét, ${vi.act(approve)} theo quy định.`,
 	contact: 'Đầu mối liên hệ',
 	recipients: 'Nơi nhận:',
 	asAbove: 'Như trên;',
@@ -115,15 +117,16 @@ const en: Labels = {
 	motto: ['SOCIALIST REPUBLIC OF VIET NAM', 'Independence - Freedom - Happiness'],
 	number: (n) => `No.: ${n ?? '……/……'}`,
 	dateLine: (place, date) => `${place ?? '……'}, ${documentDateEn(date)}`,
-	subject: (name) =>
-		`Re: request for appraisal of the level-proposal dossier of the information system “${name}”`,
+	act: (approve) => (approve ? 'appraise and approve' : 'appraise'),
+	subject: (name, approve = false) =>
+		`Re: request to ${en.act(approve)} the level-proposal dossier of the information system “${name}”`,
 	to: 'To:',
 	pursuant: (doc, date, issuer, title) =>
 		`Pursuant to ${doc} of ${date} issued by ${issuer}${title ? ` (“${title}”)` : ''};`,
-	request: (unit, to, level) =>
-		`${unit} requests ${to} to appraise the dossier proposing ${level} for the following information system:`,
-	closing: (unit) =>
-		`${unit} encloses the dossier listed above and requests its appraisal as provided by law.`,
+	request: (unit, to, level, approve = false) =>
+		`${unit} requests ${to} to ${en.act(approve)} the dossier proposing ${level} for the following information system:`,
+	closing: (unit, approve = false) =>
+		`${unit} encloses the dossier listed above and requests that it be ${approve ? 'appraised and approved' : 'appraised'} as provided by law.`,
 	contact: 'Contact',
 	recipients: 'Recipients:',
 	asAbove: 'As above;',

@@ -314,7 +314,7 @@ function letter(ctx: Ctx, id: FormId, main: boolean): Block[] {
 		{
 			kind: 'list',
 			marker: 'number',
-			items: form.attachments.map((a) => [run(a)])
+			items: form.attachments.map((a, i) => [run(i === 1 ? designItem(ctx, a) : a)])
 		},
 		{
 			kind: 'para',
@@ -323,6 +323,17 @@ function letter(ctx: Ctx, id: FormId, main: boolean): Block[] {
 		},
 		signature(ctx)
 	];
+}
+
+/**
+ * The form's item 2 names the construction design of a running system; a new project encloses its
+ * preliminary design instead (Điều 21 khoản 2 điểm a), so the stage decides the wording.
+ */
+function designItem(ctx: Ctx, formText: string): string {
+	if (ctx.dossier.system.stage !== 'new_project') return formText;
+	return ctx.lang === 'vi'
+		? 'Tài liệu thiết kế sơ bộ hoặc tài liệu có giá trị tương đương.'
+		: 'Preliminary design or an equivalent document.';
 }
 
 /** Điều 16: a designation puts the system up for the list of systems important to national security. */

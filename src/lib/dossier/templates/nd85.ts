@@ -37,18 +37,20 @@ export function coverLetter(ctx: TemplateContext): Block[] {
 	const l = level(ctx);
 	const contents = (ctx.ruleset.data.dossier?.contents ?? []).filter((s) => applies(s, l));
 	const to = addressee(ctx);
+	// Điều 12 khoản 1: at levels 1–2 the specialized unit appraises and approves.
+	const approve = l <= 2;
 	const contact = dossier.unit.contact;
 	const contactText = [contact.name, contact.title, contact.phone, contact.email]
 		.filter(Boolean)
 		.join(', ');
 	return [
-		letterhead(ctx, L.subject(dossier.system.name)),
+		letterhead(ctx, L.subject(dossier.system.name, approve)),
 		{ kind: 'addressee', label: L.to, lines: [to] },
 		...pursuant(ctx),
 		{
 			kind: 'para',
 			indent: true,
-			runs: [run(L.request(dossier.unit.name, to, L.level(l)))]
+			runs: [run(L.request(dossier.unit.name, to, L.level(l), approve))]
 		},
 		{
 			kind: 'fields',
@@ -64,11 +66,15 @@ export function coverLetter(ctx: TemplateContext): Block[] {
 			kind: 'list',
 			marker: 'number',
 			items: contents.map((s) => [
-				run(`${s.title[ctx.lang]} `),
+				run(
+					s.id === 'design' && dossier.system.stage
+						? `${s.title[ctx.lang]}: ${lowerFirst(L.designDoc[dossier.system.stage])} `
+						: `${s.title[ctx.lang]} `
+				),
 				run(`(${cite(ctx, s.citation)})`, { italic: true })
 			])
 		},
-		{ kind: 'para', indent: true, runs: [run(L.closing(dossier.unit.name))] },
+		{ kind: 'para', indent: true, runs: [run(L.closing(dossier.unit.name, approve))] },
 		...(contactText
 			? [{ kind: 'para' as const, indent: true, runs: [run(`${L.contact}: `), run(contactText)] }]
 			: []),
@@ -76,7 +82,13 @@ export function coverLetter(ctx: TemplateContext): Block[] {
 	];
 }
 
-export const nd85: Template = (ctx) => {
+const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+
+/** Where Decree 85 puts the operator's duty to draw up the dossier and propose the level. */
+const PROPOSE_DUTY = { source: 'nd85', article: 14, clause: 1, point: 'a' };
+
+export const nd85: Template = (base) => {
+	const ctx = { ...base, proposeDuty: PROPOSE_DUTY };
 	const body = dossierBody(ctx, levelFields(ctx), SECTIONS);
 	return {
 		letters: [{ id: 'cover-letter', blocks: coverLetter(ctx) }],

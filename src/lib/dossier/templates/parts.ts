@@ -25,6 +25,8 @@ export interface TemplateContext {
 	procedure: ProcedureInfo;
 	/** The draft prints form captions and signing hints; the signature copy (bản trình ký) does not. */
 	copy: 'draft' | 'final';
+	/** Cited when no criterion matches: where the law puts the duty to propose a level. */
+	proposeDuty?: Citation;
 }
 
 /**
@@ -391,11 +393,17 @@ export function levelConclusion(ctx: TemplateContext, fields: Block = levelField
 			size: 11,
 			runs: [run(`${ctx.L.notMet}: `, { italic: true }), run(notMet.join('; ') + '.')]
 		});
+	// The rule set's own words, not the law's: said plainly, never quoted as legal text.
 	if (result.computed_level === null)
 		out.push({
-			kind: 'quote',
-			text: ctx.ruleset.data.undetermined.message.vi,
-			cite: cite(ctx, ctx.ruleset.data.undetermined.citation)
+			kind: 'para',
+			indent: true,
+			runs: [
+				run(ctx.ruleset.data.undetermined.message[ctx.lang]),
+				run(` (${cite(ctx, ctx.proposeDuty ?? ctx.ruleset.data.undetermined.citation)}).`, {
+					italic: true
+				})
+			]
 		});
 	out.push(fields);
 	if (system.proposal?.justification)
@@ -425,9 +433,13 @@ export function citeById(ctx: TemplateContext, id: string): string {
 function higherNotMet(ctx: TemplateContext): string[] {
 	const floor = ctx.dossier.result.computed_level ?? 0;
 	const firedAnywhere = firedInDossier(ctx);
-	return ctx.ruleset.data.criteria
-		.filter((c) => c.level > floor && !firedAnywhere.has(c.id))
-		.map((c) => cite(ctx, c.citation));
+	return [
+		...new Set(
+			ctx.ruleset.data.criteria
+				.filter((c) => c.level > floor && !firedAnywhere.has(c.id))
+				.map((c) => cite(ctx, c.citation))
+		)
+	];
 }
 
 const para = (text: string, opts: Partial<Extract<Block, { kind: 'para' }>> = {}): Block => ({
