@@ -9,10 +9,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const buildEntry = join(root, 'build', 'index.js');
 
-const SOURCES = [
+// rulesets/ is not a build input: the server reads the YAML at run time (ruleset-files.ts), so a
+// changed rule set needs a restart, not a rebuild.
+export const SOURCES = [
 	'src',
 	'static',
-	'rulesets',
 	'package.json',
 	'package-lock.json',
 	'svelte.config.js',
@@ -20,7 +21,11 @@ const SOURCES = [
 ];
 const SKIP_DIRS = new Set(['node_modules', '.svelte-kit', 'build']);
 
-/** Newest modification time (ms) of a file or, recursively, of a directory's files. */
+/**
+ * Newest modification time (ms) of a file or, recursively, of a directory's files.
+ * @param {string} path
+ * @returns {number}
+ */
 function newestMtime(path) {
 	if (!existsSync(path)) return 0;
 	const stat = statSync(path);
@@ -33,14 +38,20 @@ function newestMtime(path) {
 	return newest;
 }
 
-function needsBuild() {
-	if (process.env.CAPDO_SKIP_BUILD === '1') return false;
-	if (!existsSync(buildEntry)) return true;
-	const built = statSync(buildEntry).mtimeMs;
-	return SOURCES.some((source) => newestMtime(join(root, source)) > built);
+/**
+ * The build inputs newer than build/ (all of them when there is no build).
+ * @param {string} [dir]
+ * @returns {string[]}
+ */
+export function staleSources(dir = root) {
+	const entry = join(dir, 'build', 'index.js');
+	if (!existsSync(entry)) return SOURCES;
+	const built = statSync(entry).mtimeMs;
+	return SOURCES.filter((source) => newestMtime(join(dir, source)) > built);
 }
 
-if (needsBuild()) {
+const main = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
+if (main && process.env.CAPDO_SKIP_BUILD !== '1' && staleSources().length > 0) {
 	console.log('capdo: building (build/ is missing or older than the sources)…');
 	const result = spawnSync(
 		process.execPath,
@@ -56,8 +67,9 @@ if (needsBuild()) {
 	}
 }
 
-process.env.PORT ||= '3000';
-// SvelteKit's CSRF check on form posts needs the public origin.
-process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
-
-await import(pathToFileURL(buildEntry).href);
+if (main) {
+	process.env.PORT ||= '3000';
+	// SvelteKit's CSRF check on form posts needs the public origin.
+	process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
+	await import(pathToFileURL(buildEntry).href);
+}

@@ -1,13 +1,16 @@
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
 	evaluate,
+	formatLoadError,
 	procedureFor,
+	resolveEnds,
 	selectRuleSet,
 	today,
 	type Classification,
 	type Lang
 } from '../lib/rules';
-import { bundledRuleSets } from '../lib/server/ruleset-files';
+import { bundledRuleSets, loadRuleSetsFrom } from '../lib/server/ruleset-files';
 import { readInputFile } from './input';
 import { UsageError, type Io } from './main';
 import { formatClassification } from './format';
@@ -18,6 +21,7 @@ export function classifyCommand(args: string[], io: Io): number {
 		allowPositionals: true,
 		options: {
 			ruleset: { type: 'string' },
+			rulesets: { type: 'string' },
 			date: { type: 'string' },
 			json: { type: 'boolean', default: false },
 			lang: { type: 'string', default: 'vi' }
@@ -28,7 +32,8 @@ export function classifyCommand(args: string[], io: Io): number {
 	const date = values.date ?? today();
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError('--date must be YYYY-MM-DD');
 
-	const library = bundledRuleSets();
+	const library = withExtra(values.rulesets, io);
+	if (!library) return 1;
 	const ruleset = selectRuleSet(library.rulesets, values.ruleset, date);
 	if (!ruleset) {
 		const known = library.rulesets.map((r) => r.ref).join(', ');
@@ -66,4 +71,20 @@ export function classifyCommand(args: string[], io: Io): number {
 export function parseLang(v: string | undefined): Lang {
 	if (v !== 'vi' && v !== 'en') throw new UsageError('--lang must be vi or en');
 	return v;
+}
+
+/**
+ * The bundled library, plus the rule sets under `dir` when given (a version not yet in the
+ * library, e.g. an amendment being prepared): dates are resolved over both, so a new version ends
+ * its predecessor without an edit to it.
+ */
+export function withExtra(dir: string | undefined, io: Io) {
+	const bundled = bundledRuleSets().rulesets;
+	if (dir === undefined) return { rulesets: bundled };
+	if (!existsSync(dir)) throw new UsageError(`no such file or directory: ${dir}`);
+	const extra = loadRuleSetsFrom(dir);
+	for (const e of extra.errors) io.err(formatLoadError(e));
+	if (extra.errors.length > 0) return undefined;
+	const refs = new Set(extra.rulesets.map((r) => r.ref));
+	return { rulesets: resolveEnds([...bundled.filter((r) => !refs.has(r.ref)), ...extra.rulesets]) };
 }

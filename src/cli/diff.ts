@@ -75,18 +75,28 @@ const SECTION_LABEL: Record<DiffSection, string> = {
 	requirements: 'Yêu cầu / Requirements',
 	procedure: 'Thủ tục / Procedure',
 	dossier: 'Hồ sơ / Dossier',
-	transition: 'Chuyển tiếp / Transition'
+	transition: 'Chuyển tiếp / Transition',
+	tests: 'Ca kiểm thử mẫu / Golden cases'
 };
 const KIND = { added: 'thêm/added', removed: 'bỏ/removed', changed: 'sửa/changed' } as const;
 const MARK = { added: '+', removed: '-', changed: '~' } as const;
-const MAX = 160;
+/** Values this long are printed before and after on lines of their own, in full. */
+const INLINE = 60;
 
-function short(v: unknown): string {
+/** A field's value in full, on one line: Vietnamese of a {vi, en} pair, JSON otherwise. */
+export function plain(v: unknown): string {
 	if (v === undefined) return '(không có / none)';
 	const vi = (v as { vi?: unknown } | null)?.vi;
-	const s = typeof v === 'string' ? v : typeof vi === 'string' ? vi : JSON.stringify(v);
-	const flat = s.replace(/\s+/g, ' ').trim();
-	return flat.length > MAX ? `${flat.slice(0, MAX - 1)}…` : flat;
+	const en = (v as { en?: unknown } | null)?.en;
+	const s =
+		typeof v === 'string'
+			? v
+			: typeof vi === 'string'
+				? typeof en === 'string'
+					? `${vi} / ${en}`
+					: vi
+				: JSON.stringify(v);
+	return s.replace(/\s+/g, ' ').trim();
 }
 
 function formatChange(c: Change): string[] {
@@ -95,12 +105,16 @@ function formatChange(c: Change): string[] {
 	const refs = [c.citation, c.tcvn && `TCVN 11930:2017 mục ${c.tcvn}`].filter(Boolean);
 	const cite = refs.length > 0 ? ` (${refs.join('; ')})` : '';
 	const lines = [
-		`  ${MARK[c.kind]} ${c.key}${levels}${cite}${c.label ? ` — ${short(c.label)}` : ''}`
+		`  ${MARK[c.kind]} ${c.key}${levels}${cite}${c.label ? ` — ${plain(c.label)}` : ''}`
 	];
-	for (const f of c.fields ?? [])
-		lines.push(
-			`      ${f.field}: ${short(f.before_text ?? f.before)} → ${short(f.after_text ?? f.after)}`
-		);
+	// Never cut: a long text changed in its middle must show the change.
+	for (const f of c.fields ?? []) {
+		const before = plain(f.before_text ?? f.before);
+		const after = plain(f.after_text ?? f.after);
+		if (before.length + after.length <= INLINE)
+			lines.push(`      ${f.field}: ${before} → ${after}`);
+		else lines.push(`      ${f.field}:`, `        - ${before}`, `        + ${after}`);
+	}
 	return lines;
 }
 

@@ -7,7 +7,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Ajv } from 'ajv';
-import { selectRuleSet, today } from '../lib/rules';
+import { hashMatches, selectRuleSet, today } from '../lib/rules';
 import {
 	buildDossier,
 	dossierFile,
@@ -38,6 +38,9 @@ const SYSTEM_FIELDS = [
 	'plan',
 	'specialist_opinion'
 ] as const;
+
+/** Top-level keys of a system file that are not the system's own. */
+const OTHER_FIELDS = ['unit', 'document', 'approved', 'ruleset', 'id'] as const;
 
 export async function dossierCommand(args: string[], io: Io): Promise<number> {
 	const { values, positionals } = parseArgs({
@@ -92,6 +95,13 @@ export async function dossierCommand(args: string[], io: Io): Promise<number> {
 			approved: value.approved as boolean
 		};
 	} else {
+		// A misspelt key ("descripton") would silently leave its text out of the dossier.
+		const known = new Set<string>([...SYSTEM_FIELDS, ...OTHER_FIELDS]);
+		for (const k of Object.keys(value))
+			if (!known.has(k))
+				io.err(
+					`capdo dossier: warning: ${file.locate(k)}: unknown key "${k}" is ignored (known: ${[...known].join(', ')})`
+				);
 		const system: Record<string, unknown> = {};
 		for (const k of SYSTEM_FIELDS) if (value[k] !== undefined) system[k] = value[k];
 		dossierInput = {
@@ -113,7 +123,7 @@ export async function dossierCommand(args: string[], io: Io): Promise<number> {
 				: `no rule set is in force on ${date}; pass --ruleset (known: ${known})`
 		);
 	}
-	if (twin && (value.ruleset as { hash: string }).hash !== ruleset.hash)
+	if (twin && !hashMatches(ruleset, (value.ruleset as { hash: string }).hash))
 		return fail(
 			`${file.path}: ruleset.hash differs from ${ruleset.ref} as installed (${ruleset.hash.slice(0, 12)}): the rule set changed since the dossier was made; classify again`
 		);
@@ -130,6 +140,12 @@ export async function dossierCommand(args: string[], io: Io): Promise<number> {
 	for (const w of built.warnings) io.err(`capdo dossier: warning: ${w.path}: ${w.message[lang]}`);
 	const dossier = built.dossier;
 	const fp = fingerprint(dossier);
+	// The result is always recomputed from the facts; an edited one is named, never taken over.
+	if (twin)
+		for (const d of resultDiffs(value.result, dossier.result))
+			io.err(
+				`capdo dossier: warning: ${file.locate(`result.${d.path}`)}: result.${d.path} says ${d.file} but ${ruleset.ref} gives ${d.computed}: the file's result was edited; the dossier uses the computed value`
+			);
 	if (twin && typeof value.fingerprint === 'string' && value.fingerprint !== fp)
 		io.err(
 			`capdo dossier: warning: ${file.path} says fingerprint ${value.fingerprint} but its content gives ${fp}: it was edited after it was generated`
@@ -148,7 +164,17 @@ export async function dossierCommand(args: string[], io: Io): Promise<number> {
 			io.err(`capdo dossier: cannot print “${p.char}” (${p.code}) in ${p.path}`);
 		return 1;
 	}
-	if (values.json) outputs.push([values.json, dossierJson(dossier, now)]);
+	if (values.json) {
+		const json = dossierJson(dossier, now);
+		// What we write must pass the schema we read with, or a re-import would refuse it.
+		const problems = schemaProblems(JSON.parse(json), (p) => p);
+		if (problems.length > 0) {
+			for (const p of problems)
+				io.err(`capdo dossier: internal error: the JSON twin fails its schema: ${p}`);
+			return 1;
+		}
+		outputs.push([values.json, json]);
+	}
 	writeAtomically(outputs);
 	const level = `${lang === 'vi' ? 'cấp độ đề xuất' : 'proposed level'} ${dossier.result.proposed_level}`;
 	for (const [file, data] of outputs)
@@ -179,8 +205,12 @@ let validator: ReturnType<Ajv['compile']> | undefined;
 
 /** JSON Schema check of a dossier twin; each problem located as file:line:column. */
 function validateTwin(file: InputFile): string[] {
+	return schemaProblems(file.value, file.locate);
+}
+
+function schemaProblems(value: unknown, locate: (path: string) => string): string[] {
 	validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
-	if (validator(file.value)) return [];
+	if (validator(value)) return [];
 	return (validator.errors ?? []).slice(0, 20).map((e) => {
 		const path = e.instancePath
 			.split('/')
@@ -189,6 +219,29 @@ function validateTwin(file: InputFile): string[] {
 			.join('')
 			.replace(/^\./, '');
 		const extra = e.keyword === 'additionalProperties' ? ` (${e.params.additionalProperty})` : '';
-		return `${file.locate(path)}: ${path || '(root)'}: ${e.message}${extra}`;
+		return `${locate(path)}: ${path || '(root)'}: ${e.message}${extra}`;
 	});
+}
+
+/** Leaves of the stored result that differ from the recomputed one, by dotted path. */
+function resultDiffs(
+	stored: unknown,
+	computed: unknown,
+	path = ''
+): { path: string; file: string; computed: string }[] {
+	const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object';
+	if (isObj(stored) && isObj(computed)) {
+		const keys = new Set([...Object.keys(stored), ...Object.keys(computed)]);
+		return [...keys].flatMap((k) =>
+			resultDiffs(
+				stored[k],
+				computed[k],
+				Array.isArray(stored) ? `${path}[${k}]` : path ? `${path}.${k}` : k
+			)
+		);
+	}
+	const show = (v: unknown) => (v === undefined ? '(nothing)' : JSON.stringify(v));
+	return JSON.stringify(stored) === JSON.stringify(computed)
+		? []
+		: [{ path: path.replace(/\.\[/g, '['), file: show(stored), computed: show(computed) }];
 }

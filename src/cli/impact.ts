@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { impact, selectRuleSet, type ImpactReport, type StoredClassification } from '../lib/rules';
+import {
+	impact,
+	impactBetween,
+	selectRuleSet,
+	type ImpactReport,
+	type StoredClassification
+} from '../lib/rules';
 import { INVENTORY_SCHEMA, type Inventory } from '../lib/model/inventory';
 import { CLASSIFICATIONS_SCHEMA, storedFromInventory } from '../lib/model/stored';
 import { bundledRuleSets } from '../lib/server/ruleset-files';
@@ -13,6 +19,7 @@ export async function impactCommand(args: string[], io: Io): Promise<number> {
 		allowPositionals: true,
 		options: {
 			from: { type: 'string' },
+			base: { type: 'string' },
 			db: { type: 'string' },
 			'data-dir': { type: 'string' },
 			json: { type: 'boolean', default: false },
@@ -46,7 +53,16 @@ export async function impactCommand(args: string[], io: Io): Promise<number> {
 		stored = r.items;
 		for (const s of r.skipped) io.err(`capdo impact: skipped ${s.id}: ${s.reason}`);
 	}
-	const report = impact(next, stored, values.all);
+	let report: ImpactReport;
+	if (values.base) {
+		// Against the version it amends: only what the amendment itself changes.
+		const base = selectRuleSet(rulesets, values.base);
+		if (!base) {
+			io.err(`capdo impact: unknown base rule set "${values.base}"`);
+			return 1;
+		}
+		report = impactBetween(base, next, stored, values.all);
+	} else report = impact(next, stored, values.all);
 	io.out(values.json ? JSON.stringify(report, null, 2) : formatImpact(report));
 	return 0;
 }
@@ -81,6 +97,12 @@ function formatImpact(r: ImpactReport): string {
 	const lines = [
 		`Tác động của / impact of ${r.ruleset.ref} (sha256 ${r.ruleset.hash.slice(0, 12)}${revision}) trên ${r.total} hệ thống / systems`
 	];
+	if (r.base)
+		lines.push(
+			`So với / against ${r.base.ref}: mỗi hệ thống được tính theo cả hai phiên bản / each system ` +
+				`evaluated under both; ${r.base.skipped} hệ thống ${r.base.ref} không xác định được bị bỏ qua / ` +
+				`systems ${r.base.ref} cannot classify left out`
+		);
 	for (const c of r.corrections) {
 		lines.push(
 			`Đính chính / correction ${c.revision} (${c.date}, ${c.kind === 'editorial' ? 'câu chữ / editorial' : 'nội dung / substantive'}): ${c.reason.vi} / ${c.reason.en}`

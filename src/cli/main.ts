@@ -20,9 +20,10 @@ const defaultIo: Io = {
 const HELP = `capdo — xác định cấp độ an toàn hệ thống thông tin / information system security levels
 
 Usage:
-  capdo classify FILE [--ruleset ID@VERSION] [--date YYYY-MM-DD] [--json] [--lang vi|en]
+  capdo classify FILE [--ruleset ID@VERSION] [--date YYYY-MM-DD] [--rulesets DIR] [--json] [--lang vi|en]
       Classify the system described in FILE (YAML or JSON):
       { name, facts: {…}, components: [{ name, facts: {…} }] }
+      --rulesets DIR adds the versions under DIR (e.g. an amendment not yet in rulesets/)
   capdo check [PATH]     Validate rule sets (default: rulesets/): schema, golden cases, dated
                          versions tiling time, published hashes; errors as file:line:column
   capdo dossier FILE [--out OUT.pdf] [--docx OUT.docx] [--json OUT.json] [--final]
@@ -34,9 +35,11 @@ Usage:
                          Run the golden test cases; prints "N passed, N failed". --coverage also
                          requires, per criterion, a case where it fires and a nearest miss (a case
                          one fact away where it does not); a criterion lacking either fails
-  capdo impact NEW [--from EXPORT.json | --db URL | --data-dir DIR] [--json] [--all]
+  capdo impact NEW [--base OLD] [--from EXPORT.json | --db URL | --data-dir DIR] [--json] [--all]
       Re-evaluate stored classifications under rule set NEW (e.g. vn-nd331@2026) and list the
       systems whose level or basis would change, with counts per level change. Read-only.
+      --base OLD compares NEW with OLD (each system evaluated under both) instead of with the
+      stored results, so only what NEW changes from OLD shows.
   capdo diff A B [--json]
       What changes from A to B; each is ID@VERSION, ID (the version in force today) or a folder
   capdo deadline --from YYYY-MM-DD --days N [--working-days] [--json]

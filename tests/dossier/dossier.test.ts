@@ -1,7 +1,8 @@
 // Real dossiers from the bundled rule set, via the CLI (child process) and the library, parsed back
 // with pdftotext. Expected legal content is checked against the decree's text, not only the data.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { docxParts } from '../paper/measure';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
@@ -73,7 +74,7 @@ beforeAll(() => {
 			twin: JSON.parse(readFileSync(json, 'utf8'))
 		};
 	}
-}, 60_000);
+}, 180_000);
 
 describe('capdo dossier (CLI, real PDFs)', () => {
 	it.each([1, 3, 4])('level %i: cover letter in the Decree 30 layout', (level) => {
@@ -230,7 +231,7 @@ describe('capdo dossier (CLI, real PDFs)', () => {
 			const strip = (s: string) => s.replace(/Lập lúc .+? \(UTC\+7\)/g, '');
 			expect(strip(pdfText(again))).toBe(strip(m.text));
 		}
-	}, 30_000);
+	}, 180_000);
 
 	it('warns when a twin was edited after it was generated', () => {
 		const twin = { ...made[3]!.twin, document: { number: '99/XYZ' } };
@@ -239,6 +240,78 @@ describe('capdo dossier (CLI, real PDFs)', () => {
 		const r = capdo('dossier', edited, '--out', join(dir, 'edited.pdf'));
 		expect(r.code).toBe(0);
 		expect(r.err).toContain(`says fingerprint ${made[3]!.twin.fingerprint}`);
+	});
+});
+
+describe('capdo dossier: JSON twin and system-file checks', () => {
+	it('reports an edited result by its path instead of silently recomputing it', () => {
+		const twin = structuredClone(made[3]!.twin);
+		twin.result.proposed_level = 5;
+		const edited = join(dir, 'edited-result.json');
+		writeFileSync(edited, JSON.stringify(twin, null, 2));
+		const r = capdo('dossier', edited, '--out', join(dir, 'edited-result.pdf'));
+		expect(r.code).toBe(0);
+		expect(r.err).toMatch(
+			/edited-result\.json:\d+:\d+: result\.proposed_level says 5 but vn-nd85@tt03-2017 gives 3/
+		);
+		expect(pdfText(join(dir, 'edited-result.pdf'))).toContain('Cấp độ đề xuất: Cấp độ 3');
+	});
+
+	it('warns about an unknown key in a system file, with its line', () => {
+		const d = mkdtempSync(join(tmpdir(), 'capdo-unknown-'));
+		const file = join(d, 'in.yaml');
+		writeFileSync(
+			file,
+			readFileSync(join(FIXTURES, 'level1.yaml'), 'utf8') + 'descripton: viết sai tên trường\n'
+		);
+		const r = capdo('dossier', file, '--ruleset', RS, '--json', join(d, 'out.json'));
+		expect(r.code).toBe(0);
+		expect(r.err).toMatch(/in\.yaml:\d+:\d+: unknown key "descripton" is ignored/);
+	});
+
+	it('writes DOCX beside the PDF, the signature copy with --final, one part with --part', () => {
+		const d = mkdtempSync(join(tmpdir(), 'capdo-docx-'));
+		const [pdf, docx] = [join(d, 'l.pdf'), join(d, 'l.docx')];
+		const r = capdo(
+			'dossier',
+			join(FIXTURES, 'level3.yaml'),
+			'--ruleset',
+			RS,
+			'--out',
+			pdf,
+			'--docx',
+			docx,
+			'--final',
+			'--part',
+			'letter'
+		);
+		expect(r.err).toBe('');
+		expect(r.code).toBe(0);
+		expect(r.out).toContain('bản trình ký');
+		const t = flat(pdfText(pdf));
+		expect(t).toContain('Kính gửi');
+		expect(t).not.toContain('HỒ SƠ ĐỀ XUẤT CẤP ĐỘ AN TOÀN');
+		expect(t).not.toContain('DỰ THẢO');
+		const x = docxParts(readFileSync(docx));
+		expect(x['word/document.xml']).toContain('Kính gửi');
+		expect(x['docProps/custom.xml']).toContain('<vt:lpwstr>final</vt:lpwstr>');
+		expect(capdo('dossier', join(FIXTURES, 'level3.yaml'), '--part', 'x', '--out', pdf).code).toBe(
+			2
+		);
+	});
+
+	it('refuses a character the fonts cannot print, naming the field and its line', () => {
+		const d = mkdtempSync(join(tmpdir(), 'capdo-glyph-'));
+		const file = join(d, 'in.yaml');
+		const src = readFileSync(join(FIXTURES, 'level1.yaml'), 'utf8').replace(
+			/^name: (.*)$/m,
+			'name: $1 🚀'
+		);
+		writeFileSync(file, src);
+		const r = capdo('dossier', file, '--ruleset', RS, '--out', join(d, 'out.pdf'));
+		expect(r.code).toBe(1);
+		expect(r.err).toMatch(/in\.yaml:\d+:\d+: name: ký tự “🚀” \(U\+1F680\)/);
+		expect(existsSync(join(d, 'out.pdf'))).toBe(false);
 	});
 });
 

@@ -69,7 +69,7 @@ beforeAll(() => {
 			twin: JSON.parse(readFileSync(json, 'utf8'))
 		};
 	}
-}, 60_000);
+}, 180_000);
 
 describe('nd331 request letter (Phụ lục Mẫu 01–03)', () => {
 	it.each([2, 3, 4])('level %i: Decree 30 frame and the Law 116 basis on page 1', (level) => {
@@ -180,7 +180,14 @@ describe('nd331 dossier contents (Điều 21, 22, 29)', () => {
 
 	it('explains by Điều 22: sections by level, each cited, missing answers "chưa khai báo"', () => {
 		const t4 = made[4]!.text;
-		expect(t4).toMatch(/Điều 22 khoản 3 điểm b Nghị định 331\/2026\/NĐ-CP\) chưa khai báo/);
+		// 22.3.b filled from what is known (the operator), never "chưa khai báo" when data exists.
+		expect(t4).not.toMatch(/Điều 22 khoản 3 điểm b Nghị định 331\/2026\/NĐ-CP\) chưa khai báo/);
+		expect(t4).toContain(
+			'(Điều 22 khoản 3 điểm b Nghị định 331/2026/NĐ-CP) Tên đơn vị vận hành: Cục Kiểm soát thủ tục hành chính'
+		);
+		// The unit operates the level-2 system itself: its signer, address and contact fill 22.3.b.
+		expect(made[2]!.text).toContain('Người đại diện, chức vụ: Nguyễn Văn Bình, Giám đốc');
+		expect(made[2]!.text).toContain('Địa chỉ: 15 Trần Hưng Đạo, phường Pleiku, tỉnh Gia Lai');
 		expect(t4).toContain('Văn phòng Chính phủ, 1 Hoàng Hoa Thám'); // 22.3.a answered
 		expect(t4).toMatch(/Điều 22 khoản 5 Nghị định 331\/2026\/NĐ-CP\) chưa khai báo/);
 		expect(t4).toContain(`Điều 22 khoản 5 điểm d ${DECREE}`);

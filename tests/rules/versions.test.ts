@@ -5,8 +5,10 @@ import {
 	addDays,
 	checkPublished,
 	checkTiling,
+	hashMatches,
 	loadLibrary,
 	parsePublished,
+	resolveEnds,
 	type RuleSet
 } from '../../src/lib/rules';
 import { readYamlTree } from '../../src/lib/server/ruleset-files';
@@ -86,12 +88,41 @@ describe('checkTiling', () => {
 		expect(errors[0]!.message).toContain('start on 2021-01-01');
 	});
 
-	it('allows only the last version to be open-ended', () => {
+	it('ends a version without a declared end the day before its successor starts', () => {
 		const [v1] = tree('tiles');
-		const errors = checkTiling([withDates(v1!, '2020-01-01'), withDates(v1!, '2021-01-01')]);
+		const a = withDates(v1!, '2020-01-01');
+		const b = withDates(v1!, '2021-03-01');
+		expect(checkTiling([a, b])).toEqual([]);
+		const [ra, rb] = resolveEnds([a, b]);
+		expect(ra!.data.effective_to).toBe('2021-02-28');
+		expect(ra!.endDerived).toBe(true);
+		expect(rb!.data.effective_to).toBeUndefined();
+		// The end is resolved, not hashed: the content hash stays the published one.
+		expect(ra!.hash).toBe(a.hash);
+		// Resolved again (e.g. once the successor is gone), the end follows.
+		expect(resolveEnds([ra!])[0]!.data.effective_to).toBeUndefined();
+		expect(resolveEnds([ra!, rb!])[0]).toBe(ra);
+		// A derived end never counts as declared: tiling still passes after resolving.
+		expect(checkTiling([ra!, rb!])).toEqual([]);
+		expect(checkTiling(resolveEnds([ra!, withDates(v1!, '2021-01-01'), rb!]))).toEqual([]);
+	});
+
+	it('keeps a declared end and checks it against the successor', () => {
+		const [v1] = tree('tiles');
+		const dated = resolveEnds([withDates(v1!, '2020-01-01', '2020-06-30')]);
+		expect(dated[0]!.data.effective_to).toBe('2020-06-30');
+		expect(dated[0]!.endDerived).toBeUndefined();
+		const errors = checkTiling([...dated, withDates(v1!, '2021-01-01')]);
+		expect(errors.map((e) => e.message)).toEqual([
+			expect.stringContaining('gap: no version of fx is in force from 2020-07-01 to 2020-12-31')
+		]);
+	});
+
+	it('refuses two versions starting on the same day', () => {
+		const [v1] = tree('tiles');
+		const errors = checkTiling([withDates(v1!, '2020-01-01'), withDates(v1!, '2020-01-01')]);
 		expect(errors).toHaveLength(1);
-		expect(errors[0]!.message).toContain('has no effective_to but fx@2021-01-01 starts');
-		expect(errors[0]!.message).toContain('effective_to: 2020-12-31');
+		expect(errors[0]!.message).toMatch(/starts on 2020-01-01, the same day as fx@2020-01-01/);
 	});
 
 	it('catches a version inside a longer earlier one, not just next neighbours', () => {
@@ -155,6 +186,21 @@ describe('published hash lock', () => {
 			})
 		]);
 		expect(checkPublished(tree('tiles').slice(0, 1), entries, false)).toEqual([]);
+	});
+
+	it('recognises the hash a version had while its declared end was hashed', () => {
+		// fx@v1 declares effective_to; before the end left the hash it hashed to f851069d…
+		const legacy = 'f851069d007049868dc3c620579072aaccb2c366795e04703815bad2fa29178a';
+		const [v1, v2] = tree('tiles');
+		expect(v1!.hash).not.toBe(legacy);
+		expect(hashMatches(v1!, legacy)).toBe(true);
+		expect(hashMatches(v1!, v1!.hash)).toBe(true);
+		expect(hashMatches(v1!, 'f'.repeat(64))).toBe(false);
+		// fx@v2 declares no end: one formula, one hash.
+		expect(v2!.sameContentHashes).toBeUndefined();
+		// An older lock file listing the legacy hash still passes.
+		const lock = parsePublished('old.yaml', `fx@v1: sha256:${legacy}\n`);
+		expect(checkPublished([v1!], lock.entries)).toEqual([]);
 	});
 
 	it('locates malformed entries', () => {

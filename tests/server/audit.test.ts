@@ -38,7 +38,7 @@ describe('audit log', () => {
 			'unit.create',
 			'unit.create',
 			'unit.create',
-			...Array(6).fill('user.create'),
+			...Array(7).fill('user.create'),
 			'system.create',
 			'system.save',
 			'system.classify'
@@ -65,14 +65,14 @@ describe('audit log', () => {
 		);
 		await expect(sql`delete from audit_log`.execute(s.d.db)).rejects.toThrow(/append-only/);
 		await expect(sql`truncate audit_log`.execute(s.d.db)).rejects.toThrow(/append-only/);
-		expect(await verifyAudit(s.d.db)).toMatchObject({ ok: true, count: 14 });
+		expect(await verifyAudit(s.d.db)).toMatchObject({ ok: true, count: 15 });
 	});
 
 	it('`capdo audit verify` passes, then names the first tampered entry and exits 1', async () => {
 		await s.d.close();
 		const good = await cli(['audit', 'verify', ...target()]);
 		expect(good).toMatchObject({ code: 0 });
-		expect(good.out).toMatch(/chain intact, 14 entries/);
+		expect(good.out).toMatch(/chain intact, 15 entries/);
 
 		const d = await openDatabase(fresh.target);
 		const victim = await d.db

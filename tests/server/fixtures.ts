@@ -31,6 +31,24 @@ export const level2Record = (name = 'Hệ thống quản lý văn bản'): Omit<
 	components: []
 });
 
+/** An online service with basic personal data of 50,000 subjects: level 2 under vn-nd331@2026. */
+export const svc50k = (name = 'Cổng đăng ký sự kiện'): Omit<SystemRecord, 'id'> => ({
+	name,
+	ruleset: 'vn-nd331@2026',
+	facts: {
+		function: 'citizen_services',
+		information: ['public', 'personal'],
+		defense_security_damage: 'none',
+		conditional_business_service: false,
+		administrative_procedure_system: false,
+		online_service_data_subjects_basic: 50000,
+		online_service_data_subjects_sensitive: 0,
+		national_egov_system: false,
+		national_critical_data_store: false
+	},
+	components: []
+});
+
 /** An empty database: a temp PGlite dir, or a fresh schema on DATABASE_URL's server. */
 export async function freshDatabase(): Promise<
 	Database & { target: DbTarget; cleanup: () => Promise<void> }
@@ -69,7 +87,8 @@ export async function freshDatabase(): Promise<
 	};
 }
 
-export type Who = 'admin' | 'maintainer' | 'unitA' | 'unitB' | 'appraiser' | 'otherAppraiser';
+export type Who =
+	'admin' | 'maintainer' | 'maintainer2' | 'unitA' | 'unitB' | 'appraiser' | 'otherAppraiser';
 
 export interface Seeded {
 	d: Database;
@@ -106,6 +125,8 @@ export async function seed(d: Database): Promise<Seeded> {
 	const users = {
 		admin: await mk('admin', 'admin'),
 		maintainer: await mk('maintainer', 'maintainer'),
+		// Rule sets are published under four eyes: a second maintainer reviews.
+		maintainer2: await mk('maintainer2', 'maintainer'),
 		unitA: await mk('unita', 'unit', { unit_id: A.id }),
 		unitB: await mk('unitb', 'unit', { unit_id: B.id }),
 		appraiser: await mk('appraiser', 'appraiser', { body_id: P.id }),
@@ -118,4 +139,20 @@ export async function seed(d: Database): Promise<Seeded> {
 		bodies: { P: P.id, Q: Q.id },
 		ctx: (who) => ({ db: d.db, user: users[who], rulesets: rulesets() })
 	};
+}
+
+/** Publishes rule-set files the four-eyes way: `author` submits, `reviewer` approves and publishes. */
+export async function publishReviewed(
+	db: Database['db'],
+	author: Principal,
+	reviewer: Principal,
+	files: { path: string; text: string }[]
+) {
+	const { submitForReview, approveVersion, publishVersion } =
+		await import('../../src/lib/server/ruleset-review');
+	const submitted = await submitForReview(db, author, files, 'Gửi duyệt (kiểm thử)');
+	if (!submitted.ok) return submitted;
+	const approved = await approveVersion(db, reviewer, submitted.ref, 'Đã kiểm tra (kiểm thử)');
+	if (!approved.ok) return approved;
+	return publishVersion(db, reviewer, submitted.ref, 'Công bố (kiểm thử)');
 }

@@ -7,9 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { impact } from '../../src/lib/rules';
 import { readStoredClassifications } from '../../src/lib/server/db/stored';
 import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
-import { publishRuleSet } from '../../src/lib/server/rulesets';
 import { classifySystem, createSystem, saveSystem } from '../../src/lib/server/workflow/service';
-import { freshDatabase, level2Record, seed, type Seeded } from './fixtures';
+import { freshDatabase, level2Record, publishReviewed, seed, type Seeded } from './fixtures';
 
 let s: Seeded;
 let d: Awaited<ReturnType<typeof freshDatabase>>;
@@ -71,7 +70,7 @@ describe('stored classifications from the database', () => {
 
 	it('capdo impact --data-dir / --db reads the same rows in a child process', async () => {
 		const valid = 'tests/fixtures/maintain/valid/ruleset.yaml';
-		const r0 = await publishRuleSet(d.db, s.users.maintainer, [
+		const r0 = await publishReviewed(d.db, s.users.maintainer, s.users.maintainer2, [
 			{ path: 'ruleset.yaml', text: readFileSync(valid, 'utf8') }
 		]);
 		expect(r0.ok).toBe(true);

@@ -1,6 +1,7 @@
 // Dossier model → blocks (by the rule set's template) → papers (the letters and the dossier, each
 // its own document) → PDF or DOCX through the shared paper writers; and the JSON twin.
 import { procedureFor, type Lang, type RuleSet } from '../rules';
+import { hashMatches } from '../rules/hash-match';
 import type { Paper } from '../paper/blocks';
 import { LABELS } from './labels';
 import { fingerprint, type Dossier, type DossierIssue } from './model';
@@ -27,7 +28,7 @@ export function dossierBlocks(
 	copy: Copy = 'draft'
 ): DossierBlocks {
 	if (
-		dossier.ruleset.hash !== ruleset.hash ||
+		!hashMatches(ruleset, dossier.ruleset.hash) ||
 		`${dossier.ruleset.id}@${dossier.ruleset.version}` !== ruleset.ref
 	)
 		throw new DossierError(

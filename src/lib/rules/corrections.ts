@@ -2,6 +2,7 @@
 // correction is a numbered revision with its date, kind, bilingual reason and cited changes, and
 // published.yaml keeps the hash of every revision, so a classification stored under an earlier
 // revision is still recognised (and told what was corrected since). Pure: no I/O.
+import { hashMatches } from './hash-match';
 import type { Correction, CorrectionChange, Level, RuleSet, RuleSetData } from './types';
 
 type Path = (string | number)[];
@@ -134,14 +135,18 @@ export function checkCorrections(data: RuleSetData, fail: Fail): void {
 	});
 }
 
-/** The published revision (1-based) whose hash is `hash`, if any. */
+/**
+ * The published revision (1-based) whose hash is `hash`, if any. The current content's hash as
+ * computed while a declared end date was hashed (sameContentHashes) is the current revision.
+ */
 export function revisionOf(
-	rs: Pick<RuleSet, 'hash' | 'revisions'>,
+	rs: Pick<RuleSet, 'hash' | 'revisions' | 'sameContentHashes'>,
 	hash: string
 ): number | undefined {
 	const list = rs.revisions ?? [rs.hash];
 	const i = list.indexOf(hash);
-	return i < 0 ? undefined : i + 1;
+	if (i >= 0) return i + 1;
+	return hashMatches(rs, hash) ? list.length : undefined;
 }
 
 /** The revision the rule set's current content is (1 when never corrected). */

@@ -3,7 +3,7 @@
 // say the same thing diff as equal.
 import { formatCitation } from './citation';
 import { canonicalJson } from './hash';
-import type { Citation, Condition, RuleSet, RuleSetData, Source } from './types';
+import type { Citation, Condition, GoldenCase, RuleSet, RuleSetData, Source } from './types';
 
 export const DIFF_SECTIONS = [
 	'metadata',
@@ -15,7 +15,8 @@ export const DIFF_SECTIONS = [
 	'requirements',
 	'procedure',
 	'dossier',
-	'transition'
+	'transition',
+	'tests'
 ] as const;
 export type DiffSection = (typeof DIFF_SECTIONS)[number];
 export type ChangeKind = 'added' | 'removed' | 'changed';
@@ -83,6 +84,10 @@ function rendered(field: string, value: unknown, sources: readonly Source[]): st
 	if (value === undefined) return undefined;
 	if (CITATION_FIELDS.test(field)) return formatCitation(value as Citation, sources, 'vi');
 	if (CONDITION_FIELDS.test(field)) return formatCondition(value as Condition);
+	if (field === 'expect') {
+		const e = value as GoldenCase['expect'];
+		return `cấp độ ${e.level ?? 'không xác định'} [${e.criteria.join(', ')}]`;
+	}
 	const note = value as { text?: { vi?: string }; citation?: Citation };
 	if (note && typeof note === 'object' && note.text?.vi && note.citation)
 		return `${note.text.vi} (${formatCitation(note.citation, sources, 'vi')})`;
@@ -116,11 +121,14 @@ export function diffRuleSets(a: RuleSet, b: RuleSet): RuleSetDiff {
 		const source = item.number ? `${(item.type as { vi: string }).vi} ${String(item.number)}` : '';
 		const label =
 			source || loc?.vi || (typeof item.text === 'string' ? item.text : undefined) || undefined;
+		const expected = (item.expect as GoldenCase['expect'] | undefined)?.level;
 		const levels = Array.isArray(item.levels)
 			? (item.levels as number[])
 			: typeof item.level === 'number'
 				? [item.level]
-				: undefined;
+				: typeof expected === 'number'
+					? [expected]
+					: undefined;
 		const citation = item.citation
 			? formatCitation(item.citation as Citation, sources, 'vi')
 			: undefined;
@@ -213,6 +221,10 @@ export function diffRuleSets(a: RuleSet, b: RuleSet): RuleSetDiff {
 	};
 	keyed('dossier', dossier(A), dossier(B));
 	keyed('transition', byId(A.transition), byId(B.transition));
+	// Golden cases are not hashed but say what the rules are meant to do: show which changed.
+	const cases = (d: RuleSetData): [string, Item][] =>
+		(d.tests ?? []).map((t) => [t.name, t as unknown as Item]);
+	keyed('tests', cases(A), cases(B));
 
 	const summary = Object.fromEntries(
 		DIFF_SECTIONS.map((s) => [

@@ -46,6 +46,11 @@ export interface ImpactReport {
 	ruleset: { ref: string; hash: string; revision: number };
 	/** The rule set's correction records: what changed, revision by revision. */
 	corrections: Pick<Correction, 'revision' | 'date' | 'kind' | 'reason' | 'changes'>[];
+	/**
+	 * With a base version: each system is evaluated under both, so only the amendment shows.
+	 * `skipped` counts the systems the base cannot classify (other regimes, missing answers).
+	 */
+	base?: { ref: string; hash: string; skipped: number };
 	total: number;
 	counts: Record<ImpactChange, number>;
 	/** "3→2": how many systems move from level 3 to level 2 ("–" for undetermined). */
@@ -147,4 +152,42 @@ export function impact(
 		level_changes,
 		rows
 	};
+}
+
+/**
+ * Impact of `next` against `base` (e.g. an amendment against the version it amends): every
+ * stored system that `base` can classify is evaluated under both, so differences between a
+ * system's stored result and `base` (answers changed since, another regime) do not show.
+ */
+export function impactBetween(
+	base: RuleSet,
+	next: RuleSet,
+	stored: Iterable<StoredClassification>,
+	keepSame = false
+): ImpactReport {
+	let skipped = 0;
+	const under = function* () {
+		for (const s of stored) {
+			const r = evaluate(base, {
+				name: s.name,
+				facts: projectFacts(base, s.facts),
+				components: (s.components ?? []).map((c) => ({
+					name: c.name,
+					facts: projectFacts(base, c.facts)
+				}))
+			});
+			if (!r.ok) {
+				skipped++;
+				continue;
+			}
+			yield {
+				...s,
+				ruleset: base.ref,
+				level: r.value.level,
+				basis: r.value.basis.map((b) => b.id)
+			};
+		}
+	};
+	const report = impact(next, under(), keepSame);
+	return { ...report, base: { ref: base.ref, hash: base.hash, skipped } };
 }

@@ -13,7 +13,9 @@ export { procedureFor } from './procedure';
 export { sectionApplies, firedIds } from './sections';
 export type { ProcedureInfo } from './procedure';
 export { canonicalJson, sha256Hex } from './hash';
-export { impact, impactOf, projectFacts } from './impact';
+export { hashMatches } from './hash-match';
+export { impact, impactBetween, impactOf, projectFacts } from './impact';
+export { releaseNote } from './release-note';
 export type { StoredClassification, ImpactRow, ImpactReport, ImpactChange } from './impact';
 export {
 	checkTiling,
@@ -21,6 +23,8 @@ export {
 	parsePublished,
 	withRevisions,
 	addDays,
+	declaredEnd,
+	resolveEnds,
 	PUBLISHED_FILE
 } from './versions';
 export { revisionOf, currentRevision, correctionsSince, touchesProcedure } from './corrections';

@@ -6,7 +6,7 @@ import { inspectCondition } from './condition';
 import { compileRuleSet, type Locate } from './compile';
 import { checkCorrections } from './corrections';
 import { runGoldenCase } from './golden';
-import { ruleSetHash } from './hash';
+import { legacyRuleSetHash, ruleSetHash } from './hash';
 import { PUBLISHED_FILE } from './versions';
 import { TIMELINE_FILE } from './timeline';
 import type {
@@ -512,6 +512,8 @@ export function resolveFolder(
 	if (errors.length > 0) return { errors };
 
 	const ruleset = compileRuleSet(data, ruleSetHash(data), locate, parsed.dir);
+	const legacy = legacyRuleSetHash(data);
+	if (legacy) ruleset.sameContentHashes = [legacy];
 	if (runTests)
 		tests.forEach((t, i) => {
 			const failure = runGoldenCase(ruleset, t);

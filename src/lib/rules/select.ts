@@ -5,12 +5,14 @@ import type { RuleSet } from './types';
 export const today = (): string => todayVN();
 
 const inForce = (r: RuleSet, date: string) =>
+	!r.withdrawn &&
 	r.data.effective_from <= date &&
 	(r.data.effective_to === undefined || date <= r.data.effective_to);
 
 /**
- * "id@version" exactly; "id" → the version of id in force on `date`; nothing → the rule set in
- * force on `date` that took effect last (the regime that replaced the others).
+ * "id@version" exactly (even withdrawn: results cite it); "id" → the version of id in force on
+ * `date`; nothing → the rule set in force on `date` that took effect last (the regime that
+ * replaced the others). A withdrawn version is in force on no date.
  */
 export function selectRuleSet(
 	rulesets: readonly RuleSet[],

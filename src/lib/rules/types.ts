@@ -327,7 +327,19 @@ export interface RuleSetData {
 export interface RuleSet {
 	data: RuleSetData;
 	ref: string; // "id@version"
-	hash: string; // sha256 of the canonical content, tests excluded
+	hash: string; // sha256 of the canonical content, tests and end date excluded
+	/** Other hashes that name exactly this content (the pre-derived-end formula); see hashMatches. */
+	sameContentHashes?: string[];
+	/**
+	 * True when `data.effective_to` was filled in from the successor's start (resolveEnds), not
+	 * written in the version itself.
+	 */
+	endDerived?: boolean;
+	/**
+	 * Withdrawn after publication (never deleted): results stored under it need to be determined
+	 * again, and it no longer applies to any date — its dates pass to the versions around it.
+	 */
+	withdrawn?: { reason: string; at: string };
 	/**
 	 * The sha256 of every published revision, oldest first (from published.yaml; the last is `hash`
 	 * when the lock is in step). Absent for a draft or a version published from the web workspace.

@@ -1,7 +1,9 @@
-// Dated versions: the versions of one rule set must tile time, and a published version's content
-// must never change (its hash is locked in published.yaml). Pure: callers pass the loaded rule sets
-// and the lock file's text.
+// Dated versions: the versions of one rule set tile time (each ends when its successor starts), and
+// a published version's content must never change silently (its hash, and the hash of each
+// corrected revision, is locked in published.yaml). Pure: callers pass the loaded rule sets and
+// the lock file's text.
 import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { hashMatches } from './hash-match';
 import type { LoadError, Location, RuleSet } from './types';
 
 /**
@@ -37,34 +39,78 @@ function where(r: RuleSet, field: string): Location {
 }
 const at = (l: Location) => `${l.file}:${l.line}:${l.column}`;
 
+/** The end a version writes itself (`effective_to`), not one resolveEnds filled in. */
+export const declaredEnd = (r: RuleSet): string | undefined =>
+	r.endDerived ? undefined : r.data.effective_to;
+
 /**
- * Per rule-set id, sorted by effective_from: each version starts the day after the previous one
- * ends; only the last may be open-ended. Each problem is located at the date to fix.
+ * The versions of each rule-set id that apply to some date, sorted by effective_from (then ref).
+ * A withdrawn version applies to none: its dates pass to its neighbours and its replacement.
+ */
+function byIdSorted(rulesets: readonly RuleSet[]): RuleSet[][] {
+	const byId = new Map<string, RuleSet[]>();
+	for (const r of rulesets)
+		if (!r.withdrawn) byId.set(r.data.id, [...(byId.get(r.data.id) ?? []), r]);
+	return [...byId.values()].map((versions) =>
+		[...versions].sort(
+			(a, b) =>
+				a.data.effective_from.localeCompare(b.data.effective_from) || a.ref.localeCompare(b.ref)
+		)
+	);
+}
+
+/**
+ * A version's end, as OpenFisca dates its values: the day before its successor (the next version
+ * of the same id) starts, unless it writes its own `effective_to` (a regime that ends without a
+ * successor of its id, e.g. vn-nd85@tt12-2022). The end is not hashed (ruleSetHash), so a
+ * successor never changes a published predecessor. Returns the rule sets in the same order, those
+ * whose end changed as copies marked `endDerived`; applying it again recomputes from the declared
+ * ends, so it can follow every change of the registry.
+ */
+export function resolveEnds(rulesets: readonly RuleSet[]): RuleSet[] {
+	const resolved = new Map<RuleSet, RuleSet>();
+	for (const sorted of byIdSorted(rulesets))
+		sorted.forEach((r, i) => {
+			const declared = declaredEnd(r);
+			const next = sorted.slice(i + 1).find((n) => n.data.effective_from > r.data.effective_from);
+			const end = declared ?? (next ? addDays(next.data.effective_from, -1) : undefined);
+			const derived = declared === undefined && end !== undefined;
+			if (end === r.data.effective_to && derived === !!r.endDerived) return;
+			const data = { ...r.data, effective_to: end };
+			if (end === undefined) delete data.effective_to;
+			resolved.set(r, { ...r, data, endDerived: derived || undefined });
+		});
+	return rulesets.map((r) => resolved.get(r) ?? r);
+}
+
+/**
+ * Per rule-set id, sorted by effective_from: no gap and no overlap. A version without a declared
+ * end runs until its successor starts; one that declares its end must be followed the next day.
+ * Each problem is located at the date to fix.
  */
 export function checkTiling(rulesets: readonly RuleSet[]): LoadError[] {
 	const errors: LoadError[] = [];
-	const byId = new Map<string, RuleSet[]>();
-	for (const r of rulesets) byId.set(r.data.id, [...(byId.get(r.data.id) ?? []), r]);
-	for (const versions of byId.values()) {
-		const sorted = [...versions].sort(
-			(a, b) =>
-				a.data.effective_from.localeCompare(b.data.effective_from) || a.ref.localeCompare(b.ref)
-		);
+	for (const sorted of byIdSorted(rulesets)) {
 		// The earlier version that reaches furthest: a later one must start the day after it ends.
 		let cover = sorted[0]!;
 		for (const cur of sorted.slice(1)) {
 			const from = cur.data.effective_from;
-			const end = cover.data.effective_to;
+			const end = declaredEnd(cover);
 			const fail = (r: RuleSet, field: string, message: string) =>
 				errors.push({ ...where(r, field), field, message });
-			if (end === undefined)
-				fail(
-					cover,
-					'effective_from',
-					`${cover.ref} has no effective_to but ${cur.ref} starts on ${from}: only the last ` +
-						`version may be open-ended (set effective_to: ${addDays(from, -1)})`
-				);
-			else if (end >= from)
+			if (end === undefined) {
+				if (cover.data.effective_from === from)
+					fail(
+						cur,
+						'effective_from',
+						`${cur.ref} starts on ${from}, the same day as ${cover.ref} ` +
+							`(${at(where(cover, 'effective_from'))}): versions overlap; start later`
+					);
+				// Otherwise the cover ends the day before `cur` starts.
+				cover = cur;
+				continue;
+			}
+			if (end >= from)
 				fail(
 					cur,
 					'effective_from',
@@ -79,8 +125,8 @@ export function checkTiling(rulesets: readonly RuleSet[]): LoadError[] {
 						`${addDays(from, -1)} (${cover.ref} ends on ${end} at ` +
 						`${at(where(cover, 'effective_to'))}); start on ${addDays(end, 1)}`
 				);
-			const curEnd = cur.data.effective_to;
-			if (end !== undefined && (curEnd === undefined || curEnd > end)) cover = cur;
+			const curEnd = declaredEnd(cur);
+			if (curEnd === undefined || curEnd > end) cover = cur;
 		}
 	}
 	return errors;
@@ -207,7 +253,7 @@ function checkChain(r: RuleSet, e: PublishedEntry): LoadError[] {
 				`${recorded === 1 ? 'no correction' : `corrections up to revision ${recorded}`}: ` +
 				`add the correction record of revision ${recorded + 1}`
 		});
-	else if (r.hash !== e.hash) {
+	else if (!hashMatches(r, e.hash)) {
 		const next = n + 1;
 		const message =
 			recorded === n

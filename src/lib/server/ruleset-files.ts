@@ -5,6 +5,7 @@ import {
 	loadLibrary,
 	parsePublished,
 	PUBLISHED_FILE,
+	resolveEnds,
 	withRevisions,
 	type RuleSet,
 	type SourceFile
@@ -40,10 +41,22 @@ export function readYamlTree(root: string): SourceFile[] {
 
 let bundled: { rulesets: RuleSet[]; errors: ReturnType<typeof loadLibrary>['errors'] } | undefined;
 
-/** The rule sets shipped in `rulesets/`, loaded once per process, with their published revisions. */
+/** Loads `files` over `external` and dates each version's end from its successor's start. */
+function loadDated(files: SourceFile[], external: readonly RuleSet[] = [], runTests = true) {
+	const loaded = loadLibrary(files, external, runTests);
+	const ids = new Set(loaded.rulesets.map((r) => r.data.id));
+	const siblings = external.filter((r) => ids.has(r.data.id));
+	const dated = resolveEnds([...loaded.rulesets, ...siblings]);
+	return { ...loaded, rulesets: dated.slice(0, loaded.rulesets.length) };
+}
+
+/**
+ * The rule sets shipped in `rulesets/`, loaded once per process, with their published revisions
+ * and each version's end dated from its successor.
+ */
 export function bundledRuleSets() {
 	if (!bundled) {
-		const loaded = loadLibrary(readYamlTree(DEFAULT_RULESETS_DIR));
+		const loaded = loadDated(readYamlTree(DEFAULT_RULESETS_DIR));
 		bundled = {
 			...loaded,
 			rulesets: withPublishedRevisions(DEFAULT_RULESETS_DIR, loaded.rulesets)
@@ -68,10 +81,10 @@ function withPublishedRevisions(root: string, rulesets: RuleSet[]): RuleSet[] {
 export function loadRuleSetsFrom(root: string, runTests = true) {
 	const abs = resolve(root);
 	const library = () =>
-		runTests ? bundledRuleSets() : loadLibrary(readYamlTree(DEFAULT_RULESETS_DIR), [], false);
+		runTests ? bundledRuleSets() : loadDated(readYamlTree(DEFAULT_RULESETS_DIR), [], false);
 	if (abs === DEFAULT_RULESETS_DIR) return library();
 	if (!abs.startsWith(DEFAULT_RULESETS_DIR + '/'))
-		return loadLibrary(readYamlTree(root), bundledRuleSets().rulesets, runTests);
+		return loadDated(readYamlTree(root), bundledRuleSets().rulesets, runTests);
 	const inside = (f: string) => resolve(f) === abs || resolve(f).startsWith(abs + '/');
 	const all = library();
 	return {

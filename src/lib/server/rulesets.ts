@@ -3,15 +3,20 @@
 // cases pass, its dates tile with the other versions of its id, and no published ref changes.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import {
 	checkTiling,
 	diffRuleSets,
+	hashMatches,
 	impact,
+	impactBetween,
 	loadLibrary,
 	parseFolder,
 	parsePublished,
 	PUBLISHED_FILE,
+	releaseNote,
+	canonicalJson,
+	resolveEnds,
 	runGoldenCases,
 	sha256Hex,
 	type GoldenReport,
@@ -25,7 +30,7 @@ import {
 } from '../rules';
 import { appendAudit } from './audit/log';
 import type { Principal } from './auth/policy';
-import type { DB } from './db/schema';
+import type { DB, RuleSetStatus } from './db/schema';
 import { bundledRuleSets, DEFAULT_RULESETS_DIR } from './ruleset-files';
 
 /** Uploaded files are loaded as one folder with this name; it is stripped again in messages. */
@@ -53,7 +58,12 @@ export interface DraftReport {
 	conflict?: string;
 	compare?: string;
 	diff?: RuleSetDiff;
+	/** Over every stored result, against the result as stored. */
 	impact?: ImpactReport;
+	/** Over the stored systems the compared version classifies, against that version. */
+	impactBase?: ImpactReport;
+	/** Generated from the diff; stored with the version when it is published. */
+	release_note?: Localized;
 	publishable: boolean;
 }
 
@@ -128,7 +138,9 @@ export function checkDraft(
 	if (against) {
 		report.compare = against.ref;
 		report.diff = diffRuleSets(against, rs);
+		report.impactBase = impactBetween(against, rs, stored);
 	}
+	report.release_note = releaseNote(report.diff, rs);
 	report.impact = impact(rs, stored);
 	report.publishable =
 		report.tests.failed.length === 0 && report.tiling.length === 0 && !report.conflict;
@@ -141,17 +153,29 @@ function latestOf(registry: readonly RuleSet[], id: string, except: string) {
 		.sort((a, b) => b.data.effective_from.localeCompare(a.data.effective_from))[0];
 }
 
-interface Cached {
-	key: string;
-	rulesets: RuleSet[];
+/** A version published into the database whose ref the bundled library also has, with other content. */
+export interface RegistryConflict {
+	ref: string;
+	stored: string;
+	bundled: string;
 }
-let cache: Cached | undefined;
+
+export interface RegistryState {
+	rulesets: RuleSet[];
+	/** Refused database versions: same id@version as a bundled one, different content. */
+	conflicts: RegistryConflict[];
+	/** Published database versions that no longer load (e.g. a bundled parent changed). */
+	broken: { ref: string; errors: LoadError[] }[];
+}
+
+let cache: { key: string; state: RegistryState } | undefined;
 
 /**
  * Bundled rule sets, then the published rows in publication order (a version may extend an
- * earlier one). One small query per call; loading happens only when the published list changed.
+ * earlier one), withdrawn versions marked, and each version's end dated from its successor. One
+ * small query per call; loading happens only when the published or withdrawn list changed.
  */
-export async function ruleSetRegistry(db: Kysely<DB>): Promise<RuleSet[]> {
+export async function ruleSetRegistryState(db: Kysely<DB>): Promise<RegistryState> {
 	const bundled = bundledRuleSets().rulesets;
 	const heads = await db
 		.selectFrom('rulesets')
@@ -160,8 +184,16 @@ export async function ruleSetRegistry(db: Kysely<DB>): Promise<RuleSet[]> {
 		.orderBy('published_at')
 		.orderBy('ref')
 		.execute();
-	const key = heads.map((h) => `${h.ref}:${h.hash}`).join();
-	if (cache?.key === key) return cache.rulesets;
+	const withdrawals = await db
+		.selectFrom('ruleset_withdrawals')
+		.select(['ref', 'reason', 'withdrawn_at'])
+		.orderBy('ref')
+		.execute();
+	const key = [
+		...heads.map((h) => `${h.ref}:${h.hash}`),
+		...withdrawals.map((w) => `-${w.ref}`)
+	].join();
+	if (cache?.key === key) return cache.state;
 	const rows = await db
 		.selectFrom('rulesets')
 		.select(['ref', 'hash', 'files'])
@@ -169,23 +201,50 @@ export async function ruleSetRegistry(db: Kysely<DB>): Promise<RuleSet[]> {
 		.orderBy('published_at')
 		.orderBy('ref')
 		.execute();
-	const rulesets = [...bundled];
+	const state: RegistryState = { rulesets: [...bundled], conflicts: [], broken: [] };
 	for (const row of rows) {
-		if (rulesets.some((r) => r.ref === row.ref)) continue;
-		const loaded = loadLibrary(asSource(row.files, `db/${row.ref}`), rulesets, false);
-		const rs = loaded.rulesets[0];
-		if (!rs) {
-			console.error(`capdo: published rule set ${row.ref} no longer loads`, loaded.errors);
+		const same = state.rulesets.find((r) => r.ref === row.ref);
+		if (same) {
+			// Never silently skipped: the bundled content wins and the clash is reported.
+			if (!hashMatches(same, row.hash ?? ''))
+				state.conflicts.push({ ref: row.ref, stored: row.hash ?? '', bundled: same.hash });
 			continue;
 		}
-		if (rs.hash !== row.hash)
+		const loaded = loadLibrary(asSource(row.files, `db/${row.ref}`), state.rulesets, false);
+		const rs = loaded.rulesets[0];
+		if (!rs) {
+			state.broken.push({ ref: row.ref, errors: loaded.errors });
+			continue;
+		}
+		if (!hashMatches(rs, row.hash ?? ''))
 			console.error(
 				`capdo: published rule set ${row.ref} now hashes to ${rs.hash}, not ${row.hash}`
 			);
-		rulesets.push(rs);
+		state.rulesets.push(rs);
 	}
-	cache = { key, rulesets };
-	return rulesets;
+	for (const c of state.conflicts)
+		console.error(
+			`capdo: the database version ${c.ref} (sha256:${c.stored.slice(0, 12)}…) differs from the ` +
+				`bundled one (sha256:${c.bundled.slice(0, 12)}…): the database version is refused`
+		);
+	for (const b of state.broken)
+		console.error(`capdo: published rule set ${b.ref} no longer loads`, b.errors);
+	const withdrawn = new Map(withdrawals.map((w) => [w.ref, w]));
+	state.rulesets = resolveEnds(
+		state.rulesets.map((r) => {
+			const w = withdrawn.get(r.ref);
+			return w
+				? { ...r, withdrawn: { reason: w.reason, at: new Date(w.withdrawn_at).toISOString() } }
+				: r;
+		})
+	);
+	cache = { key, state };
+	return state;
+}
+
+/** The rule sets the server classifies with (see ruleSetRegistryState). */
+export async function ruleSetRegistry(db: Kysely<DB>): Promise<RuleSet[]> {
+	return (await ruleSetRegistryState(db)).rulesets;
 }
 
 /** Published refs: the bundled lock file's entries, and those published into the database. */
@@ -205,7 +264,7 @@ export async function publishedRefs(db: Kysely<DB>) {
 
 export interface StoredRuleSetRow {
 	ref: string;
-	status: 'draft' | 'published';
+	status: RuleSetStatus;
 	hash: string | null;
 	effective_from: string | null;
 	effective_to: string | null;
@@ -213,6 +272,9 @@ export interface StoredRuleSetRow {
 	created_at: Date;
 	published_at: Date | null;
 	by: string;
+	submitted_by: string | null;
+	approved_by: string | null;
+	withdrawn: boolean;
 }
 
 /** The rows kept in the database, newest first (file names only). */
@@ -220,20 +282,30 @@ export async function listStoredRuleSets(db: Kysely<DB>): Promise<StoredRuleSetR
 	const rows = await db
 		.selectFrom('rulesets')
 		.innerJoin('users', 'users.id', 'rulesets.created_by')
+		.leftJoin('users as sub', 'sub.id', 'rulesets.submitted_by')
+		.leftJoin('users as app', 'app.id', 'rulesets.approved_by')
+		.leftJoin('ruleset_withdrawals as w', 'w.ref', 'rulesets.ref')
 		.select([
-			'ref',
+			'rulesets.ref',
 			'status',
-			'hash',
+			'rulesets.hash',
 			'effective_from',
 			'effective_to',
 			'files',
 			'rulesets.created_at',
 			'published_at',
-			'users.display_name as by'
+			'users.display_name as by',
+			'sub.display_name as submitted_by',
+			'app.display_name as approved_by',
+			'w.ref as withdrawn_ref'
 		])
 		.orderBy('rulesets.created_at', 'desc')
 		.execute();
-	return rows.map((r) => ({ ...r, files: r.files.map((f) => f.path) }));
+	return rows.map(({ withdrawn_ref, ...r }) => ({
+		...r,
+		files: r.files.map((f) => f.path),
+		withdrawn: withdrawn_ref !== null
+	}));
 }
 
 export async function storedRuleSetFiles(db: Kysely<DB>, ref: string) {
@@ -245,65 +317,21 @@ export async function storedRuleSetFiles(db: Kysely<DB>, ref: string) {
 	return row?.files;
 }
 
-export type PublishResult =
-	{ ok: true; ref: string; hash: string } | { ok: false; report: DraftReport; problems: string[] };
+export const actorOf = (u: Principal) => ({ id: u.id, name: u.username });
+export const asDraftSource = (files: DraftFile[]) => asSource(files, UPLOAD_DIR);
 
-const actorOf = (u: Principal) => ({ id: u.id, name: u.username });
-
-/**
- * Publishes `files` when they load, their golden cases pass, they tile and the ref is new. The
- * checks run again inside the transaction, under a lock, against the registry as committed.
- */
-export async function publishRuleSet(
-	db: Kysely<DB>,
-	user: Principal,
-	files: DraftFile[]
-): Promise<PublishResult> {
-	const problems = fileProblems(files);
-	if (problems.length > 0) return { ok: false, report: emptyReport(), problems };
-	const result = await db.transaction().execute(async (trx) => {
-		await sql`lock table rulesets in share row exclusive mode`.execute(trx);
-		const { report, ruleset: rs } = checkDraft(files, await ruleSetRegistry(trx));
-		if (!rs || !report.publishable) return { ok: false as const, report, problems: [] };
-		await trx
-			.deleteFrom('rulesets')
-			.where('ref', '=', rs.ref)
-			.where('status', '=', 'draft')
-			.execute();
-		await trx
-			.insertInto('rulesets')
-			.values({
-				ref: rs.ref,
-				ruleset_id: rs.data.id,
-				version: rs.data.version,
-				status: 'published',
-				hash: rs.hash,
-				files: JSON.stringify(files),
-				effective_from: rs.data.effective_from,
-				effective_to: rs.data.effective_to ?? null,
-				created_by: user.id,
-				published_by: user.id,
-				published_at: new Date()
-			})
-			.execute();
-		await appendAudit(trx, actorOf(user), {
-			action: 'ruleset.publish',
-			entity_type: 'ruleset',
-			entity_id: rs.ref,
-			after: {
-				ref: rs.ref,
-				hash: rs.hash,
-				effective_from: rs.data.effective_from,
-				effective_to: rs.data.effective_to,
-				files: files.map((f) => ({ path: f.path, sha256: sha256Hex(f.text) }))
-			}
-		});
-		return { ok: true as const, ref: rs.ref, hash: rs.hash };
-	});
-	return result;
+/** sha256 of a version's files (sorted by name): what a reviewer approves is what is published. */
+export function filesHash(files: DraftFile[]): string {
+	const sorted = [...files]
+		.sort((a, b) => (a.path < b.path ? -1 : 1))
+		.map((f) => ({ path: f.path, text: f.text }));
+	return sha256Hex(canonicalJson(sorted));
 }
 
-/** Keeps unfinished work as a draft (any content, as long as it names id and version). */
+/**
+ * Keeps unfinished work as a draft (any content, as long as it names id and version). Saving
+ * over a version in review or approved puts it back to draft: its review was of other content.
+ */
 export async function saveDraft(
 	db: Kysely<DB>,
 	user: Principal,
@@ -317,7 +345,7 @@ export async function saveDraft(
 	return db.transaction().execute(async (trx) => {
 		const existing = await trx
 			.selectFrom('rulesets')
-			.select('status')
+			.select(['status', 'editors'])
 			.where('ref', '=', ref)
 			.executeTakeFirst();
 		if (existing?.status === 'published' || bundledRuleSets().rulesets.some((r) => r.ref === ref))
@@ -335,6 +363,12 @@ export async function saveDraft(
 			files: JSON.stringify(files),
 			effective_from: loaded.rulesets[0]?.data.effective_from ?? null,
 			effective_to: loaded.rulesets[0]?.data.effective_to ?? null,
+			files_sha256: null,
+			editors: [...new Set([...(existing?.editors ?? []), user.id])],
+			submitted_by: null,
+			submitted_at: null,
+			approved_by: null,
+			approved_at: null,
 			created_by: user.id,
 			created_at: new Date()
 		};
@@ -348,10 +382,11 @@ export async function saveDraft(
 			action: 'ruleset.draft',
 			entity_type: 'ruleset',
 			entity_id: ref,
+			before: existing ? { status: existing.status } : undefined,
 			after: { ref, files: files.map((f) => ({ path: f.path, sha256: sha256Hex(f.text) })) }
 		});
 		return { ok: true as const, ref };
 	});
 }
 
-const emptyReport = (): DraftReport => ({ errors: [], tiling: [], publishable: false });
+export const emptyReport = (): DraftReport => ({ errors: [], tiling: [], publishable: false });

@@ -6,23 +6,39 @@ import { selectRuleSet, today } from '../rules/select';
 import type { RuleSet, RuleSetData } from '../rules/types';
 import type { SystemRecord } from '../model/inventory';
 
-/** What the server sends: a rule set's data without its golden tests, and its content hash. */
-export type RuleSetPayload = Omit<RuleSetData, 'tests'> & { hash: string };
+/**
+ * What the server sends: a rule set's data without its golden tests (its end as resolved from its
+ * successor), its content hash and the other hashes of the same content.
+ */
+export type RuleSetPayload = Omit<RuleSetData, 'tests'> & {
+	hash: string;
+	sameContentHashes?: string[];
+	withdrawn?: RuleSet['withdrawn'];
+};
 
 export function toPayload(rs: RuleSet): RuleSetPayload {
 	const data: Partial<RuleSetData> = { ...rs.data };
 	delete data.tests;
-	return { ...(data as Omit<RuleSetData, 'tests'>), hash: rs.hash };
+	const payload: RuleSetPayload = { ...(data as Omit<RuleSetData, 'tests'>), hash: rs.hash };
+	if (rs.sameContentHashes) payload.sameContentHashes = rs.sameContentHashes;
+	if (rs.withdrawn) payload.withdrawn = rs.withdrawn;
+	return payload;
 }
 
 const compiled = new Map<string, RuleSet>();
 
-/** Compiles (once per id@version) the rule sets the server sent. */
+/** Compiles (once per content and end date) the rule sets the server sent. */
 export function compileAll(payloads: readonly RuleSetPayload[]): RuleSet[] {
-	return payloads.map(({ hash, ...data }) => {
-		const ref = `${data.id}@${data.version}`;
-		let rs = compiled.get(ref);
-		if (!rs) compiled.set(ref, (rs = compileRuleSet(data as RuleSetData, hash)));
+	return payloads.map(({ hash, sameContentHashes, withdrawn, ...data }) => {
+		// A version's end moves when a successor is published, its hash does not.
+		const key = `${data.id}@${data.version}|${hash}|${data.effective_to ?? ''}|${withdrawn ? 'w' : ''}`;
+		let rs = compiled.get(key);
+		if (!rs) {
+			rs = compileRuleSet(data as RuleSetData, hash);
+			if (sameContentHashes) rs.sameContentHashes = sameContentHashes;
+			if (withdrawn) rs.withdrawn = withdrawn;
+			compiled.set(key, rs);
+		}
 		return rs;
 	});
 }
@@ -30,7 +46,9 @@ export function compileAll(payloads: readonly RuleSetPayload[]): RuleSet[] {
 export function defaultRuleSet(rulesets: readonly RuleSet[], date = today()): RuleSet | undefined {
 	return (
 		selectRuleSet(rulesets, undefined, date) ??
-		[...rulesets].sort((a, b) => (a.data.effective_from < b.data.effective_from ? 1 : -1))[0]
+		rulesets
+			.filter((r) => !r.withdrawn)
+			.sort((a, b) => (a.data.effective_from < b.data.effective_from ? 1 : -1))[0]
 	);
 }
 

@@ -1,28 +1,32 @@
 // The maintainer workspace: check a rule-set version (validation, golden cases, dates, diff,
-// impact on stored results), keep it as a draft, or publish it.
+// impact on stored results), keep it as a draft, or submit it for review by a second maintainer.
+// Reviewing, publishing and withdrawing happen on each version's page (/maintain/v/[ref]).
 import { fail } from '@sveltejs/kit';
-import { readStoredClassifications } from '$lib/server/db/stored';
 import {
-	checkDraft,
 	fileProblems,
 	listStoredRuleSets,
-	publishRuleSet,
+	ruleSetRegistryState,
 	saveDraft,
 	storedRuleSetFiles,
 	type DraftFile,
 	type DraftReport
 } from '$lib/server/rulesets';
+import { submitForReview } from '$lib/server/ruleset-review';
 import { contextOf } from '$lib/server/workflow/route';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { checked, withoutSystemNames } from './checked';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, rulesets } = contextOf(event);
 	const open = event.url.searchParams.get('open');
 	const files: DraftFile[] = (open && (await storedRuleSetFiles(db, open))) || [];
+	const state = await ruleSetRegistryState(db);
 	return {
 		refs: rulesets.map((r) => r.ref).sort(),
 		stored: await listStoredRuleSets(db),
-		files
+		files,
+		conflicts: state.conflicts,
+		broken: state.broken.map((b) => b.ref)
 	};
 };
 
@@ -49,48 +53,37 @@ interface Result {
 	files: DraftFile[];
 	report?: DraftReport;
 	problems?: string[];
-	published?: { ref: string; hash: string };
+	submitted?: string;
 	draft?: string;
 	compare?: string;
-}
-
-async function checked(event: RequestEvent, form: FormData, files: DraftFile[]) {
-	const { db, rulesets } = contextOf(event);
-	const compare = String(form.get('compare') ?? '') || undefined;
-	const { report } = checkDraft(files, rulesets, await readStoredClassifications(db), compare);
-	return withoutSystemNames(report);
-}
-
-/**
- * Maintainers may not read units' systems (policy: no system route for them), so the web impact
- * keeps the unit, levels and basis of each change but not the system's name or id.
- */
-function withoutSystemNames(report: DraftReport): DraftReport {
-	if (!report.impact) return report;
-	const rows = report.impact.rows.map((r, i) => ({ ...r, id: String(i + 1), name: `#${i + 1}` }));
-	return { ...report, impact: { ...report.impact, rows } };
+	comment?: string;
 }
 
 export const actions: Actions = {
 	check: async (event) => {
-		contextOf(event);
+		const { db, rulesets } = contextOf(event);
 		const form = await event.request.formData();
 		const files = await filesOf(form);
 		const problems = fileProblems(files);
 		if (problems.length) return fail(422, { files, problems } satisfies Result);
-		const report = await checked(event, form, files);
-		return { files, report, compare: String(form.get('compare') ?? '') } satisfies Result;
+		const compare = String(form.get('compare') ?? '') || undefined;
+		const report = await checked(db, rulesets, files, compare);
+		return { files, report, compare: compare ?? '' } satisfies Result;
 	},
-	publish: async (event) => {
+	submit: async (event) => {
 		const { db, user } = contextOf(event);
 		const form = await event.request.formData();
 		const files = await filesOf(form);
-		const r = await publishRuleSet(db, user, files);
-		if (!r.ok) {
-			if (r.problems.length) return fail(422, { files, problems: r.problems } satisfies Result);
-			return fail(422, { files, report: await checked(event, form, files) } satisfies Result);
-		}
-		return { files, published: { ref: r.ref, hash: r.hash } } satisfies Result;
+		const comment = String(form.get('comment') ?? '');
+		const r = await submitForReview(db, user, files, comment);
+		if (!r.ok)
+			return fail(422, {
+				files,
+				comment,
+				problems: r.problems.length ? r.problems : undefined,
+				report: r.report && withoutSystemNames(r.report)
+			} satisfies Result);
+		return { files, submitted: r.ref } satisfies Result;
 	},
 	draft: async (event) => {
 		const { db, user } = contextOf(event);

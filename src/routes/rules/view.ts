@@ -17,6 +17,9 @@ export interface RuleSetSummary {
 	title: string;
 	effective_from: string;
 	effective_to?: string;
+	/** The end follows from the next version's start (not written in the version). */
+	end_derived: boolean;
+	withdrawn?: { reason: string; at: string };
 	verified: boolean;
 	status_note: string;
 	published: boolean;
@@ -38,6 +41,8 @@ export function summaryOf(
 		title: d.title[lang],
 		effective_from: d.effective_from,
 		effective_to: d.effective_to,
+		end_derived: !!rs.endDerived,
+		withdrawn: rs.withdrawn,
 		verified: d.source_status.status === 'verified',
 		status_note: d.source_status.note[lang],
 		published: published.has(rs.ref),
@@ -184,6 +189,8 @@ export function ruleSetView(rs: RuleSet, lang: Lang) {
 		title: d.title[lang],
 		effective_from: d.effective_from,
 		effective_to: d.effective_to,
+		end_derived: !!rs.endDerived,
+		withdrawn: rs.withdrawn,
 		verified: d.source_status.status === 'verified',
 		status_note: d.source_status.note[lang],
 		sources: d.sources.map((s) => ({

@@ -413,10 +413,47 @@ function explanation(ctx: Ctx): Block[] {
 	return out;
 }
 
+/**
+ * Điều 22 khoản 3 điểm a, b: the owner's and the operator's details, filled from what capdo knows
+ * (the system's owner and operator, the unit profile: signer, address, contact) before the
+ * owner's own text; "chưa khai báo" only when nothing at all is known.
+ */
+function partyDetails(ctx: Ctx, s: Section): Block[] {
+	const { system, unit } = ctx.dossier;
+	const vi = ctx.lang === 'vi';
+	const operatorIsUnit = !system.operator || system.operator === unit.name;
+	const rows: [string, string][] = [];
+	const add = (label: string, v: string | undefined) => v && rows.push([label, v]);
+	if (s.id === 'owner') add(vi ? 'Tên chủ quản' : 'Owner', system.owner ?? unit.governing_body);
+	else {
+		add(vi ? 'Tên đơn vị vận hành' : 'Operating unit', system.operator ?? unit.name);
+		if (operatorIsUnit) {
+			const signer = unit.signer && `${unit.signer.name}, ${unit.signer.title}`;
+			add(vi ? 'Người đại diện, chức vụ' : 'Representative and title', signer);
+			add(vi ? 'Địa chỉ' : 'Address', unit.address);
+			const c = unit.contact;
+			add(
+				vi ? 'Thông tin liên hệ' : 'Contact',
+				[c.name, c.title, c.phone, c.email].filter(Boolean).join(', ') || undefined
+			);
+		}
+	}
+	const own = system.explanation?.[s.id];
+	const head = answer(ctx, s).slice(0, 1);
+	if (rows.length === 0 && !own) return answer(ctx, s);
+	return [
+		...head,
+		...(rows.length > 0 ? [{ kind: 'fields' as const, rows }] : []),
+		...(own ? [{ kind: 'para' as const, indent: true, runs: [run(own)] }] : [])
+	];
+}
+
 const SECTIONS: Record<string, (ctx: Ctx, s: Section) => Block[]> = {
 	overview: (ctx) => [
 		...overview(ctx),
-		...explanationFor(ctx, (c) => c === 3).flatMap((s) => answer(ctx, s))
+		...explanationFor(ctx, (c) => c === 3).flatMap((s) =>
+			s.id === 'owner' || s.id === 'operator' ? partyDetails(ctx, s) : answer(ctx, s)
+		)
 	],
 	design,
 	explanation: (ctx) => explanation(ctx),

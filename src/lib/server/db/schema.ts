@@ -1,5 +1,6 @@
 // Kysely table types, mirroring migrations/*.sql.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { Localized } from '../../rules/types';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T = unknown> = ColumnType<T, string, string>;
@@ -119,11 +120,12 @@ export interface AuditLogTable {
 	hash: string;
 }
 
+export type RuleSetStatus = 'draft' | 'in_review' | 'approved' | 'published';
 export interface RuleSetsTable {
 	ref: string;
 	ruleset_id: string;
 	version: string;
-	status: 'draft' | 'published';
+	status: RuleSetStatus;
 	hash: string | null;
 	files: Json<{ path: string; text: string }[]>;
 	effective_from: ColumnType<string | null, string | null | undefined, string | null>;
@@ -132,6 +134,30 @@ export interface RuleSetsTable {
 	created_at: Timestamp;
 	published_by: string | null;
 	published_at: Timestamp | null;
+	files_sha256: ColumnType<string | null, string | null | undefined, string | null>;
+	editors: ColumnType<string[], string[] | undefined, string[]>;
+	submitted_by: ColumnType<string | null, string | null | undefined, string | null>;
+	submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	approved_by: ColumnType<string | null, string | null | undefined, string | null>;
+	approved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	release_note: ColumnType<Localized | null, string | null | undefined, string | null>;
+}
+export type ReviewStep = 'submit' | 'approve' | 'return' | 'publish' | 'withdraw';
+export interface RuleSetReviewsTable {
+	id: Generated<number>;
+	ref: string;
+	step: ReviewStep;
+	actor_id: string;
+	comment: string;
+	files_sha256: string | null;
+	at: Timestamp;
+}
+export interface RuleSetWithdrawalsTable {
+	ref: string;
+	hash: string;
+	reason: string;
+	withdrawn_by: string;
+	withdrawn_at: Timestamp;
 }
 
 export interface DB {
@@ -148,6 +174,8 @@ export interface DB {
 	reviews: ReviewsTable;
 	audit_log: AuditLogTable;
 	rulesets: RuleSetsTable;
+	ruleset_reviews: RuleSetReviewsTable;
+	ruleset_withdrawals: RuleSetWithdrawalsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -24,6 +24,8 @@ export interface OverviewFilters {
 	level?: number;
 	status?: Status;
 	overdue?: boolean;
+	/** Only systems whose result was determined under a withdrawn rule-set version. */
+	redetermine?: boolean;
 	q?: string;
 	page: number;
 }
@@ -42,6 +44,7 @@ export function parseFilters(params: URLSearchParams): OverviewFilters {
 		level: /^[0-5]$/.test(level) ? Number(level) : undefined,
 		status: (STATUSES as string[]).includes(status) ? (status as Status) : undefined,
 		overdue: params.get('overdue') === 'yes' || undefined,
+		redetermine: params.get('redetermine') === 'yes' || undefined,
 		q: q || undefined,
 		page
 	};
@@ -54,6 +57,7 @@ export function filterQuery(f: OverviewFilters, withPage = false): string {
 	if (f.level !== undefined) p.set('level', String(f.level));
 	if (f.status) p.set('status', f.status);
 	if (f.overdue) p.set('overdue', 'yes');
+	if (f.redetermine) p.set('redetermine', 'yes');
 	if (f.q) p.set('q', f.q);
 	if (withPage && f.page > 1) p.set('page', String(f.page));
 	return p.toString();
@@ -129,6 +133,8 @@ export interface OverviewRow {
 	submitted_at: string | null;
 	ruleset: string | null;
 	overdue: boolean;
+	/** Determined under a rule-set version withdrawn since: "cần xác định lại". */
+	redetermine: boolean;
 	/** A dossier exists: the review page can be opened. */
 	submitted: boolean;
 }
@@ -174,6 +180,9 @@ function systemsCte(scope: { body_id: string } | 'all', cutoffs: Cutoff[]): RawB
 					dc.ruleset_id || '@' || dc.ruleset_version) as ruleset,
 				(s.status in ('submitted', 'under_review') and l.submitted_at < co.before)
 					is true as overdue,
+				exists (select 1 from ruleset_withdrawals w where w.ref = coalesce(
+					cc.ruleset_id || '@' || cc.ruleset_version,
+					dc.ruleset_id || '@' || dc.ruleset_version)) as redetermine,
 				l.system_id is not null as submitted
 			from systems s
 			join units u on u.id = s.unit_id
@@ -196,6 +205,7 @@ function where(f: OverviewFilters): RawBuilder<unknown> {
 	if (f.level !== undefined) parts.push(sql`${effectiveLevel} = ${f.level}::int`);
 	if (f.status) parts.push(sql`status = ${f.status}`);
 	if (f.overdue) parts.push(sql`overdue`);
+	if (f.redetermine) parts.push(sql`redetermine`);
 	if (f.q) {
 		const like = '%' + f.q.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
 		parts.push(sql`(name ilike ${like} or unit_name ilike ${like})`);
@@ -238,6 +248,8 @@ export interface OverviewStats {
 	systems: number;
 	units: number;
 	overdue: number;
+	/** Systems to determine again: their result cites a withdrawn rule-set version. */
+	redetermine: number;
 	/** Index 0 = not determined, 1–5 = levels. */
 	byLevel: number[];
 	byStatus: Record<Status, number>;
@@ -251,19 +263,29 @@ export async function overviewStats(db: Kysely<DB>, input: OverviewInput): Promi
 		select ${effectiveLevel} as level, null as status, count(*) as n from f group by 1
 		union all select null, status, count(*) from f group by status
 		union all select -1, null, count(*) from f where overdue
-		union all select -2, null, count(distinct unit_id) from f`.execute(db);
+		union all select -2, null, count(distinct unit_id) from f
+		union all select -3, null, count(*) from f where redetermine`.execute(db);
 	const byLevel = [0, 0, 0, 0, 0, 0];
 	const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
 	let overdue = 0;
 	let units = 0;
+	let redetermine = 0;
 	for (const x of r.rows) {
 		const n = Number(x.n);
 		if (x.status) byStatus[x.status] = n;
 		else if (x.level === -1) overdue = n;
 		else if (x.level === -2) units = n;
+		else if (x.level === -3) redetermine = n;
 		else if (x.level !== null) byLevel[Number(x.level)] = n;
 	}
-	return { systems: byLevel.reduce((a, b) => a + b, 0), units, overdue, byLevel, byStatus };
+	return {
+		systems: byLevel.reduce((a, b) => a + b, 0),
+		units,
+		overdue,
+		redetermine,
+		byLevel,
+		byStatus
+	};
 }
 
 /** Units in scope (for the filter) and those that have declared no system yet. */

@@ -229,6 +229,11 @@ export function pinnedRuleSet(rulesets: readonly RuleSet[], record: SystemRecord
 				: `Không có bộ quy tắc nào có hiệu lực ngày ${date}; chọn bộ quy tắc (id@version).`,
 			'ruleset'
 		);
+	if (rs.withdrawn)
+		throw new InputError(
+			`Bộ quy tắc ${rs.ref} đã bị rút (${rs.withdrawn.reason}): chọn bộ quy tắc khác để xác định lại cấp độ.`,
+			'ruleset'
+		);
 	return rs;
 }
 
