@@ -69,6 +69,9 @@ if (main && process.env.CAPDO_SKIP_BUILD !== '1' && staleSources().length > 0) {
 
 if (main) {
 	process.env.PORT ||= '3000';
+	// adapter-node refuses request bodies over BODY_SIZE_LIMIT (512 kB by default); signed PDFs are
+	// accepted up to 10 MB (src/lib/server/files/store.ts), sent as multipart forms.
+	process.env.BODY_SIZE_LIMIT ||= '12M';
 	// SvelteKit's CSRF check on form posts needs the public origin.
 	process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
 	await import(pathToFileURL(buildEntry).href);

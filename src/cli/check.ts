@@ -42,6 +42,7 @@ function versionScope(root: string, loaded: RuleSet[]) {
 		return {
 			rulesets: bundledRuleSets().rulesets,
 			lock: join(DEFAULT_RULESETS_DIR, PUBLISHED_FILE),
+			library: undefined,
 			keep: (e: LoadError) => resolve(e.file) === abs || resolve(e.file).startsWith(abs + '/')
 		};
 	const refs = new Set(loaded.map((r) => r.ref));
@@ -50,6 +51,11 @@ function versionScope(root: string, loaded: RuleSet[]) {
 	return {
 		rulesets: [...loaded, ...bundled],
 		lock: join(statSync(abs).isDirectory() ? abs : dirname(abs), PUBLISHED_FILE),
+		// The bundled versions brought in stay under the library's own lock (and its corrections).
+		library: {
+			lock: join(DEFAULT_RULESETS_DIR, PUBLISHED_FILE),
+			refs: new Set(bundled.map((r) => r.ref))
+		},
 		keep: () => true
 	};
 }
@@ -67,6 +73,15 @@ function checkVersions(root: string, loaded: RuleSet[], loadFailed: boolean) {
 		);
 		errors.push(...lock.errors);
 		entries = lock.entries;
+	}
+	const library = scope.library;
+	if (library && existsSync(library.lock)) {
+		const own = new Set(entries.map((e) => e.ref));
+		const lib = parsePublished(library.lock, readFileSync(library.lock, 'utf8'));
+		entries = [
+			...entries,
+			...lib.entries.filter((e) => library.refs.has(e.ref) && !own.has(e.ref))
+		];
 	}
 	errors.push(...checkPublished(scope.rulesets, entries, !loadFailed));
 	const published = new Map(entries.map((e) => [e.ref, e.hashes.length]));

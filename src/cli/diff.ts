@@ -74,6 +74,7 @@ const SECTION_LABEL: Record<DiffSection, string> = {
 	designations: 'Chỉ định / Designations',
 	requirements: 'Yêu cầu / Requirements',
 	procedure: 'Thủ tục / Procedure',
+	appraisal: 'Nội dung thẩm định / Appraisal checklist',
 	dossier: 'Hồ sơ / Dossier',
 	transition: 'Chuyển tiếp / Transition',
 	tests: 'Ca kiểm thử mẫu / Golden cases'

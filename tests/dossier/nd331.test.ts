@@ -152,6 +152,33 @@ describe('nd331 request letter (Phụ lục Mẫu 01–03)', () => {
 	});
 });
 
+describe('nd331 routing (Điều 18 khoản 3 điểm b, c; khoản 4)', () => {
+	it('a military level-4 system writes to the Ministry of Defence; an operated level-2 one to the independent appraiser', async () => {
+		const base = fixture('nd331-level4.yaml');
+		const letter = async (system: Record<string, unknown>) => {
+			const built = buildDossier(ruleset(), { unit: base.unit as never, system });
+			expect(built.ok, JSON.stringify(!built.ok && built.errors)).toBe(true);
+			if (!built.ok) return '';
+			const file = join(dir, `routed-${Math.random().toString(36).slice(2)}.pdf`);
+			writeFileSync(file, await dossierPdf(built.dossier, ruleset()));
+			return pdfText(file);
+		};
+		const mil = await letter({ ...base, routing: { system_kind: 'military' } });
+		expect(mil).toContain('Kính gửi: Bộ Quốc phòng.');
+		expect(mil).not.toContain('Kính gửi: Bộ Công an.');
+		const l2 = fixture('nd331-level2.yaml');
+		const operated = await letter({ ...l2, routing: { security_unit_operates: true } });
+		expect(operated).toContain(
+			'Kính gửi: Đơn vị được chủ quản hệ thống thông tin giao chủ trì thẩm định hoặc Hội đồng thẩm định độc lập.'
+		);
+		const bad = buildDossier(ruleset(), {
+			unit: l2.unit as never,
+			system: { ...l2, routing: { system_kind: 'navy' } }
+		});
+		expect(!bad.ok && bad.errors.map((e) => e.path)).toEqual(['system.routing.system_kind']);
+	}, 60_000);
+});
+
 describe('nd331 dossier contents (Điều 21, 22, 29)', () => {
 	it('quotes and cites the criteria that fired, per level', () => {
 		const t2 = made[2]!.text;

@@ -29,7 +29,7 @@ test.beforeAll(async () => {
 	// Under vn-nd331@2026, submitted: an appraiser rechecks it after the amendment is published.
 	ids.nd331 = (await createSystem(s.ctx('unitA'), svc50k('Cổng đăng ký sự kiện'))).id;
 	await classifySystem(s.ctx('unitA'), ids.nd331);
-	await submitSystem(s.ctx('unitA'), ids.nd331, {});
+	await submitSystem(s.ctx('unitA'), ids.nd331);
 	await d.close();
 	server = await startServer(d.target);
 });

@@ -124,19 +124,25 @@ test('submit, return with a reason, revise, resubmit, approve; unit B sees nothi
 	// The appraiser approves with the Điều 16 khoản 1 checklist.
 	await appr.goto(`/appraisal/${systemId}`);
 	await hydrated(appr);
-	await expect(appr.getByText('Lần nộp')).toBeVisible();
+	await expect(appr.getByText('Lần nộp', { exact: true })).toBeVisible();
+	// The resubmission shows what changed since the first one, in words.
+	await expect(appr.getByTestId('changes')).toContainText('Mô tả tổng quan');
 	await click(appr, 'Bắt đầu thẩm định');
 	for (const item of ['a', 'b', 'c']) await appr.locator(`#${item}_met`).check();
 	await appr.getByLabel('Nhận xét').first().fill('Đề xuất cấp độ 2 phù hợp Điều 8 khoản 1.');
-	await appr.getByLabel('Số quyết định phê duyệt').fill('25/QĐ-STC');
+	await appr.getByLabel('Hồ sơ phù hợp với cấp độ đề xuất').check();
+	await appr.getByLabel('Số quyết định phê duyệt', { exact: true }).fill('25/QĐ-STC');
 	await click(appr, 'Phê duyệt');
 	await expect(appr.getByTestId('status')).toHaveText('Đã phê duyệt');
+	await expect(appr.getByTestId('approval-record')).toContainText('Số 25/QĐ-STC');
 	await axe(appr);
+	await appr.screenshot({ path: 'test-results/screens/review-approved.png', fullPage: true });
 
 	await unit.reload();
 	await hydrated(unit);
 	await expect(unit.getByTestId('status')).toHaveText('Đã phê duyệt');
-	await expect(unit.getByText('quyết định số 25/QĐ-STC')).toBeVisible();
+	await expect(unit.getByTestId('approval')).toContainText('quyết định số 25/QĐ-STC');
+	await unit.screenshot({ path: 'test-results/screens/submissions-approved.png', fullPage: true });
 
 	// The audit page shows every step and an intact chain.
 	await appr.goto('/admin/audit');

@@ -130,22 +130,28 @@ describe('diff of vn-nd85 tt03-2017 → tt12-2022', () => {
 		});
 	});
 
-	it('swaps the Circular, drops the submission rules and adds Điều 6 to appraisal', () => {
+	it('swaps the Circular, drops the submission rules and adds the Điều 6 route and check', () => {
 		expect(kinds(d, 'sources')).toEqual(
 			['added nd224', 'added nd42', 'added tt12', 'removed tt03'].sort()
 		);
 		expect(kinds(d, 'procedure')).toEqual([
-			'changed authority[1,2]',
-			'changed authority[3]',
+			'added routing.facts/security_unit_operates',
+			'added routing.routes/tt12-d6',
+			// Circular 03 Điều 14 sent levels 4–5 dossiers to a named address; Circular 12 has none.
+			'changed routing.routes/nd85-d12-k3b',
+			'changed routing.routes/nd85-d12-k3c',
 			'removed completeness_deadline[1,2,3,4,5]',
 			'removed submission[1,2,3]',
 			'removed submission[4,5]'
 		]);
-		const note = find(d, 'procedure', 'authority[3]')!.fields!;
-		expect(note.map((f) => f.field)).toEqual(['note']);
-		expect(note[0]!.after_text).toMatch(
-			/Hội đồng thẩm định độc lập.*\(Điều 6 Thông tư 12\/2022\/TT-BTTTT\)$/
-		);
+		const route = find(d, 'procedure', 'routing.routes/tt12-d6')!;
+		expect(route.citation).toBe('Điều 6 Thông tư 12/2022/TT-BTTTT');
+		expect(kinds(d, 'appraisal')).toEqual([
+			'added checklist/independence',
+			'changed checklist/a',
+			'changed checklist/b',
+			'changed coordination'
+		]);
 	});
 
 	it('adds every Circular 12 requirement item (Circular 03 had groups only)', () => {

@@ -104,16 +104,19 @@ describe('vn-nd85@tt12-2022', () => {
 		expect(d.facts.online_public_service_mode!.replaces?.fact).toBe('online_public_service_level');
 	});
 
-	it('has no submission rule, and adds Điều 6 where the security unit appraises (levels 1–3)', () => {
+	it('has no submission rule, and routes levels 1–3 by Điều 6 when the security unit operates the system', () => {
 		expect(d.procedure.submission).toBeUndefined();
 		for (const level of [1, 2, 3, 4, 5] as Level[]) {
 			const p = procedureFor(t12, level);
 			expect(p.submission).toBeUndefined();
-			if (level <= 3) {
-				expect(p.authority_note?.citation).toBe('Điều 6 Thông tư 12/2022/TT-BTTTT');
-				expect(p.authority_note?.text).toContain('Hội đồng thẩm định độc lập');
-			} else expect(p.authority_note).toBeUndefined();
+			expect(p.route).toBeUndefined();
 			expect(p.appraiser).toBe(procedureFor(t03, level).appraiser);
+			const operated = procedureFor(t12, level, 'vi', { security_unit_operates: true });
+			if (level <= 3) {
+				expect(operated.route?.citation).toBe('Điều 6 Thông tư 12/2022/TT-BTTTT');
+				expect(operated.authority_note?.text).toContain('Hội đồng thẩm định độc lập');
+				expect(operated.appraiser).toMatch(/^Một đơn vị trực thuộc có đủ năng lực/);
+			} else expect(operated).toEqual(p);
 		}
 		expect(procedureFor(t03, 1).submission?.citation).toBe(
 			'Điều 14 khoản 1 Thông tư 03/2017/TT-BTTTT'

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifySystem, createSystem, submitSystem } from '../../src/lib/server/workflow/service';
+import { systemFiles } from '../../src/lib/server/workflow/files';
+import { signedPdf } from '../fixtures/pdf/signed';
 import { freshDatabase, level2Record, PASSWORD, seed, type Who } from './fixtures';
 import { Client, ensureBuilt, startServer, type Server } from './server-process';
 
@@ -65,7 +67,14 @@ describe('first start', () => {
 
 describe('seeded server', () => {
 	let server: Server;
-	let ids: { sysA: string; draftA: string; sysB: string; sysC: string; unitA: string };
+	let ids: {
+		sysA: string;
+		draftA: string;
+		sysB: string;
+		sysC: string;
+		unitA: string;
+		pdfA: string;
+	};
 	const clients = {} as Record<Who | 'anonymous', Client>;
 
 	beforeAll(async () => {
@@ -77,7 +86,7 @@ describe('seeded server', () => {
 		const submitted = async (ctx: typeof unitA, name: string) => {
 			const { id } = await createSystem(ctx, level2Record(name));
 			await classifySystem(ctx, id);
-			await submitSystem(ctx, id, {});
+			await submitSystem(ctx, id);
 			return id;
 		};
 		ids = {
@@ -85,8 +94,10 @@ describe('seeded server', () => {
 			draftA: (await createSystem(unitA, level2Record('Nháp A'))).id,
 			sysB: await submitted(unitB, 'Hệ thống B'),
 			sysC: await submitted(unitC, 'Hệ thống C'),
-			unitA: s.units.A
+			unitA: s.units.A,
+			pdfA: ''
 		};
+		ids.pdfA = (await systemFiles(unitA, ids.sysA))[0]!.id;
 		await d.close();
 		server = await startServer(d.target);
 		clients.anonymous = new Client(server.origin);
@@ -292,6 +303,30 @@ describe('seeded server', () => {
 			() => '/api/systems/not-a-uuid',
 			row(401, 404, 404, 404, 404, 403, 403)
 		],
+		[
+			'GET',
+			'API files of A',
+			(i) => `/api/systems/${i.sysA}/files`,
+			row(401, 200, 404, 200, 404, 403, 403)
+		],
+		[
+			'GET',
+			'submitted PDF of A',
+			(i) => `/api/systems/${i.sysA}/files/${i.pdfA}`,
+			row(401, 200, 404, 200, 404, 403, 403)
+		],
+		[
+			'GET',
+			'A’s PDF through B’s system id',
+			(i) => `/api/systems/${i.sysB}/files/${i.pdfA}`,
+			row(401, 404, 404, 404, 404, 403, 403)
+		],
+		[
+			'GET',
+			'file with a malformed id',
+			(i) => `/api/systems/${i.sysA}/files/x`,
+			row(401, 404, 404, 404, 404, 403, 403)
+		],
 		['GET', 'API audit', () => '/api/audit', row(401, 403, 403, 200, 200, 403, 200)],
 		['GET', 'overview', () => '/overview', row(303, 403, 403, 200, 200, 403, 200)],
 		[
@@ -391,6 +426,64 @@ describe('seeded server', () => {
 					(role === 'admin' && /audit|overview/.test(url));
 				if (!reader) expect(text).not.toContain('BÍ-MẬT-A');
 			});
+
+	it('uploads: only A’s unit (its kinds) and the body’s appraiser (theirs) may add files to A', async () => {
+		const pdf = { name: 'Hồ sơ đã ký.pdf', bytes: await signedPdf() };
+		const api = `/api/systems/${ids.sysA}/files`;
+		const status = async (who: Who | 'anonymous', kind: string) =>
+			(await clients[who].upload(api, { kind }, pdf)).status;
+		//                                    anon unitA unitB appr apprQ maint admin
+		const expected: [string, number[]][] = [
+			['signed_dossier', [401, 201, 404, 422, 404, 403, 403]],
+			// The appraiser's papers wait for the review to start: 409 for the body's appraiser.
+			['signed_decision', [401, 422, 404, 409, 404, 403, 403]]
+		];
+		for (const [kind, codes] of expected)
+			for (const [i, who] of ROLES.entries())
+				expect([kind, who, await status(who, kind)]).toEqual([kind, who, codes[i]]);
+		// The page's form action: unit B posting A's id gets 404 and stores nothing.
+		const form = await clients.unitB.upload(
+			'/submissions?/upload',
+			{ id: ids.sysA, kind: 'signed_dossier' },
+			pdf
+		);
+		expect(form.status).toBe(404);
+		const list = (await (await clients.unitA.fetch(api)).json()) as {
+			kind: string;
+			uploaded_by: string;
+			signature: { status: string };
+		}[];
+		expect(list.filter((f) => f.kind === 'signed_dossier')).toHaveLength(1);
+		expect(list.find((f) => f.kind === 'signed_dossier')!.signature.status).toBe('signed');
+		// A non-PDF is refused by its bytes, whatever its name; so is a body over the limit.
+		const fake = await clients.unitA.upload(
+			api,
+			{ kind: 'signed_dossier' },
+			{ name: 'a.pdf', bytes: new TextEncoder().encode('<html>') }
+		);
+		expect([fake.status, await fake.text()]).toEqual([
+			422,
+			expect.stringMatching(/Chỉ nhận tệp PDF/)
+		]);
+		const big = new Uint8Array(13 * 1024 * 1024);
+		big.set(new TextEncoder().encode('%PDF-1.7'));
+		expect(
+			(await clients.unitA.upload(api, { kind: 'signed_dossier' }, { name: 'b.pdf', bytes: big }))
+				.status
+		).toBe(413);
+	}, 120_000);
+
+	it('the submitted PDF is served inline, byte for byte, with its SHA-256', async () => {
+		const r = await clients.appraiser.fetch(`/api/systems/${ids.sysA}/files/${ids.pdfA}`);
+		expect(r.status).toBe(200);
+		expect(r.headers.get('content-type')).toBe('application/pdf');
+		expect(r.headers.get('content-disposition')).toMatch(/^inline; filename="[^"]+\.pdf"/);
+		const bytes = new Uint8Array(await r.arrayBuffer());
+		const { createHash } = await import('node:crypto');
+		const hash = createHash('sha256').update(bytes).digest('hex');
+		expect(r.headers.get('x-capdo-sha256')).toBe(hash);
+		expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+	});
 
 	it('the appraiser’s queue lists only its body’s submitted systems; audit entries are scoped', async () => {
 		const queue = await (await clients.appraiser.fetch('/appraisal')).text();

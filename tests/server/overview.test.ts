@@ -35,7 +35,7 @@ beforeAll(async () => {
 	s = await seed(d);
 	const { id } = await createSystem(s.ctx('unitA'), level2Record('Quản lý văn bản Sở Tài chính P'));
 	await classifySystem(s.ctx('unitA'), id);
-	await submitSystem(s.ctx('unitA'), id, {});
+	await submitSystem(s.ctx('unitA'), id);
 	province = await seedProvince(d.db, {
 		units: 12,
 		systemsPerUnit: 10,

@@ -69,7 +69,9 @@ export async function startServer(target: DbTarget, port?: number): Promise<Serv
 		...process.env,
 		PORT: String(port),
 		HOST: '127.0.0.1',
-		ORIGIN: origin
+		ORIGIN: origin,
+		// As scripts/start.js sets it: uploads up to 10 MB.
+		BODY_SIZE_LIMIT: '12M'
 	};
 	delete env.DATABASE_URL;
 	delete env.CAPDO_DATA_DIR;
@@ -133,6 +135,14 @@ export class Client {
 			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
 			body: new URLSearchParams(fields).toString()
 		});
+	}
+
+	/** A multipart form post with one PDF, as a browser's file input sends it. */
+	upload(path: string, fields: Record<string, string>, file: { name: string; bytes: Uint8Array }) {
+		const form = new FormData();
+		for (const [k, v] of Object.entries(fields)) form.set(k, v);
+		form.set('file', new Blob([file.bytes as BlobPart], { type: 'application/pdf' }), file.name);
+		return this.fetch(path, { method: 'POST', headers: { accept: 'text/html' }, body: form });
 	}
 
 	json(path: string, method: string, value?: unknown) {

@@ -12,13 +12,14 @@ import {
 	NotFoundError,
 	returnSystem,
 	reviseSystem,
-	saveChecklist,
+	saveReview,
 	saveSystem,
 	startReview,
 	submitSystem,
-	systemHistory,
-	type Checklist
+	systemHistory
 } from '../../src/lib/server/workflow/service';
+import type { Checklist } from '../../src/lib/server/workflow/checklist';
+import { EMPTY_OPINION, type Opinion } from '../../src/lib/server/workflow/opinion';
 import {
 	TRANSITIONS,
 	TransitionError,
@@ -40,6 +41,7 @@ const allMet: Checklist = {
 	b: { verdict: 'met', comment: '' },
 	c: { verdict: 'met', comment: '' }
 };
+const suitable: Opinion = { ...EMPTY_OPINION, conclusion: 'suitable' };
 const today = new Date().toISOString().slice(0, 10);
 
 /** Runs one action as the role the workflow expects for it. */
@@ -52,20 +54,21 @@ function run(action: Action, id: string) {
 		case 'classify':
 			return classifySystem(unit, id);
 		case 'submit':
-			return submitSystem(unit, id, {});
+			return submitSystem(unit, id);
 		case 'revise':
 			return reviseSystem(unit, id);
 		case 'start_review':
 			return startReview(appraiser, id);
 		case 'checklist':
-			return saveChecklist(appraiser, id, allMet);
+			return saveReview(appraiser, id, { checklist: allMet, opinion: suitable });
 		case 'return':
 			return returnSystem(appraiser, id, 'Thiếu phương án vận hành');
 		case 'approve':
 			return approveSystem(appraiser, id, {
 				number: '12/QĐ-STTTT',
 				date: today,
-				checklist: allMet
+				checklist: allMet,
+				opinion: suitable
 			});
 	}
 }
@@ -158,7 +161,7 @@ describe('the full cycle with a return, a resubmission and a re-determination', 
 		const c = await classifySystem(unit, id);
 		expect(c.classification.level).toBe(2);
 		expect(c.classification.ruleset).toMatchObject({ id: 'vn-nd85', version: 'tt03-2017' });
-		await submitSystem(unit, id, { pdf_sha256: 'a'.repeat(64) });
+		await submitSystem(unit, id);
 		await startReview(appr, id);
 		await returnSystem(appr, id, 'Bổ sung phương án bảo đảm an toàn thông tin khi vận hành.');
 		const returned = await getSystem(unit, id);
@@ -175,16 +178,26 @@ describe('the full cycle with a return, a resubmission and a re-determination', 
 		};
 		await saveSystem(unit, id, changed);
 		await classifySystem(unit, id);
-		await submitSystem(unit, id, {});
+		await submitSystem(unit, id);
 		await startReview(appr, id);
 		await expect(
 			approveSystem(appr, id, {
 				number: '1/QĐ',
 				date: today,
-				checklist: { ...allMet, b: { verdict: 'not_met', comment: '' } }
+				checklist: { ...allMet, b: { verdict: 'not_met', comment: '' } },
+				opinion: suitable
 			})
 		).rejects.toBeInstanceOf(InputError);
-		await approveSystem(appr, id, { number: '15/QĐ-UBND', date: today, checklist: allMet });
+		// Every item met but no conclusion "phù hợp" (Mẫu số 04 Phần 5): refused too.
+		await expect(
+			approveSystem(appr, id, { number: '1/QĐ', date: today, checklist: allMet })
+		).rejects.toThrow(/Phù hợp/);
+		await approveSystem(appr, id, {
+			number: '15/QĐ-UBND',
+			date: today,
+			checklist: allMet,
+			opinion: suitable
+		});
 		const approved = await getSystem(unit, id);
 		expect(approved.status).toBe('approved');
 		expect(approved.decision).toMatchObject({
@@ -213,7 +226,7 @@ describe('the full cycle with a return, a resubmission and a re-determination', 
 
 	it('a resubmission after a return without edits is a new revision', async () => {
 		const id = await systemIn('returned');
-		await submitSystem(s.ctx('unitA'), id, {});
+		await submitSystem(s.ctx('unitA'), id);
 		const h = await systemHistory(s.ctx('unitA'), id);
 		expect(h.revisions.map((r) => r.revision)).toEqual([1, 2]);
 	});
@@ -265,13 +278,13 @@ describe('server-side classification', () => {
 		const unit = s.ctx('unitA');
 		const id = await systemIn('classified');
 		await saveSystem(unit, id, { ...level2Record('Tên mới'), id });
-		await expect(submitSystem(unit, id, {})).rejects.toBeInstanceOf(TransitionError);
+		await expect(submitSystem(unit, id)).rejects.toBeInstanceOf(TransitionError);
 		await s.d.db
 			.updateTable('systems')
 			.set({ status: 'classified' })
 			.where('id', '=', id)
 			.execute();
-		await expect(submitSystem(unit, id, {})).rejects.toBeInstanceOf(ConflictError);
+		await expect(submitSystem(unit, id)).rejects.toBeInstanceOf(ConflictError);
 	});
 
 	it('a concurrent edit with a stale version is refused', async () => {
@@ -297,7 +310,7 @@ describe('access to another unit’s system', () => {
 			);
 			await expect(returnSystem(ctx, id, 'x')).rejects.toBeInstanceOf(NotFoundError);
 			await expect(
-				approveSystem(ctx, id, { number: '1', date: today, checklist: allMet })
+				approveSystem(ctx, id, { number: '1', date: today, checklist: allMet, opinion: suitable })
 			).rejects.toBeInstanceOf(NotFoundError);
 		}
 	});

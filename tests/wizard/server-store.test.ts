@@ -52,7 +52,8 @@ describe('server store', () => {
 		await tab1.saveSystem({ ...now.systems[0]!, description: 'đã tải lại' });
 		await tab1.classify(created.id);
 		expect(tab1.systems.get(created.id)!.status).toBe('classified');
-		await tab1.submit(created.id, { dossier: { test: true }, pdf_sha256: 'a'.repeat(64) });
+		const { url } = await tab1.submit(created.id);
+		expect(url).toMatch(new RegExp(`^/api/systems/${created.id}/files/[0-9a-f-]{36}$`));
 		expect(tab1.systems.get(created.id)!.status).toBe('submitted');
 		await expect(tab1.saveSystem(now.systems[0]!)).rejects.toMatchObject({ kind: 'locked' });
 		// The other session did not know yet: the server refuses and it learns the status.

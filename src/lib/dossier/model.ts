@@ -3,6 +3,7 @@
 import {
 	canonicalJson,
 	evaluate,
+	normalizeRouting,
 	sha256Hex,
 	type Classification,
 	type Localized,
@@ -49,6 +50,8 @@ export interface Dossier {
 		operator?: string;
 		stage?: SystemStage;
 		design_documents?: string;
+		/** Answers to the rule set's routing questions, defaults filled (who appraises). */
+		routing?: Facts;
 		/** Normalized facts (defaults filled, facts that do not apply dropped). */
 		facts: Facts;
 		components: { name: string; facts: Facts }[];
@@ -167,6 +170,10 @@ export function buildDossier(ruleset: RuleSet, input: DossierInput): DossierOutc
 		for (const e of evaluated.errors)
 			errors.push({ path: e.path ? `system.${e.path}` : 'system', message: e.message });
 
+	// Who appraises (procedure.routing): the answers with defaults, wrong ones named by path.
+	const routing = normalizeRouting(ruleset, sys.routing);
+	for (const e of routing.errors) errors.push({ path: `system.${e.path}`, message: e.message });
+
 	const proposal = readProposal(sys.proposal, c?.level ?? null, c !== undefined, err);
 	const explanation = readTextMap(
 		sys.explanation,
@@ -203,7 +210,8 @@ export function buildDossier(ruleset: RuleSet, input: DossierInput): DossierOutc
 		explanation,
 		proposal,
 		plan,
-		specialist_opinion: text(sys.specialist_opinion)
+		specialist_opinion: text(sys.specialist_opinion),
+		routing: Object.keys(routing.facts).length ? routing.facts : undefined
 	};
 	const dossier: Dossier = {
 		schema: DOSSIER_SCHEMA,

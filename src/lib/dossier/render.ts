@@ -44,7 +44,7 @@ export function dossierBlocks(
 		ruleset,
 		lang,
 		L: LABELS[lang],
-		procedure: procedureFor(ruleset, dossier.result.proposed_level, lang),
+		procedure: procedureFor(ruleset, dossier.result.proposed_level, lang, dossier.system.routing),
 		copy
 	});
 }

@@ -27,6 +27,8 @@ export const en: Record<MessageKey, string> = {
 	'common.loading': 'Loading your saved work…',
 	'common.notProvided': 'Not provided',
 	'common.optional': '(optional)',
+	'common.added': 'Added',
+	'common.removed': 'Removed',
 	'common.yes': 'Yes',
 	'common.no': 'No',
 	'common.errorTitle': 'There is a problem',

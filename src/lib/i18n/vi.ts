@@ -25,6 +25,8 @@ export const vi = {
 	'common.loading': 'Đang tải dữ liệu đã lưu…',
 	'common.notProvided': 'Chưa trả lời',
 	'common.optional': '(không bắt buộc)',
+	'common.added': 'Thêm mới',
+	'common.removed': 'Đã bỏ',
 	'common.yes': 'Có',
 	'common.no': 'Không',
 	'common.errorTitle': 'Có lỗi cần sửa',

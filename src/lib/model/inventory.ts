@@ -44,6 +44,11 @@ export interface SystemRecord {
 	design_documents?: string; // what is attached (Điều 15 khoản 2)
 	/** Rule set pinned for this classification ("id@version"); chosen by date when first classified. */
 	ruleset?: string;
+	/**
+	 * Answers to the rule set's routing questions (procedure.routing: who manages the system, whether
+	 * the specialized unit operates it), which decide who appraises; absent answers take defaults.
+	 */
+	routing?: Record<string, FactValue>;
 	facts: Record<string, FactValue>;
 	components: ComponentRecord[];
 	/** Answers to the rule set's dossier.explanation sections (levels 4–5), keyed by section id. */

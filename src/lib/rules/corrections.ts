@@ -67,6 +67,14 @@ function resolves(data: RuleSetData, target: string): boolean | string {
 			const groups = data.requirements?.groups ?? [];
 			return !key || groups.some((g) => g.id === key || (g.items ?? []).some((i) => i.id === key));
 		}
+		case 'appraisal': {
+			// appraisal/checklist/ID, appraisal/coordination
+			if (!data.appraisal) return false;
+			const [part, id] = rest;
+			if (!part) return true;
+			if (part === 'coordination') return !!data.appraisal.coordination;
+			return part === 'checklist' && (!id || data.appraisal.checklist.some((x) => x.id === id));
+		}
 		case 'dossier': {
 			if (!data.dossier) return false;
 			const [part, id] = rest;
@@ -76,7 +84,7 @@ function resolves(data: RuleSetData, target: string): boolean | string {
 			return !id || (Array.isArray(list) && list.some((x: { id?: string }) => x.id === id));
 		}
 		default:
-			return `unknown section "${section}" (one of metadata, sources, facts, constraints, criteria, designations, notices, reassessment, procedure, requirements, dossier, transition, identification, undetermined, components_rule)`;
+			return `unknown section "${section}" (one of metadata, sources, facts, constraints, criteria, designations, notices, reassessment, procedure, appraisal, requirements, dossier, transition, identification, undetermined, components_rule)`;
 	}
 }
 

@@ -14,6 +14,7 @@ export const DIFF_SECTIONS = [
 	'designations',
 	'requirements',
 	'procedure',
+	'appraisal',
 	'dossier',
 	'transition',
 	'tests'
@@ -200,14 +201,38 @@ export function diffRuleSets(a: RuleSet, b: RuleSet): RuleSetDiff {
 	keyed('requirements', items(A), items(B));
 
 	// Procedure: each rule keyed by its kind and the levels it covers.
-	const procedure = (d: RuleSetData): [string, Item][] =>
-		Object.entries(d.procedure).flatMap(([kind, rules]) =>
-			((rules ?? []) as Item[]).map((r): [string, Item] => [
-				`${kind}[${(r.levels as number[]).join(',')}]`,
-				r
+	// Routing: its questions by name and its routes by id.
+	const procedure = (d: RuleSetData): [string, Item][] => {
+		const { routing, ...rules } = d.procedure;
+		return [
+			...Object.entries(rules).flatMap(([kind, list]) =>
+				((list ?? []) as unknown as Item[]).map((r): [string, Item] => [
+					`${kind}[${(r.levels as number[]).join(',')}]`,
+					r
+				])
+			),
+			...Object.entries(routing?.facts ?? {}).map(([name, f]): [string, Item] => [
+				`routing.facts/${name}`,
+				f as unknown as Item
+			]),
+			...(routing?.routes ?? []).map((r): [string, Item] => [
+				`routing.routes/${r.id}`,
+				r as unknown as Item
 			])
-		);
+		];
+	};
 	keyed('procedure', procedure(A), procedure(B));
+
+	const appraisal = (d: RuleSetData): [string, Item][] => [
+		...(d.appraisal?.checklist ?? []).map((c): [string, Item] => [
+			`checklist/${c.id}`,
+			c as unknown as Item
+		]),
+		...(d.appraisal?.coordination
+			? [['coordination', d.appraisal.coordination as unknown as Item] as [string, Item]]
+			: [])
+	];
+	keyed('appraisal', appraisal(A), appraisal(B));
 
 	const dossier = (d: RuleSetData): [string, Item][] => {
 		if (!d.dossier) return [];

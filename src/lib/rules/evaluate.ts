@@ -165,9 +165,16 @@ export function migrateFacts(
 	return out;
 }
 
-type ValueProblem = { code: FactIssue['code']; message: (name: string) => FactIssue['message'] };
+export type ValueProblem = {
+	code: FactIssue['code'];
+	message: (name: string) => FactIssue['message'];
+};
 
-function checkValue(def: RuleSet['data']['facts'][string], value: unknown): ValueProblem | null {
+/** Whether `value` fits the fact's type and allowed values (null when it does). */
+export function checkValue(
+	def: RuleSet['data']['facts'][string],
+	value: unknown
+): ValueProblem | null {
 	const wrong = (vi: string, en: string): ValueProblem => ({
 		code: 'wrong_type',
 		message: (n) => msg(`"${n}" ${vi}.`, `"${n}" ${en}.`)

@@ -41,3 +41,4 @@ export type {
 } from './transition';
 export { parseTimeline, runTimeline, runTimelineCase, TIMELINE_FILE } from './timeline';
 export type { TimelineCase, TimelineResult } from './timeline';
+export { normalizeRouting, routeFor } from './routing';

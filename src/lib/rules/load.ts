@@ -70,7 +70,7 @@ const KEYED_LISTS: Record<string, string> = {
 	tests: 'name'
 };
 /** Sections that are maps: a child's keys replace the parent's, one key at a time. */
-const MERGED_BY_KEY = new Set(['facts', 'procedure', 'dossier', 'identification']);
+const MERGED_BY_KEY = new Set(['facts', 'procedure', 'dossier', 'identification', 'appraisal']);
 
 /** The published-versions lock and the temporal golden cases live beside the rule sets but are not ones. */
 const isLockFile = (path: string) =>
@@ -493,6 +493,15 @@ export function resolveFolder(
 			for (const l of [1, 2, 3, 4, 5])
 				if (!seen.has(l)) fail(['procedure', 'authority'], `no authority for level ${l}`);
 	}
+	checkRouting(data, fail);
+	const checklist = data.appraisal?.checklist ?? [];
+	checkUnique(
+		checklist.map((c) => c.id),
+		(i, id) => fail(['appraisal', 'checklist', i, 'id'], `duplicate checklist item id "${id}"`)
+	);
+	checklist.forEach((c, i) => {
+		if (c.levels?.length === 0) fail(['appraisal', 'checklist', i, 'levels'], 'levels is empty');
+	});
 	checkCorrections(data, fail);
 	const tests = data.tests ?? [];
 	checkUnique(
@@ -520,6 +529,43 @@ export function resolveFolder(
 			if (failure) fail(['tests', i], `test "${t.name}": ${failure}`);
 		});
 	return errors.length > 0 ? { errors } : { ruleset, errors };
+}
+
+/**
+ * Routes pick another appraiser from facts about the whole system: each fact is well formed and has
+ * a default (records saved before it existed must still route), each route's condition uses only
+ * routing facts, ids are unique and levels not empty.
+ */
+function checkRouting(data: RuleSetData, fail: (path: Path, message: string) => void) {
+	const routing = data.procedure.routing;
+	if (!routing) return;
+	for (const [name, def] of Object.entries(routing.facts)) {
+		const at = ['procedure', 'routing', 'facts', name];
+		checkFact(name, def, (p, m) => fail([...at, ...p], m));
+		if (def.default === undefined)
+			fail(
+				at,
+				`routing fact "${name}" needs a default (records saved before it existed must still route)`
+			);
+		if (def.applies_when) fail([...at, 'applies_when'], 'a routing fact is always asked');
+		if (name in data.facts) fail(at, `"${name}" is also a classification fact; use another name`);
+	}
+	checkUnique(
+		routing.routes.map((r) => r.id),
+		(i, id) => fail(['procedure', 'routing', 'routes', i, 'id'], `duplicate route id "${id}"`)
+	);
+	routing.routes.forEach((r, i) => {
+		const at = ['procedure', 'routing', 'routes', i];
+		if (r.levels.length === 0) fail([...at, 'levels'], 'levels is empty');
+		checkCondition(
+			r.when,
+			[...at, 'when'],
+			routing.facts,
+			(n) => n in routing.facts,
+			fail,
+			'a routing fact'
+		);
+	});
 }
 
 function isRealDate(s: string): boolean {

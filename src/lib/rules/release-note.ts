@@ -13,6 +13,7 @@ const SECTION: Record<DiffSection, Localized> = {
 	designations: { vi: 'Chỉ định', en: 'Designations' },
 	requirements: { vi: 'Yêu cầu', en: 'Requirements' },
 	procedure: { vi: 'Thủ tục', en: 'Procedure' },
+	appraisal: { vi: 'Nội dung thẩm định', en: 'Appraisal checklist' },
 	dossier: { vi: 'Hồ sơ', en: 'Dossier' },
 	transition: { vi: 'Chuyển tiếp', en: 'Transition' },
 	tests: { vi: 'Ca kiểm thử mẫu', en: 'Golden cases' }

@@ -162,6 +162,25 @@ export interface SubmissionRule extends LevelRule {
 	copies: { originals: number; copies: number };
 	recipient: Localized;
 }
+/**
+ * An exception to `authority`: for `levels`, when `when` holds over the routing facts, another body
+ * appraises (and receives the dossier). E.g. Điều 12 khoản 3 điểm b Nghị định 85/2016: the Ministry
+ * of Defence appraises the systems it manages.
+ */
+export interface RouteRule extends LevelRule {
+	id: string;
+	when: Condition;
+	appraiser: Localized;
+	addressee?: Localized;
+	/** Where the dossier is sent instead of `submission.recipient`. */
+	recipient?: Localized;
+	note?: { text: Localized; citation: Citation };
+}
+/** Questions about the whole system (not its components) that pick a route; each has a default. */
+export interface Routing {
+	facts: Record<string, FactDef>;
+	routes: RouteRule[];
+}
 export interface Procedure {
 	authority: AuthorityRule[];
 	appraisal_deadline?: DeadlineRule[];
@@ -169,6 +188,27 @@ export interface Procedure {
 	/** Time to check that a received dossier is complete and valid (or to say what is missing). */
 	completeness_deadline?: DeadlineRule[];
 	submission?: SubmissionRule[];
+	routing?: Routing;
+}
+
+/** One point the appraiser rules on ("đạt / chưa đạt" and a comment), e.g. Điều 16 khoản 1 điểm a. */
+export interface ChecklistItem {
+	id: string;
+	/** The article's words, verbatim. */
+	text: string;
+	/** The plain question the appraiser answers. */
+	label: Localized;
+	help?: Localized;
+	/** The proposed levels it applies to (all when absent). */
+	levels?: Level[];
+	/** Where it prints in the regime's opinion form (e.g. "Mẫu số 04, Phần 4 mục 2"). */
+	form_part?: Localized;
+	citation: Citation;
+}
+/** The appraisal's content as the regime sets it: the checklist and the coordinating opinions. */
+export interface AppraisalSpec {
+	checklist: ChecklistItem[];
+	coordination?: { label: Localized; help?: Localized; levels?: Level[]; citation: Citation };
 }
 
 /** Reported beside the level (e.g. Điều 16 Nghị định 331/2026: important to national security). */
@@ -314,6 +354,7 @@ export interface RuleSetData {
 	notices?: Notice[];
 	reassessment?: Reassessment;
 	procedure: Procedure;
+	appraisal?: AppraisalSpec;
 	requirements?: Requirements;
 	dossier?: DossierSpec;
 	transition?: TransitionRule[];

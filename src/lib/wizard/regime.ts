@@ -3,6 +3,7 @@
 // transition notice's "re-classify under the rule set in force".
 import type { SystemRecord } from '../model/inventory';
 import { normalizeFacts } from '../rules/evaluate';
+import { normalizeRouting } from '../rules/routing';
 import type { RuleSet } from '../rules/types';
 import { prune, type Answers } from './facts';
 
@@ -29,8 +30,20 @@ export function switchRegime(
 		removed.push(...a.removed);
 		return { ...c, facts: a.facts };
 	});
+	// Routing answers the new regime does not ask (or whose values it does not know) are dropped; the
+	// details page asks the new regime's routing questions again.
+	const bad = new Set(normalizeRouting(rs, system.routing).errors.map((e) => e.path.slice(8)));
+	const routing = Object.fromEntries(
+		Object.entries(system.routing ?? {}).filter(([k]) => !bad.has(k))
+	);
 	return {
-		system: { ...system, ruleset: rs.ref, facts: main.facts, components },
+		system: {
+			...system,
+			ruleset: rs.ref,
+			facts: main.facts,
+			components,
+			routing: Object.keys(routing).length ? routing : undefined
+		},
 		removed: [...new Set(removed)]
 	};
 }

@@ -46,7 +46,8 @@ export interface ServerStore extends InventoryStore {
 	/** Per-system workflow state as of the last load or save, by id. */
 	readonly systems: ReadonlyMap<string, ServerSystem>;
 	classify(id: string): Promise<void>;
-	submit(id: string, body: { dossier: unknown; pdf_sha256: string }): Promise<void>;
+	/** Submits; the server renders the dossier and answers where its stored PDF can be downloaded. */
+	submit(id: string): Promise<{ url?: string }>;
 }
 
 export function serverStore(fetchFn: Fetch = (...a) => fetch(...a)): ServerStore {
@@ -125,9 +126,13 @@ export function serverStore(fetchFn: Fetch = (...a) => fetch(...a)): ServerStore
 			const s = await call<Saved>('POST', `/api/systems/${encodeURIComponent(id)}/classify`);
 			remember(s, true);
 		},
-		async submit(id, body) {
-			const s = await call<Saved>('POST', `/api/systems/${encodeURIComponent(id)}/submit`, body);
+		async submit(id) {
+			const s = await call<Saved & { dossier_pdf?: { url: string } }>(
+				'POST',
+				`/api/systems/${encodeURIComponent(id)}/submit`
+			);
 			remember(s, true);
+			return { url: s.dossier_pdf?.url };
 		}
 	};
 }

@@ -112,9 +112,10 @@ class Wizard {
 		await this.reload();
 	}
 
-	async submitToServer(id: string, body: { dossier: unknown; pdf_sha256: string }) {
-		await this.remote!.submit(id, body);
+	async submitToServer(id: string) {
+		const r = await this.remote!.submit(id);
 		await this.reload();
+		return r;
 	}
 }
 

@@ -59,11 +59,16 @@ const upper = (s: string) => s.toLocaleUpperCase('vi');
 
 /**
  * Where the letter goes: an explicit addressee; for levels 1–3 the unit's own specialized security
- * unit by name (it appraises them); otherwise the rule set's short name for the appraising body.
+ * unit by name (it appraises them) unless a route names another body; otherwise the rule set's
+ * short name for the appraising body (the route's when one applies).
  */
 export function addressee(ctx: TemplateContext): string {
 	const { document, unit } = ctx.dossier;
-	return document.addressee ?? ((level(ctx) <= 3 && unit.security_unit) || ctx.procedure.addressee);
+	// A route (e.g. the specialized unit also operates the system) names another appraiser.
+	return (
+		document.addressee ??
+		((level(ctx) <= 3 && !ctx.procedure.route && unit.security_unit) || ctx.procedure.addressee)
+	);
 }
 
 export function letterhead(ctx: TemplateContext, subject: string): Block {

@@ -36,6 +36,8 @@ export const ROUTE_RULES: readonly RouteRule[] = [
 	{ prefix: '/api/systems/[id]/classify', roles: ['unit'] },
 	{ prefix: '/api/systems/[id]/submit', roles: ['unit'] },
 	{ prefix: '/api/systems/[id]/revise', roles: ['unit'] },
+	// Both sides read a system's files and upload signed copies; the service checks which.
+	{ prefix: '/api/systems/[id]/files', roles: ['unit', 'appraiser'] },
 	{ prefix: '/api/audit', roles: ['admin', 'appraiser'] }
 ];
 

@@ -91,6 +91,32 @@ export interface DossiersTable {
 	submitted_by: string;
 	submitted_at: Timestamp;
 }
+export const FILE_KINDS = [
+	'dossier_pdf',
+	'dossier_docx',
+	'signed_request',
+	'signed_dossier',
+	'signed_opinion',
+	'signed_submission',
+	'signed_decision',
+	'signed_plan_decision'
+] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+export interface FilesTable {
+	id: string;
+	system_id: string;
+	revision: number;
+	dossier_id: string | null;
+	kind: FileKind;
+	filename: string;
+	media_type: string;
+	size: number;
+	sha256: string;
+	content: Uint8Array;
+	signature: Json | null;
+	uploaded_by: string;
+	uploaded_at: Timestamp;
+}
 export interface ReviewsTable {
 	id: string;
 	dossier_id: string;
@@ -104,6 +130,13 @@ export interface ReviewsTable {
 	approved_level: number | null;
 	started_at: Timestamp;
 	decided_at: Timestamp | null;
+	opinion: ColumnType<unknown, string | undefined, string>;
+	papers: ColumnType<unknown, string | undefined, string>;
+	approved_by: string | null;
+	approved_dossier_sha256: string | null;
+	approved_record_hash: string | null;
+	approved_ruleset: string | null;
+	approved_ruleset_hash: string | null;
 }
 export interface AuditLogTable {
 	id: Generated<number>;
@@ -172,6 +205,7 @@ export interface DB {
 	system_revisions: SystemRevisionsTable;
 	dossiers: DossiersTable;
 	reviews: ReviewsTable;
+	files: FilesTable;
 	audit_log: AuditLogTable;
 	rulesets: RuleSetsTable;
 	ruleset_reviews: RuleSetReviewsTable;

@@ -38,6 +38,8 @@ export function parseRecord(raw: unknown): SystemRecord {
 				'khai báo thành phần của thành phần như một thành phần trực tiếp (cấp độ vẫn là cấp độ cao nhất).',
 			'components'
 		);
+	if (raw.routing !== undefined && !isObject(raw.routing))
+		throw new InputError('"routing" phải là một đối tượng.', 'routing');
 	if (raw.ruleset !== undefined && typeof raw.ruleset !== 'string')
 		throw new InputError('"ruleset" phải có dạng id@version.', 'ruleset');
 	const proposal = raw.proposal;

@@ -2,9 +2,10 @@
 // function takes the signed-in user and checks access through the policy module.
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { SystemRecord, UnitProfile } from '../../model/inventory';
+import type { SystemRecord } from '../../model/inventory';
 import {
 	evaluate,
+	normalizeRouting,
 	procedureFor,
 	selectRuleSet,
 	today,
@@ -16,10 +17,15 @@ import { actorOf, InputError } from '../auth/accounts';
 import { systemAccess, type Principal, type SystemMode } from '../auth/policy';
 import { appendAudit } from '../audit/log';
 import type { DB, Status } from '../db/schema';
+import { MIME } from '../../paper';
+import { insertFile, listFiles } from '../files/store';
+import { checklistFor, unmetItems, type Checklist } from './checklist';
 import { deadlinesFor } from './deadlines';
-import { diffAnswers } from './diff';
+import { diffAnswers, type Change } from './diff';
+import { EMPTY_OPINION, type Opinion, type Papers } from './opinion';
 import { inputOf, recheck } from './recheck';
 import { emptyInventory, parseProfile, parseRecord, recordHash } from './record';
+import { renderSubmitted, unitProfile } from './submitted';
 import { nextStatus, type Action } from './transitions';
 
 export class NotFoundError extends Error {
@@ -61,7 +67,7 @@ async function loadSystem(trx: Kysely<DB>, id: string, lock: boolean) {
 type LoadedSystem = NonNullable<Awaited<ReturnType<typeof loadSystem>>>;
 
 /** Another unit's system and a missing one look the same: 404, never its data. */
-async function authorized(
+export async function authorized(
 	trx: Kysely<DB>,
 	ctx: Context,
 	id: string,
@@ -116,24 +122,13 @@ function requireUnit(ctx: Context): string {
 /** The unit's work in the wizard's Inventory shape, plus each system's server-side state. */
 export async function getInventory(ctx: Context) {
 	const unitId = requireUnit(ctx);
-	const unit = await ctx.db
-		.selectFrom('units')
-		.innerJoin('governing_bodies', 'governing_bodies.id', 'units.body_id')
-		.select(['units.id', 'units.name', 'units.profile', 'governing_bodies.name as body_name'])
-		.where('units.id', '=', unitId)
-		.executeTakeFirstOrThrow();
 	const systems = await ctx.db
 		.selectFrom('systems')
 		.selectAll()
 		.where('unit_id', '=', unitId)
 		.orderBy('created_at')
 		.execute();
-	const profile: UnitProfile = (unit.profile as UnitProfile | null) ?? {
-		name: unit.name,
-		governing_body: unit.body_name,
-		security_unit: '',
-		contact: { name: '' }
-	};
+	const profile = await unitProfile(ctx.db, unitId);
 	return {
 		inventory: emptyInventory(
 			profile,
@@ -249,6 +244,12 @@ export async function classifySystem(ctx: Context, id: string) {
 				'Câu trả lời chưa đầy đủ hoặc không hợp lệ: ' +
 					r.errors.map((e) => `${e.path}: ${e.message.vi}`).join('; ')
 			);
+		const routing = normalizeRouting(rs, sys.record.routing);
+		if (routing.errors.length)
+			throw new InputError(
+				routing.errors.map((e) => `${e.path}: ${e.message.vi}`).join('; '),
+				routing.errors[0]!.path
+			);
 		result = r.value;
 		const computed = result.level;
 		const proposal = sys.record.proposal;
@@ -300,17 +301,19 @@ export async function classifySystem(ctx: Context, id: string) {
 		};
 	});
 	const level = (sys.record.proposal?.level ?? result!.level) as Level;
-	return { system: sys, classification: result!, procedure: procedureFor(rs!, level) };
+	return {
+		system: sys,
+		classification: result!,
+		procedure: procedureFor(rs!, level, 'vi', sys.record.routing)
+	};
 }
 
-export interface Submission {
-	dossier?: unknown;
-	pdf_sha256?: string;
-}
-
-export async function submitSystem(ctx: Context, id: string, input: Submission) {
-	if (input.pdf_sha256 !== undefined && !/^[0-9a-f]{64}$/.test(input.pdf_sha256))
-		throw new InputError('pdf_sha256 phải là 64 chữ số hex.', 'pdf_sha256');
+/**
+ * Submits (or resubmits after a return) the classified answers. The server builds and renders the
+ * dossier itself from the stored record under the pinned rule set and keeps the PDF's exact bytes.
+ */
+export async function submitSystem(ctx: Context, id: string) {
+	const now = ctx.now?.() ?? new Date();
 	return changeSystem(ctx, id, 'submit', 'write', async (trx, sys) => {
 		const c = sys.classification_id
 			? await trx
@@ -321,18 +324,19 @@ export async function submitSystem(ctx: Context, id: string, input: Submission) 
 			: undefined;
 		if (!c || c.record_hash !== recordHash(sys.record))
 			throw new ConflictError('Hệ thống chưa được xác định cấp độ theo các câu trả lời hiện tại.');
+		const rs = ctx.rulesets.find((r) => r.ref === `${c.ruleset_id}@${c.ruleset_version}`);
+		if (!rs || rs.hash !== c.ruleset_hash)
+			throw new ConflictError(
+				`Bộ quy tắc ${c.ruleset_id}@${c.ruleset_version} đã thay đổi từ khi xác định cấp độ: xác định lại cấp độ trước khi nộp.`
+			);
 		// A resubmission after a return is a new revision of the same answers.
 		const revision = sys.status === 'returned' ? sys.revision + 1 : sys.revision;
-		const unit = await trx
-			.selectFrom('units')
-			.select('profile')
-			.where('id', '=', sys.unit_id)
-			.executeTakeFirstOrThrow();
-		const dossier = input.dossier ?? {
-			unit: unit.profile,
-			system: sys.record,
-			classification: c.result
-		};
+		const rendered = await renderSubmitted(
+			rs,
+			await unitProfile(trx, sys.unit_id),
+			sys.record,
+			now
+		);
 		const dossierId = randomUUID();
 		await trx
 			.insertInto('system_revisions')
@@ -350,10 +354,36 @@ export async function submitSystem(ctx: Context, id: string, input: Submission) 
 				system_id: id,
 				revision,
 				classification_id: c.id,
-				dossier: JSON.stringify(dossier),
-				pdf_sha256: input.pdf_sha256 ?? null,
-				submitted_by: ctx.user.id
+				dossier: JSON.stringify(rendered.json),
+				submitted_by: ctx.user.id,
+				submitted_at: now
 			})
+			.execute();
+		const file = await insertFile(trx, {
+			system_id: id,
+			revision,
+			dossier_id: dossierId,
+			kind: 'dossier_pdf',
+			filename: rendered.name.pdf,
+			media_type: MIME.pdf,
+			bytes: rendered.pdf,
+			uploaded_by: ctx.user.id
+		});
+		// The Word copy of the same dossier, for the appraiser to annotate or reuse.
+		await insertFile(trx, {
+			system_id: id,
+			revision,
+			dossier_id: dossierId,
+			kind: 'dossier_docx',
+			filename: rendered.name.docx,
+			media_type: MIME.docx,
+			bytes: rendered.docx,
+			uploaded_by: ctx.user.id
+		});
+		await trx
+			.updateTable('dossiers')
+			.set({ pdf_sha256: file.sha256 })
+			.where('id', '=', dossierId)
 			.execute();
 		return {
 			set: { revision },
@@ -361,7 +391,8 @@ export async function submitSystem(ctx: Context, id: string, input: Submission) 
 				after: {
 					dossier_id: dossierId,
 					classification_id: c.id,
-					pdf_sha256: input.pdf_sha256 ?? null
+					pdf_sha256: file.sha256,
+					file_id: file.id
 				}
 			}
 		};
@@ -416,52 +447,52 @@ export async function startReview(ctx: Context, id: string) {
 	});
 }
 
-/** Điều 16 khoản 1 Nghị định 85/2016. */
-export const CHECKLIST = [
-	{
-		id: 'a',
-		label: 'Sự phù hợp của đề xuất cấp độ với các tiêu chí xác định cấp độ',
-		citation: 'Điểm a khoản 1 Điều 16 Nghị định 85/2016/NĐ-CP'
-	},
-	{
-		id: 'b',
-		label:
-			'Sự phù hợp của phương án bảo đảm an toàn thông tin trong thiết kế hệ thống với các yêu cầu an toàn cơ bản',
-		citation: 'Điểm b khoản 1 Điều 16 Nghị định 85/2016/NĐ-CP'
-	},
-	{
-		id: 'c',
-		label:
-			'Sự phù hợp của phương án bảo đảm an toàn thông tin trong quá trình vận hành hệ thống với các yêu cầu an toàn cơ bản',
-		citation: 'Điểm c khoản 1 Điều 16 Nghị định 85/2016/NĐ-CP'
-	}
-] as const;
-export type ChecklistItem = { verdict: 'met' | 'not_met' | ''; comment: string };
-export type Checklist = Record<'a' | 'b' | 'c', ChecklistItem>;
-
-export function parseChecklist(raw: Record<string, unknown>): Checklist {
-	const out = {} as Checklist;
-	for (const { id } of CHECKLIST) {
-		const verdict = String(raw[`${id}_verdict`] ?? '');
-		if (!['met', 'not_met', ''].includes(verdict))
-			throw new InputError('Kết luận không hợp lệ.', `${id}_verdict`);
-		out[id] = {
-			verdict: verdict as ChecklistItem['verdict'],
-			comment: String(raw[`${id}_comment`] ?? '').trim()
-		};
-	}
-	return out;
-}
-
 async function updateReview(trx: Trx, reviewId: string, set: Record<string, unknown>) {
 	await trx.updateTable('reviews').set(set).where('id', '=', reviewId).execute();
 }
 
-export async function saveChecklist(ctx: Context, id: string, checklist: Checklist) {
+/** The rule set and proposed level of a dossier's classification. */
+async function dossierRuleSet(ctx: Context, trx: Kysely<DB>, classificationId: string) {
+	const c = await trx
+		.selectFrom('classifications')
+		.selectAll()
+		.where('id', '=', classificationId)
+		.executeTakeFirstOrThrow();
+	const ref = `${c.ruleset_id}@${c.ruleset_version}`;
+	return { c, ref, rs: ctx.rulesets.find((x) => x.ref === ref), level: c.proposed_level as Level };
+}
+
+/** The checklist items that apply to the latest dossier (its rule set, its proposed level). */
+export async function reviewItems(ctx: Context, id: string) {
+	await authorized(ctx.db, ctx, id, 'appraise');
+	const { dossier } = await openReview(ctx.db, id);
+	const { rs, level } = await dossierRuleSet(ctx, ctx.db, dossier.classification_id);
+	return checklistFor(rs, level);
+}
+
+/** What the appraiser records while reviewing: verdicts, the opinion, paper numbers and dates. */
+export interface ReviewInput {
+	checklist?: Checklist;
+	opinion?: Opinion;
+	papers?: Papers;
+}
+
+const reviewSet = (input: ReviewInput) => ({
+	...(input.checklist && { checklist: JSON.stringify(input.checklist) }),
+	...(input.opinion && { opinion: JSON.stringify(input.opinion) }),
+	...(input.papers && { papers: JSON.stringify(input.papers) })
+});
+
+export async function saveReview(ctx: Context, id: string, input: ReviewInput) {
 	return changeSystem(ctx, id, 'checklist', 'appraise', async (trx) => {
 		const { review } = await openReview(trx, id);
-		await updateReview(trx, review!.id, { checklist: JSON.stringify(checklist) });
-		return { audit: { before: { checklist: review!.checklist }, after: { checklist } } };
+		await updateReview(trx, review!.id, reviewSet(input));
+		return {
+			audit: {
+				before: { checklist: review!.checklist, opinion: review!.opinion, papers: review!.papers },
+				after: input
+			}
+		};
 	});
 }
 
@@ -469,7 +500,7 @@ export async function returnSystem(
 	ctx: Context,
 	id: string,
 	reasons: string,
-	checklist?: Checklist
+	input: ReviewInput = {}
 ) {
 	if (!reasons.trim()) throw new InputError('Nêu lý do trả lại hồ sơ.', 'reasons');
 	return changeSystem(ctx, id, 'return', 'appraise', async (trx) => {
@@ -477,22 +508,27 @@ export async function returnSystem(
 		const set = {
 			decision: 'returned',
 			return_reasons: reasons.trim(),
-			decided_at: new Date(),
-			...(checklist && { checklist: JSON.stringify(checklist) })
+			decided_at: ctx.now?.() ?? new Date(),
+			...reviewSet(input)
 		};
 		await updateReview(trx, review!.id, set);
 		return {
-			audit: { after: { review_id: review!.id, return_reasons: reasons.trim(), checklist } }
+			audit: { after: { review_id: review!.id, return_reasons: reasons.trim(), ...input } }
 		};
 	});
 }
 
-export interface Approval {
+export interface Approval extends ReviewInput {
+	/** Số and ngày of the approval decision (Mẫu số 06), as the records office assigns them. */
 	number: string;
 	date: string;
-	checklist?: Checklist;
 }
 
+/**
+ * Records the approval: who, when, the decision's number and date, the level, and the exact dossier
+ * (the submitted PDF's SHA-256, the answers' hash and the rule set) that was approved. Needs every
+ * checklist item that applies to be met and the conclusion "phù hợp".
+ */
 export async function approveSystem(ctx: Context, id: string, input: Approval) {
 	if (!input.number.trim()) throw new InputError('Nhập số quyết định phê duyệt.', 'number');
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(input.date)))
@@ -500,25 +536,33 @@ export async function approveSystem(ctx: Context, id: string, input: Approval) {
 	if (input.date > today()) throw new InputError('Ngày phê duyệt không thể ở tương lai.', 'date');
 	return changeSystem(ctx, id, 'approve', 'appraise', async (trx) => {
 		const { dossier, review } = await openReview(trx, id);
+		const { c, rs, level, ref } = await dossierRuleSet(ctx, trx, dossier.classification_id);
 		const checklist = input.checklist ?? (review!.checklist as Checklist);
-		const unmet = CHECKLIST.filter(({ id: k }) => checklist?.[k]?.verdict !== 'met');
+		const unmet = unmetItems(checklistFor(rs, level), checklist);
 		if (unmet.length)
 			throw new InputError(
-				`Phê duyệt cần kết luận "Đạt" cho mọi nội dung thẩm định (${unmet.map((u) => u.id).join(', ')}).`,
+				`Phê duyệt cần kết luận "Đạt" cho mọi nội dung thẩm định (chưa đạt: ${unmet.map((u) => u.label.vi).join('; ')}).`,
 				`${unmet[0]!.id}_verdict`
 			);
-		const c = await trx
-			.selectFrom('classifications')
-			.selectAll()
-			.where('id', '=', dossier.classification_id)
-			.executeTakeFirstOrThrow();
+		const opinion = input.opinion ?? (review!.opinion as Opinion | undefined);
+		if (opinion?.conclusion !== 'suitable')
+			throw new InputError(
+				'Phê duyệt cần kết luận thẩm định "Phù hợp" (Mẫu số 04, Phần 5).',
+				'conclusion'
+			);
 		const set = {
+			...reviewSet(input),
+			checklist: JSON.stringify(checklist),
 			decision: 'approved',
 			approval_number: input.number.trim(),
 			approval_date: input.date,
 			approved_level: c.proposed_level,
-			decided_at: new Date(),
-			checklist: JSON.stringify(checklist)
+			decided_at: ctx.now?.() ?? new Date(),
+			approved_by: ctx.user.id,
+			approved_dossier_sha256: dossier.pdf_sha256,
+			approved_record_hash: c.record_hash,
+			approved_ruleset: ref,
+			approved_ruleset_hash: c.ruleset_hash
 		};
 		await updateReview(trx, review!.id, set);
 		return {
@@ -527,7 +571,10 @@ export async function approveSystem(ctx: Context, id: string, input: Approval) {
 					review_id: review!.id,
 					approval_number: set.approval_number,
 					approval_date: set.approval_date,
-					approved_level: c.proposed_level
+					approved_level: c.proposed_level,
+					approved_dossier_sha256: dossier.pdf_sha256,
+					approved_record_hash: c.record_hash,
+					approved_ruleset: ref
 				}
 			}
 		};
@@ -535,6 +582,65 @@ export async function approveSystem(ctx: Context, id: string, input: Approval) {
 }
 
 // ---- reading -----------------------------------------------------------------------------
+
+/**
+ * The latest approval and whether the answers changed since (Điều 18 Nghị định 85/2016, Điều 25
+ * Nghị định 331/2026: a change after approval needs re-determination and re-approval). `changed`
+ * lists the answers that differ between the approved revision and the current record.
+ */
+export async function approvalState(
+	db: Kysely<DB>,
+	sys: { id: string; revision: number; record: SystemRecord }
+) {
+	const approved = await db
+		.selectFrom('reviews')
+		.innerJoin('dossiers', 'dossiers.id', 'reviews.dossier_id')
+		.innerJoin('users', 'users.id', 'reviews.appraiser_id')
+		.leftJoin('users as approver', 'approver.id', 'reviews.approved_by')
+		.select([
+			'dossiers.revision',
+			'reviews.approval_number',
+			'reviews.approval_date',
+			'reviews.approved_level',
+			'reviews.decided_at',
+			'reviews.approved_dossier_sha256',
+			'reviews.approved_record_hash',
+			'reviews.approved_ruleset',
+			'users.display_name as appraiser_name',
+			'approver.display_name as approver_name'
+		])
+		.where('reviews.system_id', '=', sys.id)
+		.where('reviews.decision', '=', 'approved')
+		.orderBy('dossiers.revision', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+	if (!approved) return { approval: null, changed: [] as Change[], needs_redetermination: false };
+	let changed: Change[] = [];
+	if (sys.revision > approved.revision) {
+		const rev = await db
+			.selectFrom('system_revisions')
+			.select('record')
+			.where('system_id', '=', sys.id)
+			.where('revision', '=', approved.revision)
+			.executeTakeFirstOrThrow();
+		changed = diffAnswers(rev.record as SystemRecord, sys.record);
+	}
+	return {
+		approval: {
+			revision: approved.revision,
+			number: approved.approval_number!,
+			date: approved.approval_date!,
+			level: approved.approved_level as Level,
+			decided_at: new Date(approved.decided_at!).toISOString(),
+			recorded_by: approved.approver_name ?? approved.appraiser_name,
+			dossier_sha256: approved.approved_dossier_sha256,
+			record_hash: approved.approved_record_hash,
+			ruleset: approved.approved_ruleset
+		},
+		changed,
+		needs_redetermination: changed.length > 0
+	};
+}
 
 export async function getSystem(ctx: Context, id: string) {
 	const sys = await authorized(ctx.db, ctx, id, 'read');
@@ -575,7 +681,8 @@ export async function getSystem(ctx: Context, id: string) {
 			proposed_level: c.proposed_level,
 			result: c.result as Classification
 		},
-		decision: latestReview ?? null
+		decision: latestReview ?? null,
+		...(await approvalState(ctx.db, sys))
 	};
 }
 
@@ -619,6 +726,7 @@ export async function systemHistory(ctx: Context, id: string) {
 		computed_level: r.computed_level,
 		proposed_level: r.proposed_level,
 		review: reviews.find((v) => v.revision === r.revision) ?? null,
+		record: r.record as SystemRecord,
 		changes:
 			i === 0 ? [] : diffAnswers(revisions[i - 1]!.record as SystemRecord, r.record as SystemRecord)
 	}));
@@ -630,7 +738,10 @@ export async function systemHistory(ctx: Context, id: string) {
 	return { revisions: out, current_revision: sys.revision, changes_since_last_submission: pending };
 }
 
-/** Systems waiting for or under this appraiser's body's review, with deadlines. */
+/**
+ * Every system of this appraiser's body ever submitted, with deadlines; a system revised after its
+ * approval stays listed, marked for re-determination once its answers changed.
+ */
 export async function appraisalQueue(ctx: Context) {
 	if (ctx.user.role !== 'appraiser' || !ctx.user.body_id) return [];
 	const now = ctx.now?.() ?? new Date();
@@ -645,7 +756,13 @@ export async function appraisalQueue(ctx: Context) {
 			'units.name as unit_name'
 		])
 		.where('units.body_id', '=', ctx.user.body_id)
-		.where('systems.status', 'in', ['submitted', 'under_review', 'returned', 'approved'])
+		.where(({ exists, selectFrom }) =>
+			exists(
+				selectFrom('dossiers')
+					.select('dossiers.id')
+					.whereRef('dossiers.system_id', '=', 'systems.id')
+			)
+		)
 		.orderBy('systems.updated_at', 'desc')
 		.execute();
 	return Promise.all(
@@ -666,10 +783,16 @@ export async function appraisalQueue(ctx: Context) {
 						!!review?.decision
 					)
 				: [];
+			const state = await approvalState(ctx.db, {
+				id: r.id,
+				revision: r.revision,
+				record: r.record as SystemRecord
+			});
 			return {
 				id: r.id,
 				name: (r.record as SystemRecord).name,
 				unit_name: r.unit_name,
+				needs_redetermination: state.needs_redetermination,
 				status: r.status,
 				revision: dossier.revision,
 				level: c.proposed_level,
@@ -681,16 +804,38 @@ export async function appraisalQueue(ctx: Context) {
 	);
 }
 
+/** The submission before `revision`: its answers and levels, for "what changed since". */
+async function previousSubmission(db: Kysely<DB>, systemId: string, revision: number) {
+	const prev = await db
+		.selectFrom('system_revisions')
+		.innerJoin('classifications', 'classifications.id', 'system_revisions.classification_id')
+		.select([
+			'system_revisions.revision',
+			'system_revisions.record',
+			'classifications.computed_level',
+			'classifications.proposed_level'
+		])
+		.where('system_revisions.system_id', '=', systemId)
+		.where('system_revisions.revision', '<', revision)
+		.orderBy('system_revisions.revision', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+	return (
+		prev && {
+			revision: prev.revision,
+			record: prev.record as SystemRecord,
+			computed_level: prev.computed_level as Level | null,
+			proposed_level: prev.proposed_level as Level
+		}
+	);
+}
+
 /** Everything the review page shows, for the latest submitted dossier. */
 export async function reviewView(ctx: Context, id: string) {
 	const sys = await authorized(ctx.db, ctx, id, 'appraise');
 	const now = ctx.now?.() ?? new Date();
 	const { dossier, review } = await openReview(ctx.db, id);
-	const c = await ctx.db
-		.selectFrom('classifications')
-		.selectAll()
-		.where('id', '=', dossier.classification_id)
-		.executeTakeFirstOrThrow();
+	const { c, rs, level, ref } = await dossierRuleSet(ctx, ctx.db, dossier.classification_id);
 	const rev = await ctx.db
 		.selectFrom('system_revisions')
 		.select('record')
@@ -698,7 +843,10 @@ export async function reviewView(ctx: Context, id: string) {
 		.where('revision', '=', dossier.revision)
 		.executeTakeFirstOrThrow();
 	const record = rev.record as SystemRecord;
-	const rs = ctx.rulesets.find((x) => x.ref === `${c.ruleset_id}@${c.ruleset_version}`);
+	const files = await listFiles(ctx.db, id);
+	// The approval state compares the approved answers with the unit's current ones; the appraiser
+	// learns which questions changed, not the draft's values.
+	const state = await approvalState(ctx.db, sys);
 	return {
 		id,
 		unit_name: sys.unit_name,
@@ -706,32 +854,36 @@ export async function reviewView(ctx: Context, id: string) {
 		revision: dossier.revision,
 		submitted_at: new Date(dossier.submitted_at).toISOString(),
 		pdf_sha256: dossier.pdf_sha256,
-		dossier: dossier.dossier,
+		dossier_file: files.find((f) => f.kind === 'dossier_pdf' && f.revision === dossier.revision),
+		dossier_docx: files.find((f) => f.kind === 'dossier_docx' && f.revision === dossier.revision),
+		files,
 		record,
+		previous: await previousSubmission(ctx.db, id, dossier.revision),
 		classification: {
-			ruleset: `${c.ruleset_id}@${c.ruleset_version}`,
+			ruleset: ref,
 			ruleset_hash: c.ruleset_hash,
-			computed_level: c.computed_level,
-			proposed_level: c.proposed_level,
+			computed_level: c.computed_level as Level | null,
+			proposed_level: level,
 			result: c.result as Classification
 		},
 		recheck: recheck(ctx.rulesets, c, record, today()),
-		procedure: rs ? procedureFor(rs, c.proposed_level as Level) : undefined,
+		procedure: rs ? procedureFor(rs, level, 'vi', record.routing) : undefined,
+		checklist_items: checklistFor(rs, level),
+		coordination: rs?.data.appraisal?.coordination,
 		deadlines: rs
-			? deadlinesFor(
-					rs,
-					c.proposed_level as Level,
-					new Date(dossier.submitted_at),
-					now,
-					!!review?.decision
-				)
+			? deadlinesFor(rs, level, new Date(dossier.submitted_at), now, !!review?.decision)
 			: [],
 		review: review && {
 			checklist: review.checklist as Partial<Checklist>,
+			opinion: { ...EMPTY_OPINION, ...(review.opinion as Partial<Opinion>) },
+			papers: review.papers as Papers,
 			decision: review.decision,
 			return_reasons: review.return_reasons,
 			approval_number: review.approval_number,
 			approval_date: review.approval_date
-		}
+		},
+		approval: state.approval,
+		needs_redetermination: state.needs_redetermination,
+		changed_questions: state.changed.map((ch) => ch.path)
 	};
 }

@@ -1,21 +1,36 @@
-// The appraiser's review of one dossier: recheck, Điều 16 khoản 1 checklist, decision.
-import { today, transitionStatus } from '$lib/rules';
+// The appraiser's review of one dossier: the answers as the unit gave them, what changed since the
+// last submission, the submitted PDF and the uploaded files, who must appraise, the recheck, the
+// regime's checklist and the structured opinion, and the decision with its approval record.
+import { translator } from '$lib/i18n';
+import { messagesFor } from '$lib/i18n/messages';
+import { formatCitation, today, transitionStatus, type Citation } from '$lib/rules';
+import {
+	describeSignature,
+	FILE_KIND_LABEL,
+	UPLOADS,
+	uploadFile
+} from '$lib/server/workflow/files';
+import { parseChecklist } from '$lib/server/workflow/checklist';
+import { MAX_COORDINATION, PAPERS, parseOpinion, parsePapers } from '$lib/server/workflow/opinion';
 import { action, contextOf, loadOr404 } from '$lib/server/workflow/route';
 import {
 	approveSystem,
-	CHECKLIST,
-	parseChecklist,
 	returnSystem,
+	reviewItems,
 	reviewView,
-	saveChecklist,
+	saveReview,
 	startReview
 } from '$lib/server/workflow/service';
 import { allowedActions, STATUS_LABEL } from '$lib/server/workflow/transitions';
+import { uploadFromForm } from '$lib/server/workflow/upload-form';
+import { answerTree, describeChanges, routingRows } from '$lib/wizard/summary';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = contextOf(event);
 	const view = await loadOr404(() => reviewView(ctx, event.params.id));
+	const t = translator(event.locals.lang, messagesFor(event.locals.lang));
+	const rs = ctx.rulesets.find((r) => r.ref === view.classification.ruleset);
 	// Which regime governs this dossier today and its transition deadlines (Luật 116 Điều 45,
 	// Nghị định 331 Điều 38–39), beside the recheck.
 	const transition = transitionStatus(ctx.rulesets, {
@@ -25,17 +40,51 @@ export const load: PageServerLoad = async (event) => {
 			view.review?.decision === 'approved' ? (view.review.approval_date ?? undefined) : undefined,
 		date: today()
 	});
+	const { record, previous } = view;
+	const citation = (x: Citation) => (rs ? formatCitation(x, rs.data.sources, 'vi') : '');
 	return {
 		...view,
+		checklist_items: view.checklist_items.map((i) => ({
+			...i,
+			citation_text: citation(i.citation)
+		})),
+		coordination: view.coordination && {
+			...view.coordination,
+			citation_text: citation(view.coordination.citation)
+		},
+		// The answers in words (never fact ids), components nested, and the changes since the last one.
+		answers: rs && answerTree(rs, record, t),
+		routing: rs ? routingRows(rs, record, t) : [],
+		stage: record.stage && t(`system.stage.${record.stage}`),
+		changes: rs && previous ? describeChanges(rs, previous.record, record, t) : [],
+		changed_questions: view.changed_questions.length,
+		files: view.files.map((f) => ({
+			...f,
+			signature: undefined,
+			kind_label: FILE_KIND_LABEL[f.kind],
+			signed: f.kind.startsWith('signed_') ? describeSignature(f.signature) : undefined
+		})),
 		transition,
 		status_label: STATUS_LABEL[view.status],
 		actions: allowedActions(view.status, 'appraiser'),
-		checklistItems: CHECKLIST
+		upload_kinds: UPLOADS.appraiser.kinds.map((k) => ({ value: k, label: FILE_KIND_LABEL[k] })),
+		can_upload: UPLOADS.appraiser.statuses.includes(view.status),
+		max_coordination: MAX_COORDINATION
 	};
 };
 
 const formOf = async (request: Request) =>
 	Object.fromEntries((await request.formData()).entries()) as Record<string, string>;
+
+/** The checklist, opinion and paper numbers as the form sends them, read under the dossier's rule set. */
+async function reviewInput(event: Parameters<Actions[string]>[0], f: Record<string, string>) {
+	const items = await reviewItems(contextOf(event), event.params.id!);
+	return {
+		checklist: parseChecklist(items, f),
+		opinion: parseOpinion(f),
+		papers: parsePapers(f, PAPERS)
+	};
+}
 
 export const actions: Actions = {
 	start: (event) =>
@@ -43,16 +92,21 @@ export const actions: Actions = {
 			await startReview(contextOf(event), event.params.id);
 			return { done: 'start' };
 		}),
-	checklist: (event) =>
+	save: (event) =>
 		action(async () => {
 			const f = await formOf(event.request);
-			await saveChecklist(contextOf(event), event.params.id, parseChecklist(f));
-			return { done: 'checklist' };
+			await saveReview(contextOf(event), event.params.id, await reviewInput(event, f));
+			return { done: 'save' };
 		}),
 	return: (event) =>
 		action(async () => {
 			const f = await formOf(event.request);
-			await returnSystem(contextOf(event), event.params.id, f.reasons ?? '', parseChecklist(f));
+			await returnSystem(
+				contextOf(event),
+				event.params.id,
+				f.reasons ?? '',
+				await reviewInput(event, f)
+			);
 			return { done: 'return' };
 		}),
 	approve: (event) =>
@@ -61,8 +115,14 @@ export const actions: Actions = {
 			await approveSystem(contextOf(event), event.params.id, {
 				number: f.number ?? '',
 				date: f.date ?? '',
-				checklist: parseChecklist(f)
+				...(await reviewInput(event, f))
 			});
 			return { done: 'approve' };
+		}),
+	upload: (event) =>
+		action(async () => {
+			const form = await event.request.formData();
+			await uploadFile(contextOf(event), event.params.id, await uploadFromForm(form));
+			return { done: 'upload' };
 		})
 };
