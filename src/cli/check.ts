@@ -22,6 +22,8 @@ import {
 	loadRuleSetsFrom
 } from '../lib/server/ruleset-files';
 import { CALENDAR_FILE, readCalendar } from '../lib/server/calendar-file';
+import { BODIES_FILE, readBodies } from '../lib/server/bodies-file';
+import { provincesAfter } from '../lib/bodies';
 import { UsageError, type Io } from './main';
 
 function target(positionals: string[]): string {
@@ -96,8 +98,12 @@ export function checkCommand(args: string[], io: Io): number {
 	const versions = checkVersions(root, loaded.rulesets, loaded.errors.length > 0);
 	const errors = [...loaded.errors, ...versions.errors];
 	// The library check also covers the holiday calendar the procedure deadlines run on.
-	const calendar = resolve(root) === DEFAULT_RULESETS_DIR ? readCalendar() : undefined;
+	const library = resolve(root) === DEFAULT_RULESETS_DIR;
+	const calendar = library ? readCalendar() : undefined;
 	if (calendar) errors.push(...calendar.errors);
+	// …and the reorganisation data the letters are addressed by.
+	const bodies = library ? readBodies() : undefined;
+	if (bodies) errors.push(...bodies.errors);
 	for (const e of errors) io.err(formatLoadError(e));
 	const years = calendar?.calendar?.data.years ?? [];
 	if (years.length)
@@ -111,6 +117,11 @@ export function checkCommand(args: string[], io: Io): number {
 								.join(', ')})`
 						: ''
 				}`
+		);
+	if (bodies?.bodies)
+		io.out(
+			`ok ${relative(process.cwd(), BODIES_FILE)} ${bodies.bodies.data.successions.length} successions, ` +
+				`${provincesAfter(bodies.bodies).length} provinces from ${bodies.bodies.data.provinces?.from ?? '—'}`
 		);
 	for (const r of loaded.rulesets) {
 		const revisions = versions.published.get(r.ref);

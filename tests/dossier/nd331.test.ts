@@ -10,6 +10,9 @@ import { parse, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { procedureFor, type RuleSet } from '../../src/lib/rules';
 import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
+import { nameOn } from '../../src/lib/bodies';
+import { vnDateOf } from '../../src/lib/calendar';
+import { vnBodies } from '../../src/lib/server/bodies-file';
 import { buildDossier, dossierPdf, type Dossier } from '../../src/lib/dossier';
 import schema from '../../src/lib/dossier/dossier.schema.json' with { type: 'json' };
 
@@ -364,7 +367,10 @@ describe('nd331 across regimes and edge cases', () => {
 		expect(t).toContain(
 			'V/v đề nghị thẩm định hồ sơ đề xuất cấp độ hệ thống thông tin “Hệ thống quản lý văn bản và điều hành quốc gia”'
 		);
-		expect(t).toContain(`Kính gửi: ${procedureFor(nd85, 4).addressee}`);
+		// Undated, so dated today: the successor of the Authority of Information Security.
+		expect(flat(t)).toContain(
+			`Kính gửi: ${nameOn(vnBodies(), procedureFor(nd85, 4).addressee, vnDateOf(new Date())).name}`
+		);
 		expect(t).toContain('Điều 10 khoản 2 Nghị định 85/2016/NĐ-CP — cấp độ 4');
 		expect(t).not.toContain('Mẫu số 0');
 		expect(t).not.toContain('Luật An ninh mạng');

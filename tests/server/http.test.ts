@@ -97,7 +97,10 @@ describe('seeded server', () => {
 			unitA: s.units.A,
 			pdfA: ''
 		};
-		ids.pdfA = (await systemFiles(unitA, ids.sysA))[0]!.id;
+		// The PDF and the DOCX are stored in the same instant: pick the PDF, not whichever is first.
+		ids.pdfA = (await systemFiles(unitA, ids.sysA)).find(
+			(f) => f.media_type === 'application/pdf'
+		)!.id;
 		await d.close();
 		server = await startServer(d.target);
 		clients.anonymous = new Client(server.origin);

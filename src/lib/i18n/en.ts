@@ -293,6 +293,8 @@ export const en: Record<MessageKey, string> = {
 	'status.approved': 'Approved',
 	'reports.title': 'Periodic reports',
 	'reports.lead': 'Reports sent to the {recipient} under {source}.',
+	'reports.recipientRenamed':
+		"The province's letter names the {before}; since {date} it is part of the body above (the 2025 reorganisation, from secondary sources).",
 	'reports.report': 'Report',
 	'reports.period': 'Period',
 	'reports.due': 'Due',

@@ -293,6 +293,8 @@ export const vi = {
 	'status.approved': 'Đã phê duyệt',
 	'reports.title': 'Báo cáo định kỳ',
 	'reports.lead': 'Các báo cáo gửi {recipient} theo {source}.',
+	'reports.recipientRenamed':
+		'Văn bản của tỉnh ghi gửi {before}; từ {date} cơ quan này hợp nhất vào cơ quan nêu trên (sắp xếp bộ máy năm 2025, theo nguồn thứ cấp).',
 	'reports.report': 'Báo cáo',
 	'reports.period': 'Kỳ',
 	'reports.due': 'Hạn nộp',

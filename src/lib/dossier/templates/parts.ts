@@ -16,6 +16,8 @@ import {
 import { run, type Block, type Run, type TableRow } from '../../paper/blocks';
 import { formatDate, type Labels } from '../labels';
 import type { Dossier } from '../model';
+import { nameOn, type Bodies, type NameOn } from '../../bodies';
+import { vnDateOf } from '../../calendar/deadline';
 
 export interface TemplateContext {
 	dossier: Dossier;
@@ -27,6 +29,8 @@ export interface TemplateContext {
 	copy: 'draft' | 'final';
 	/** Cited when no criterion matches: where the law puts the duty to propose a level. */
 	proposeDuty?: Citation;
+	/** State bodies over time (bodies/vn.yaml): a letter goes to the body in being on its date. */
+	bodies?: Bodies;
 }
 
 /**
@@ -57,18 +61,52 @@ export const cite = (ctx: TemplateContext, c: Citation) =>
 	formatCitation(c, ctx.ruleset.data.sources, ctx.lang);
 const upper = (s: string) => s.toLocaleUpperCase('vi');
 
+/** The letter's date: its own, or today in Vietnam for an undated draft. */
+const letterDate = (ctx: TemplateContext) => ctx.dossier.document.date ?? vnDateOf(new Date());
+
+/** `name` as the body is called on the letter's date (unchanged without reorganisation data). */
+export function bodyOn(ctx: TemplateContext, name: string): NameOn {
+	return ctx.bodies ? nameOn(ctx.bodies, name, letterDate(ctx)) : { name, steps: [] };
+}
+
 /**
- * Where the letter goes: an explicit addressee; for levels 1–3 the unit's own specialized security
- * unit by name (it appraises them) unless a route names another body; otherwise the rule set's
- * short name for the appraising body (the route's when one applies).
+ * Where the letter goes: an explicit addressee as written; for levels 1–3 the unit's own
+ * specialized security unit by name (it appraises them); otherwise the rule set's (or the route's)
+ * appraising body — either renamed to the body that carries it on the letter's date (the 2025
+ * reorganisation: bodies/vn.yaml).
  */
-export function addressee(ctx: TemplateContext): string {
+export function addresseeOn(ctx: TemplateContext): NameOn {
 	const { document, unit } = ctx.dossier;
-	// A route (e.g. the specialized unit also operates the system) names another appraiser.
-	return (
-		document.addressee ??
-		((level(ctx) <= 3 && !ctx.procedure.route && unit.security_unit) || ctx.procedure.addressee)
+	if (document.addressee) return { name: document.addressee, steps: [] };
+	return bodyOn(
+		ctx,
+		(level(ctx) <= 3 && !ctx.procedure.route && unit.security_unit) || ctx.procedure.addressee
 	);
+}
+
+export const addressee = (ctx: TemplateContext): string => addresseeOn(ctx).name;
+
+/** On the draft only: the addressee was renamed since the law named it, with why and on what source. */
+export function renamedNotice(ctx: TemplateContext, to: NameOn): Block[] {
+	if (ctx.copy !== 'draft' || to.steps.length === 0) return [];
+	const first = to.steps[0]!;
+	const last = to.steps[to.steps.length - 1]!;
+	const sources = [...new Map(to.steps.flatMap((s) => s.sources).map((s) => [s.id, s])).values()]
+		.map((s) => `${s.title} (${ctx.L.trust(s.trust)})`)
+		.join('; ');
+	return [
+		{
+			kind: 'notice',
+			title: ctx.L.renamedTitle,
+			text: ctx.L.renamed(
+				formatDate(letterDate(ctx)),
+				first.before,
+				last.after,
+				to.steps.map((s) => s.reason[ctx.lang]).join(' '),
+				sources
+			)
+		}
+	];
 }
 
 export function letterhead(ctx: TemplateContext, subject: string): Block {
