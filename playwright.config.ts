@@ -10,6 +10,10 @@ const dataDir = process.env.CAPDO_E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ca
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	// Generous limits: on a loaded 2-core machine a page can take seconds to answer (issue 16,
+	// "tests do not depend on machine speed"); a test that hangs still fails, just later.
+	timeout: 180_000,
+	expect: { timeout: 20_000 },
 	fullyParallel: true,
 	forbidOnly: !!process.env.CI,
 	retries: process.env.CI ? 1 : 0,
