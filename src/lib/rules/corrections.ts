@@ -148,12 +148,14 @@ export function checkCorrections(data: RuleSetData, fail: Fail): void {
  * computed while a declared end date was hashed (sameContentHashes) is the current revision.
  */
 export function revisionOf(
-	rs: Pick<RuleSet, 'hash' | 'revisions' | 'sameContentHashes'>,
+	rs: Pick<RuleSet, 'hash' | 'revisions' | 'sameContentHashes' | 'revisionAliases'>,
 	hash: string
 ): number | undefined {
 	const list = rs.revisions ?? [rs.hash];
 	const i = list.indexOf(hash);
 	if (i >= 0) return i + 1;
+	const alias = rs.revisionAliases?.[hash];
+	if (alias !== undefined && alias <= list.length) return alias;
 	return hashMatches(rs, hash) ? list.length : undefined;
 }
 

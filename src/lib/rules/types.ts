@@ -386,6 +386,11 @@ export interface RuleSet {
 	 * when the lock is in step). Absent for a draft or a version published from the web workspace.
 	 */
 	revisions?: string[];
+	/**
+	 * Earlier hashes of a revision that a later change of the hash formula replaced (hash → revision
+	 * number), so results stored under them still name their revision.
+	 */
+	revisionAliases?: Record<string, number>;
 	/** Per fact: compiled applicability (true when the fact has no condition). */
 	applies: Record<string, (f: Facts) => boolean>;
 	/** The facts in interview order, with their applicability: the evaluation loop. */
