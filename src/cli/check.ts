@@ -10,6 +10,7 @@ import {
 	parseTimeline,
 	runTimeline,
 	TIMELINE_FILE,
+	formatLoadWarning,
 	parsePublished,
 	runGoldenCases,
 	type LoadError,
@@ -24,9 +25,15 @@ import {
 import { CALENDAR_FILE, readCalendar } from '../lib/server/calendar-file';
 import { BODIES_FILE, readBodies } from '../lib/server/bodies-file';
 import { provincesAfter } from '../lib/bodies';
+import { DB_OPTIONS, registryOf, wantsDb, type DbValues } from './db-rulesets';
 import { UsageError, type Io } from './main';
 
-function target(positionals: string[]): string {
+function target(args: string[]): string {
+	const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+	return targetOf(positionals);
+}
+
+function targetOf(positionals: string[]): string {
 	if (positionals.length > 1) throw new UsageError('expects at most one PATH');
 	const path = positionals[0] ?? DEFAULT_RULESETS_DIR;
 	if (!existsSync(path)) throw new UsageError(`no such file or directory: ${path}`);
@@ -91,9 +98,14 @@ function checkVersions(root: string, loaded: RuleSet[], loadFailed: boolean) {
 }
 
 /** Validates rule sets (schema, references, golden cases, dated versions); file:line:column. */
-export function checkCommand(args: string[], io: Io): number {
-	const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
-	const root = target(positionals);
+export function checkCommand(args: string[], io: Io): number | Promise<number> {
+	const { values, positionals } = parseArgs({ args, allowPositionals: true, options: DB_OPTIONS });
+	if (wantsDb(values)) {
+		if (positionals.length > 0)
+			throw new UsageError('checks either PATH or the database (--db/--data-dir), not both');
+		return checkDatabase(values, io);
+	}
+	const root = targetOf(positionals);
 	const loaded = loadRuleSetsFrom(root);
 	const versions = checkVersions(root, loaded.rulesets, loaded.errors.length > 0);
 	const errors = [...loaded.errors, ...versions.errors];
@@ -105,6 +117,7 @@ export function checkCommand(args: string[], io: Io): number {
 	const bodies = library ? readBodies() : undefined;
 	if (bodies) errors.push(...bodies.errors);
 	for (const e of errors) io.err(formatLoadError(e));
+	for (const w of loaded.warnings) io.err(formatLoadWarning(w));
 	const years = calendar?.calendar?.data.years ?? [];
 	if (years.length)
 		io.out(
@@ -137,8 +150,46 @@ export function checkCommand(args: string[], io: Io): number {
 		io.err(`${errors.length} error(s)`);
 		return 1;
 	}
+	if (loaded.warnings.length > 0) io.err(`${loaded.warnings.length} warning(s)`);
 	if (loaded.rulesets.length === 0) {
 		io.err('no rule set found');
+		return 1;
+	}
+	return 0;
+}
+
+/**
+ * The versions a database holds: each published (or imported) one still loads, still hashes as
+ * when it was published, does not clash with a bundled version, and all versions tile in time.
+ */
+async function checkDatabase(values: DbValues, io: Io): Promise<number> {
+	const state = await registryOf(values);
+	const errors: string[] = [];
+	for (const c of state.conflicts)
+		errors.push(
+			`${c.ref}: refused — the database version (sha256:${c.stored}) differs from the bundled ` +
+				`one (sha256:${c.bundled}); publish the change as a new version`
+		);
+	for (const b of state.broken) {
+		errors.push(...b.errors.map((e) => formatLoadError(e)));
+		errors.push(`${b.ref}: published in the database but no longer loads`);
+	}
+	for (const c of state.changed)
+		errors.push(
+			`${c.ref}: published as sha256:${c.stored} but its files now hash to sha256:${c.now}`
+		);
+	errors.push(...checkTiling(state.rulesets).map((e) => formatLoadError(e)));
+	for (const e of errors) io.err(e);
+	for (const ref of state.fromDb) {
+		const r = state.rulesets.find((x) => x.ref === ref)!;
+		const status = r.withdrawn ? `withdrawn: ${r.withdrawn.reason}` : 'published in the database';
+		io.out(`ok ${r.ref} sha256:${r.hash} (${status})`);
+	}
+	io.out(
+		`${state.rulesets.length - state.fromDb.length} bundled, ${state.fromDb.length} from the database`
+	);
+	if (errors.length > 0) {
+		io.err(`${errors.length} error(s)`);
 		return 1;
 	}
 	return 0;
@@ -158,7 +209,7 @@ export function testCommand(args: string[], io: Io): number {
 			json: { type: 'boolean', default: false }
 		}
 	});
-	const { rulesets, errors } = loadRuleSetsFrom(target(positionals), false);
+	const { rulesets, errors } = loadRuleSetsFrom(targetOf(positionals), false);
 	for (const e of errors) io.err(formatLoadError(e));
 	let passed = 0;
 	let failed = errors.length > 0 ? 1 : 0;
@@ -171,7 +222,7 @@ export function testCommand(args: string[], io: Io): number {
 		io.out(`${r.ref}: ${report.passed} passed, ${report.failed.length} failed`);
 	}
 	// The temporal golden cases of the tree (rulesets/timeline.yaml): dates, regimes, deadlines.
-	const root = resolve(target(positionals));
+	const root = resolve(targetOf(positionals));
 	const timeline = join(statSync(root).isDirectory() ? root : dirname(root), TIMELINE_FILE);
 	if (existsSync(timeline)) {
 		const rel = relative(process.cwd(), timeline);

@@ -13,26 +13,30 @@ import {
 	type RuleSetDiff
 } from '../lib/rules';
 import { bundledRuleSets, loadRuleSetsFrom, readYamlTree } from '../lib/server/ruleset-files';
+import { DB_OPTIONS, registryOf, wantsDb } from './db-rulesets';
 import { UsageError, type Io } from './main';
 
 /** `capdo diff A B`: A and B are id@version (or id: the version in force today) or folders. */
-export function diffCommand(args: string[], io: Io): number {
+export async function diffCommand(args: string[], io: Io): Promise<number> {
 	const { values, positionals } = parseArgs({
 		args,
 		allowPositionals: true,
-		options: { json: { type: 'boolean', default: false } }
+		options: { json: { type: 'boolean', default: false }, ...DB_OPTIONS }
 	});
 	if (positionals.length !== 2) throw new UsageError('expects two rule sets: A B');
-	const [a, b] = positionals.map((p) => resolveRuleSet(p!, io));
+	// With --db/--data-dir, versions published in that database (or imported) are known too.
+	const library = wantsDb(values)
+		? (await registryOf(values)).rulesets
+		: bundledRuleSets().rulesets;
+	const [a, b] = positionals.map((p) => resolveRuleSet(p!, io, library));
 	if (!a || !b) return 1;
 	const diff = diffRuleSets(a, b);
 	io.out(values.json ? JSON.stringify(diff, null, 2) : formatDiff(diff));
 	return 0;
 }
 
-function resolveRuleSet(spec: string, io: Io): RuleSet | undefined {
+function resolveRuleSet(spec: string, io: Io, library: readonly RuleSet[]): RuleSet | undefined {
 	if (!existsSync(spec) || !statSync(spec).isDirectory()) {
-		const library = bundledRuleSets().rulesets;
 		const r = selectRuleSet(library, spec);
 		if (!r)
 			io.err(

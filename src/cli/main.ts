@@ -3,6 +3,7 @@ import { classifyCommand } from './classify';
 import { checkCommand, testCommand } from './check';
 import { impactCommand } from './impact';
 import { diffCommand } from './diff';
+import { packageCommand } from './package';
 import { dossierCommand } from './dossier';
 import { auditCommand } from './audit';
 import { deadlineCommand } from './deadline';
@@ -26,6 +27,9 @@ Usage:
       --rulesets DIR adds the versions under DIR (e.g. an amendment not yet in rulesets/)
   capdo check [PATH]     Validate rule sets (default: rulesets/): schema, golden cases, dated
                          versions tiling time, published hashes; errors as file:line:column
+  capdo check --db URL | --data-dir DIR
+      Check the versions published in (or imported into) that database: they load, keep their
+      published hash, do not clash with a bundled version, and tile in time with the others
   capdo dossier FILE [--out OUT.pdf] [--docx OUT.docx] [--json OUT.json] [--final]
                 [--part all|letter|dossier] [--lang vi|en] [--ruleset ID@VERSION]
       Make the cover letter(s) and the level-proposal dossier (PDF, Word, and the JSON twin) for
@@ -40,8 +44,16 @@ Usage:
       systems whose level or basis would change, with counts per level change. Read-only.
       --base OLD compares NEW with OLD (each system evaluated under both) instead of with the
       stored results, so only what NEW changes from OLD shows.
-  capdo diff A B [--json]
-      What changes from A to B; each is ID@VERSION, ID (the version in force today) or a folder
+  capdo diff A B [--json] [--db URL | --data-dir DIR]
+      What changes from A to B; each is ID@VERSION, ID (the version in force today) or a folder;
+      with --db/--data-dir also the versions published in that database
+  capdo package export ID@VERSION [--out FILE] [--db URL | --data-dir DIR]
+      Write a rule-set package (JSON: the version's YAML files and a manifest with id, version,
+      dates, hash, sources and release note) to move a version to another installation
+  capdo package check FILE [--db URL | --data-dir DIR]
+      Whether this installation accepts the package: its files match the manifest, load over the
+      versions here, keep the published hash, tile in time, and clash with no installed version.
+      To install it, upload it on /maintain (a second maintainer approves it)
   capdo deadline --from YYYY-MM-DD --days N [--working-days] [--json]
       The last day of a period of N days after --from (not counted) on the civil-service
       calendar (calendars/vn.yaml): working days skip weekends, holidays and swapped days; a
@@ -62,13 +74,15 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 			case 'dossier':
 				return await dossierCommand(rest, io);
 			case 'check':
-				return checkCommand(rest, io);
+				return await checkCommand(rest, io);
 			case 'test':
 				return testCommand(rest, io);
 			case 'impact':
 				return await impactCommand(rest, io);
 			case 'diff':
-				return diffCommand(rest, io);
+				return await diffCommand(rest, io);
+			case 'package':
+				return await packageCommand(rest, io);
 			case 'audit':
 				return await auditCommand(rest, io);
 			case 'deadline':

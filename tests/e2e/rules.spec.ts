@@ -141,7 +141,10 @@ test('a maintainer sees an invalid file’s error at its line, then checks a new
 	await press(page, 'Kiểm tra');
 	const summary = page.getByRole('alert');
 	await expect(summary).toContainText('Bộ quy tắc chưa hợp lệ');
-	const link = summary.getByRole('link', { name: /^ruleset\.yaml:7:7: Nested mappings/ });
+	// Explained in Vietnamese then English, with the parser's own words.
+	const link = summary.getByRole('link', {
+		name: /^ruleset\.yaml:7:7: giá trị có dấu ": " ở giữa .*dòng dưới thụt lề quá sâu.* \/ a value with ": " inside it.*\(YAML: Nested mappings/
+	});
 	await expect(link).toBeVisible();
 	await axe(page);
 	await shot(page, 'maintain-invalid');
@@ -251,6 +254,19 @@ test('the amendment from the web: draft → refused self-approval → second mai
 	await expect(appraiser.getByTestId('recheck')).toContainText('mã băm khớp');
 	await expect(appraiser.getByTestId('recheck')).toContainText('khớp với hồ sơ');
 
+	// A unit classifies a system under the new version (through its API, as its own tools would).
+	const unit = await signIn(browser, 'unitA');
+	const created = await unit.request.post('/api/systems', {
+		data: { ...svc50k('Cổng dịch vụ công sau sửa đổi'), ruleset: 'vn-nd331@2027-03' }
+	});
+	expect(created.status()).toBe(201);
+	const amendedId = ((await created.json()) as { id: string }).id;
+	const classified = await unit.request.post(`/api/systems/${amendedId}/classify`);
+	expect(classified.status()).toBe(200);
+	expect(await classified.json()).toMatchObject({
+		classification: { ruleset: { id: 'vn-nd331', version: '2027-03' }, level: 3 }
+	});
+
 	// Withdrawal with a reason: the version stays, flagged; its stored results need re-determination.
 	await reviewer.getByLabel('Lý do rút').fill('Ngưỡng chép sai từ dự thảo.');
 	await press(reviewer, 'Rút phiên bản');
@@ -261,10 +277,19 @@ test('the amendment from the web: draft → refused self-approval → second mai
 	await expect(anyone.getByRole('note').filter({ hasText: 'đã bị rút' })).toContainText(
 		'Ngưỡng chép sai từ dự thảo.'
 	);
-	// No result was stored under it here; tests/server/rules-publish.test.ts shows the overview flag.
+	// The overview flags the system classified under it, and only that one.
 	const admin = await signIn(browser, 'admin');
 	await admin.goto('/overview');
 	await hydrated(admin);
-	await expect(admin.getByTestId('redetermine-notice')).toHaveCount(0);
+	const notice = admin.getByTestId('redetermine-notice');
+	await expect(notice).toContainText('1 hệ thống cần xác định lại');
+	await notice.getByRole('link').click();
+	await hydrated(admin);
+	await expect(admin).toHaveURL(/redetermine=yes/);
+	const rows = admin.getByRole('table').last().locator('tbody tr');
+	await expect(rows).toHaveCount(1);
+	await expect(rows.first()).toContainText('Cổng dịch vụ công sau sửa đổi');
+	await expect(rows.first()).toContainText('Cần xác định lại');
+	await shot(admin, 'overview-redetermine');
 	await axe(admin);
 });

@@ -29,7 +29,8 @@ describe('fact validation', () => {
 			expect.objectContaining({
 				code: 'unknown_fact',
 				path: 'facts.fuction',
-				en: 'Unknown fact "fuction" in rule set vn-nd85@tt03-2017.'
+				en: 'Unknown fact "fuction" in rule set vn-nd85@tt03-2017. Did you mean "function"?',
+				vi: 'Không có dữ kiện "fuction" trong bộ quy tắc vn-nd85@tt03-2017. Có phải "function"?'
 			})
 		);
 	});

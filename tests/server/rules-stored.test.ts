@@ -100,5 +100,6 @@ describe('stored classifications from the database', () => {
 		});
 		const none = run('vn-nd331@2026');
 		expect(none.status).not.toBe(0);
-	}, 60_000);
+		// Four CLI processes, each starting tsx and PGlite: minutes on a loaded 2-core machine.
+	}, 400_000);
 });

@@ -393,7 +393,7 @@ export const en: Record<MessageKey, string> = {
 		'Upload or paste the YAML files of one rule-set version (one version folder). A version is published only when it validates, all its golden cases pass and its dates neither overlap nor leave a gap.',
 	'maintain.upload': 'Upload YAML files',
 	'maintain.uploadHint':
-		'You may pick several files (ruleset.yaml, facts.yaml, criteria.yaml, …). A file with the same name replaces the text below.',
+		'You can choose several files (ruleset.yaml, facts.yaml, criteria.yaml, …) or a .capdo.json rule-set package exported from another capdo. A file with the same name replaces the text area below.',
 	'maintain.files': 'File contents',
 	'maintain.fileName': 'File name',
 	'maintain.fileText': 'Contents of {name}',
@@ -408,6 +408,10 @@ export const en: Record<MessageKey, string> = {
 	'maintain.problemsTitle': 'The files cannot be processed',
 	'maintain.valid': '{ref} is valid (sha256 {hash}).',
 	'maintain.tests': 'Golden cases',
+	'maintain.packageOk':
+		'Package {ref} (sha256 {hash}) matches its manifest and loads here. Submit it for review so that a second maintainer approves and publishes it.',
+	'maintain.packageInstalled': 'Package {ref} is already installed here with this content.',
+	'maintain.warnings': 'Warnings (they do not block publishing)',
 	'maintain.testsPassed': '{passed} passed, {failed} failed.',
 	'maintain.testsFailedCaption': 'Failing golden cases',
 	'maintain.colCase': 'Case',
@@ -517,6 +521,10 @@ export const en: Record<MessageKey, string> = {
 	'maintain.v.done.withdraw':
 		'Withdrew {ref}. Results stored under it are flagged for re-determination.',
 	'maintain.v.refused': 'Could not be done',
+	'maintain.v.package': 'Rule-set package',
+	'maintain.v.packageLink': 'Download the package (.capdo.json)',
+	'maintain.v.packageHint':
+		'To install this version on another capdo: upload the package on its rule maintenance page.',
 	'maintain.v.bundled': 'Bundled in the server’s rulesets/.',
 	'rules.releaseNote': 'Release note',
 	'rules.withdrawn': 'Withdrawn',

@@ -393,7 +393,7 @@ export const vi = {
 		'Tải lên hoặc dán các tệp YAML của một phiên bản bộ quy tắc (một thư mục phiên bản). Phiên bản chỉ được công bố khi hợp lệ, mọi ca kiểm thử mẫu đạt và thời gian hiệu lực không chồng lấn hay bỏ trống.',
 	'maintain.upload': 'Tải lên các tệp YAML',
 	'maintain.uploadHint':
-		'Có thể chọn nhiều tệp (ruleset.yaml, facts.yaml, criteria.yaml, …). Tệp trùng tên sẽ thay nội dung ô bên dưới.',
+		'Có thể chọn nhiều tệp (ruleset.yaml, facts.yaml, criteria.yaml, …) hoặc một gói quy tắc .capdo.json xuất từ hệ thống capdo khác. Tệp trùng tên sẽ thay nội dung ô bên dưới.',
 	'maintain.files': 'Nội dung các tệp',
 	'maintain.fileName': 'Tên tệp',
 	'maintain.fileText': 'Nội dung {name}',
@@ -408,6 +408,10 @@ export const vi = {
 	'maintain.problemsTitle': 'Không thể xử lý các tệp',
 	'maintain.valid': '{ref} hợp lệ (sha256 {hash}).',
 	'maintain.tests': 'Ca kiểm thử mẫu',
+	'maintain.packageOk':
+		'Gói {ref} (sha256 {hash}) khớp bản kê khai và tải được ở đây. Gửi duyệt để người quản lý quy tắc thứ hai phê duyệt và công bố.',
+	'maintain.packageInstalled': 'Gói {ref} đã được cài ở đây với đúng nội dung này.',
+	'maintain.warnings': 'Cảnh báo (không chặn việc công bố)',
 	'maintain.testsPassed': '{passed} ca đạt, {failed} ca không đạt.',
 	'maintain.testsFailedCaption': 'Ca kiểm thử không đạt',
 	'maintain.colCase': 'Ca kiểm thử',
@@ -517,6 +521,10 @@ export const vi = {
 	'maintain.v.done.withdraw':
 		'Đã rút {ref}. Các kết quả đã lưu theo phiên bản này được đánh dấu "cần xác định lại".',
 	'maintain.v.refused': 'Không thực hiện được',
+	'maintain.v.package': 'Gói quy tắc',
+	'maintain.v.packageLink': 'Tải gói (.capdo.json)',
+	'maintain.v.packageHint':
+		'Để cài phiên bản này trên một hệ thống capdo khác: tải gói lên trang cập nhật quy tắc ở đó.',
 	'maintain.v.bundled': 'Phiên bản đóng gói trong rulesets/ của máy chủ.',
 	'rules.releaseNote': 'Ghi chú phát hành',
 	'rules.withdrawn': 'Đã rút',

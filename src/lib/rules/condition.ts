@@ -13,6 +13,8 @@ export type Predicate = (f: Facts) => boolean;
 export interface ConditionProblem {
 	path: (string | number)[];
 	message: string;
+	/** For an unknown fact: its name as written. */
+	unknown?: string;
 }
 
 const COMBINATORS = ['all', 'any', 'not'] as const;
@@ -58,7 +60,11 @@ export function inspectCondition(
 			return;
 		}
 		if (!known(node.fact))
-			problems.push({ path: [...at, 'fact'], message: `unknown fact "${node.fact}"` });
+			problems.push({
+				path: [...at, 'fact'],
+				message: `unknown fact "${node.fact}"`,
+				unknown: node.fact
+			});
 		facts.add(node.fact);
 	};
 	walk(c, path);

@@ -1,5 +1,6 @@
 // Facts in, level out: validates the facts against the rule set, fires criteria, takes the maximum
 // over the system and its components (Điều 5 khoản 2 Nghị định 85/2016/NĐ-CP).
+import { closest } from './suggest';
 import { formatCitation } from './citation';
 import { MAX_COMPONENT_DEPTH } from './types';
 import type {
@@ -78,12 +79,13 @@ export function normalizeFacts(
 	const invalid = new Set<string>();
 	for (const name of Object.keys(given))
 		if (!(name in defs)) {
+			const near = closest(name, Object.keys(defs));
 			errors.push({
 				code: 'unknown_fact',
 				path: `${prefix}.${name}`,
 				message: msg(
-					`Không có dữ kiện "${name}" trong bộ quy tắc ${ruleset.ref}.`,
-					`Unknown fact "${name}" in rule set ${ruleset.ref}.`
+					`Không có dữ kiện "${name}" trong bộ quy tắc ${ruleset.ref}.${near ? ` Có phải "${near}"?` : ''}`,
+					`Unknown fact "${name}" in rule set ${ruleset.ref}.${near ? ` Did you mean "${near}"?` : ''}`
 				)
 			});
 		}

@@ -1,12 +1,30 @@
 import { evaluate } from './evaluate';
-import type { GoldenCase, RuleSet } from './types';
+import type { Classification, GoldenCase, RuleSet } from './types';
 
 /** Runs one golden case; returns what differs, or null when it passes. */
 export function runGoldenCase(ruleset: RuleSet, t: GoldenCase): string | null {
+	return goldenFailure(ruleset, t)?.problem ?? null;
+}
+
+/** Why a golden case fails, with the facts it lacks when that is (part of) the reason. */
+export function goldenFailure(
+	ruleset: RuleSet,
+	t: GoldenCase
+): { problem: string; missing: string[] } | null {
 	const r = evaluate(ruleset, { name: t.name, facts: t.facts, components: t.components });
 	if (!r.ok)
-		return `invalid facts: ${r.errors.map((e) => `${e.path}: ${e.message.en}`).join('; ')}`;
-	const got = r.value;
+		return {
+			problem: `invalid facts: ${r.errors.map((e) => `${e.path}: ${e.message.en}`).join('; ')}`,
+			// Only when missing facts are the whole reason: then a default or the fact fixes it.
+			missing: r.errors.every((e) => e.code === 'missing')
+				? r.errors.flatMap((e) => e.facts ?? [])
+				: []
+		};
+	const problem = compare(r.value, t);
+	return problem === null ? null : { problem, missing: [] };
+}
+
+function compare(got: Classification, t: GoldenCase): string | null {
 	const problems: string[] = [];
 	if (got.level !== t.expect.level)
 		problems.push(`expected level ${t.expect.level ?? 'null'}, got ${got.level ?? 'null'}`);

@@ -2,7 +2,14 @@
 export * from './types';
 export { formatCitation } from './citation';
 export { evaluate, normalizeFacts, classifyFacts, migrateFacts } from './evaluate';
-export { loadLibrary, parseFolder, resolveFolder, compileRuleSet, formatLoadError } from './load';
+export {
+	loadLibrary,
+	parseFolder,
+	resolveFolder,
+	compileRuleSet,
+	formatLoadError,
+	formatLoadWarning
+} from './load';
 export type { SourceFile } from './load';
 export { runGoldenCase, runGoldenCases } from './golden';
 export { coverage } from './coverage';

@@ -1,12 +1,16 @@
 // Loads rule-set folders (YAML text in, compiled RuleSet out). No I/O: callers pass file contents.
 // Every problem comes back located at file:line:column, so a maintainer can fix the YAML directly.
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document } from 'yaml';
-import { validate as generatedValidate } from './generated/ruleset-validator.js';
+import { knownFields, validate as generatedValidate } from './generated/ruleset-validator.js';
 import { inspectCondition } from './condition';
 import { compileRuleSet, type Locate } from './compile';
 import { checkCorrections } from './corrections';
-import { runGoldenCase } from './golden';
+import { goldenFailure } from './golden';
 import { legacyRuleSetHash, ruleSetHash } from './hash';
+import { orderFacts } from './fact-order';
+import { overrideWarnings } from './overrides';
+import { didYouMean } from './suggest';
+import { explainYamlErrors } from './yaml-errors';
 import { PUBLISHED_FILE } from './versions';
 import { TIMELINE_FILE } from './timeline';
 import type {
@@ -116,10 +120,7 @@ export function parseFolder(dir: string, files: SourceFile[]): ParsedFolder {
 		const origin = { file: file.path, doc, lc };
 		firstOrigin.push(origin);
 		if (doc.errors.length > 0) {
-			for (const e of doc.errors) {
-				const { line, col } = lc.linePos(e.pos[0]);
-				errors.push({ file: file.path, line, column: col, message: e.message.split('\n')[0]! });
-			}
+			errors.push(...explainYamlErrors(file.path, file.text, doc.errors, lc));
 			continue;
 		}
 		const value: unknown = doc.toJS({ maxAliasCount: 1000 });
@@ -161,7 +162,8 @@ export function parseFolder(dir: string, files: SourceFile[]): ParsedFolder {
 			const extra = e.params?.additionalProperty as string | undefined;
 			const where = extra !== undefined ? [...path, extra] : path;
 			const field = where.join('.') || undefined;
-			errors.push({ ...locate(where, extra !== undefined), field, message: schemaMessage(e) });
+			const message = schemaMessage(e, () => getIn(raw, path));
+			errors.push({ ...locate(where, extra !== undefined), field, message });
 		}
 	}
 	const id = typeof raw.id === 'string' ? raw.id : '?';
@@ -184,6 +186,7 @@ export function parseFolder(dir: string, files: SourceFile[]): ParsedFolder {
 
 interface SchemaError {
 	instancePath: string;
+	schemaPath: string;
 	keyword: string;
 	message?: string;
 	params: Record<string, unknown>;
@@ -201,10 +204,34 @@ function dedupeSchemaErrors(errors: SchemaError[]): SchemaError[] {
 	});
 }
 
-function schemaMessage(e: SchemaError): string {
+const getIn = (value: unknown, path: Path): unknown =>
+	path.reduce<unknown>(
+		(v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+		value
+	);
+
+/**
+ * The fields the object that has an unknown field could have. A definition reached through $ref
+ * reports its schema path relative to itself ("#/additionalProperties"), so then every closed
+ * object whose fields include all of this object's known ones is a candidate.
+ */
+function allowedFields(e: SchemaError, object: unknown): string[] {
+	const known = knownFields as Record<string, string[]>;
+	const keys = Object.keys((object as object | null) ?? {}).filter(
+		(k) => k !== e.params.additionalProperty
+	);
+	const fits = (fields: string[]) => keys.every((k) => fields.includes(k));
+	const exact = known[e.schemaPath.replace(/\/additionalProperties$/, '')];
+	if (exact && fits(exact)) return exact;
+	return [...new Set(Object.values(known).filter(fits).flat())];
+}
+
+function schemaMessage(e: SchemaError, object: () => unknown): string {
 	switch (e.keyword) {
-		case 'additionalProperties':
-			return `unknown field "${String(e.params.additionalProperty)}"`;
+		case 'additionalProperties': {
+			const name = String(e.params.additionalProperty);
+			return `unknown field "${name}"${didYouMean(name, allowedFields(e, object()))}`;
+		}
 		case 'required':
 			return `missing field "${String(e.params.missingProperty)}"`;
 		case 'enum':
@@ -293,52 +320,58 @@ function mergeFacts(
 export function resolveFolder(
 	parsed: ParsedFolder,
 	parent?: RuleSet,
-	runTests = true
-): { ruleset?: RuleSet; errors: LoadError[] } {
-	if (parsed.errors.length > 0) return { errors: parsed.errors };
+	runTests = true,
+	/** The versions `extends` could have named (for "did you mean"). */
+	knownRefs: readonly string[] = []
+): { ruleset?: RuleSet; errors: LoadError[]; warnings: LoadError[] } {
+	if (parsed.errors.length > 0) return { errors: parsed.errors, warnings: [] };
 	const errors: LoadError[] = [];
 	const own = parsed.raw;
 	const data = (parent ? mergeOver(parent.data, own) : { ...own }) as unknown as RuleSetData;
 
-	// Inherited items are located in the parent's files, the others in this folder's.
-	const locate: Locate = (path) => {
-		if (!parent) return parsed.locate(path);
+	// Inherited items are located in the parent's files, the others in this folder's; either way the
+	// field path counts within the file it points at (the 3rd criterion of this file is "criteria.2",
+	// not its index in the merged list).
+	const locate: Locate = (path, key) => place(path, key).at;
+	const place = (path: Path, key?: boolean): { path: Path; at: Location } => {
+		const here = (p: Path) => ({ path: p, at: parsed.locate(p, key) });
+		if (!parent) return here(path);
+		const inParent = (p: Path) =>
+			parent.locate ? { path: p, at: parent.locate(p, key) } : here(path);
 		const [section, index] = path;
 		const idKey = KEYED_LISTS[String(section)];
 		if (idKey && typeof index === 'number') {
-			const item = (data as unknown as Record<string, Record<string, unknown>[]>)[
-				section as string
-			]?.[index];
-			const ownList = own[section as string] as Record<string, unknown>[] | undefined;
-			const j = ownList?.findIndex((m) => m[idKey] === item?.[idKey]) ?? -1;
-			if (j >= 0) return parsed.locate([section!, j, ...path.slice(2)]);
-			if (parent?.locate) {
-				const pj = (
-					(parent.data as unknown as Record<string, Record<string, unknown>[]>)[
-						section as string
-					] ?? []
-				).findIndex((m) => m[idKey] === item?.[idKey]);
-				if (pj >= 0) return parent.locate([section!, pj, ...path.slice(2)]);
-			}
+			const list = (d: unknown) =>
+				(d as Record<string, Record<string, unknown>[] | undefined>)[section as string];
+			const item = list(data)?.[index];
+			const j = list(own)?.findIndex((m) => m[idKey] === item?.[idKey]) ?? -1;
+			if (j >= 0) return here([section!, j, ...path.slice(2)]);
+			const pj = (list(parent.data) ?? []).findIndex((m) => m[idKey] === item?.[idKey]);
+			if (pj >= 0) return inParent([section!, pj, ...path.slice(2)]);
 		}
-		if (
-			section === 'facts' &&
-			parent?.locate &&
-			!Object.hasOwn((own.facts as object | undefined) ?? {}, path[1]!)
-		)
-			return parent.locate(path);
-		return own[section as string] !== undefined || !parent?.locate
-			? parsed.locate(path)
-			: parent.locate(path);
+		if (section === 'facts' && !Object.hasOwn((own.facts as object | undefined) ?? {}, path[1]!))
+			return inParent(path);
+		return own[section as string] !== undefined ? here(path) : inParent(path);
 	};
-	const fail = (path: Path, message: string) =>
-		errors.push({ ...locate(path), field: path.join('.') || undefined, message });
+	const fail = (path: Path, message: string, key?: boolean) => {
+		const p = place(path, key);
+		errors.push({ ...p.at, field: p.path.join('.') || undefined, message });
+	};
 
-	if (parsed.parent && !parent) fail(['extends'], `extends unknown rule set "${parsed.parent}"`);
+	if (parsed.parent && !parent)
+		fail(
+			['extends'],
+			`extends unknown rule set "${parsed.parent}"${didYouMean(parsed.parent, knownRefs)}`
+		);
 	for (const s of SECTIONS_REQUIRED)
 		if ((data as unknown as Record<string, unknown>)[s] === undefined)
 			fail([], `missing section "${s}"`);
-	if (errors.length > 0) return { errors };
+	if (errors.length > 0) return { errors, warnings: [] };
+
+	const ordered = orderFacts(data.facts, Object.keys((own.facts as object | undefined) ?? {}));
+	data.facts = ordered.facts;
+	for (const p of ordered.problems) fail(['facts', p.name, 'after'], p.message);
+	checkRemoved(own, parent?.data, fail);
 
 	if (data.effective_to && data.effective_to < data.effective_from)
 		fail(['effective_to'], 'effective_to is before effective_from');
@@ -348,7 +381,8 @@ export function resolveFolder(
 
 	const sourceIds = new Set(data.sources.map((s) => s.id));
 	walkCitations(data, [], (c, path) => {
-		if (!sourceIds.has(c.source)) fail([...path, 'source'], `unknown source "${c.source}"`);
+		if (!sourceIds.has(c.source))
+			fail([...path, 'source'], `unknown source "${c.source}"${didYouMean(c.source, sourceIds)}`);
 	});
 	checkUnique(
 		data.sources.map((s) => s.id),
@@ -421,7 +455,11 @@ export function resolveFolder(
 			(n) => n in data.facts,
 			fail
 		);
-		if (!(c.field in data.facts)) fail(['constraints', i, 'field'], `unknown fact "${c.field}"`);
+		if (!(c.field in data.facts))
+			fail(
+				['constraints', i, 'field'],
+				`unknown fact "${c.field}"${didYouMean(c.field, Object.keys(data.facts))}`
+			);
 	});
 
 	if (data.identification)
@@ -515,20 +553,44 @@ export function resolveFolder(
 	tests.forEach((t, i) =>
 		t.expect.criteria.forEach((id, j) => {
 			if (!data.criteria.some((c) => c.id === id))
-				fail(['tests', i, 'expect', 'criteria', j], `unknown criterion "${id}"`);
+				fail(
+					['tests', i, 'expect', 'criteria', j],
+					`unknown criterion "${id}"${didYouMean(
+						id,
+						data.criteria.map((c) => c.id)
+					)}`
+				);
 		})
 	);
-	if (errors.length > 0) return { errors };
+	if (errors.length > 0) return { errors, warnings: [] };
 
+	const warnings = parent
+		? overrideWarnings(parent.data, own, parent.ref).map((w) => ({
+				...parsed.locate(w.path),
+				field: w.path.join('.'),
+				message: w.message
+			}))
+		: [];
 	const ruleset = compileRuleSet(data, ruleSetHash(data), locate, parsed.dir);
 	const legacy = legacyRuleSetHash(data);
 	if (legacy) ruleset.sameContentHashes = [legacy];
-	if (runTests)
+	if (runTests) {
+		// A fact this version adds is missing from every case written before it: one message at the
+		// fact, with the fix, instead of one per case.
+		const added = parent ? Object.keys(data.facts).filter((n) => !(n in parent.data.facts)) : [];
+		const lacking = new Map<string, string[]>();
 		tests.forEach((t, i) => {
-			const failure = runGoldenCase(ruleset, t);
-			if (failure) fail(['tests', i], `test "${t.name}": ${failure}`);
+			const failure = goldenFailure(ruleset, t);
+			if (!failure) return;
+			const fresh = failure.missing.filter((n) => added.includes(n));
+			if (fresh.length > 0 && fresh.length === failure.missing.length)
+				for (const n of fresh) lacking.set(n, [...(lacking.get(n) ?? []), t.name]);
+			else fail(['tests', i], `test "${t.name}": ${failure.problem}`);
 		});
-	return errors.length > 0 ? { errors } : { ruleset, errors };
+		for (const [name, cases] of lacking)
+			fail(['facts', name], missingFactMessage(name, data.facts[name]!, cases), true);
+	}
+	return errors.length > 0 ? { errors, warnings } : { ruleset, errors, warnings };
 }
 
 /**
@@ -567,6 +629,59 @@ function checkRouting(data: RuleSetData, fail: (path: Path, message: string) => 
 		);
 	});
 }
+
+function missingFactMessage(name: string, def: FactDef, cases: string[]): string {
+	const example =
+		def.type === 'boolean'
+			? 'false'
+			: def.type === 'integer'
+				? String(def.min ?? 0)
+				: def.type === 'set'
+					? '[]'
+					: (def.values?.[0] ?? '…');
+	const shown = cases.slice(0, 3).map((c) => `"${c}"`);
+	const more = (vi: string, en: string) =>
+		cases.length > 3
+			? { vi: `; và ${cases.length - 3} ${vi}`, en: `; and ${cases.length - 3} ${en}` }
+			: { vi: '', en: '' };
+	const m = more('ca khác', 'more');
+	return (
+		`${cases.length} ca kiểm thử không có dữ kiện mới "${name}" (${shown.join('; ')}${m.vi}): ` +
+		`thêm "default: ${example}" vào dữ kiện — câu trả lời coi là đúng với các hệ thống đã xác định ` +
+		`trước phiên bản này — hoặc thêm "${name}" vào các ca đó / ${cases.length} golden case(s) lack ` +
+		`the new fact "${name}" (${shown.join('; ')}${m.en}): give the fact "default: ${example}" — the ` +
+		`answer taken for systems classified before this version — or add "${name}" to those cases`
+	);
+}
+
+/** `remove:` names what the parent has: a misspelt name would otherwise silently remove nothing. */
+function checkRemoved(
+	own: Record<string, unknown>,
+	parent: RuleSetData | undefined,
+	fail: (p: Path, m: string) => void
+) {
+	const remove = (own.remove ?? {}) as Record<string, string[]>;
+	for (const [section, names] of Object.entries(remove)) {
+		if (!parent) {
+			fail(['remove', section], 'only a version that extends another can remove from it');
+			continue;
+		}
+		const value = (parent as unknown as Record<string, unknown>)[section];
+		const idKey = KEYED_LISTS[section];
+		const known = idKey
+			? ((value as Record<string, unknown>[] | undefined) ?? []).map((m) => String(m[idKey]))
+			: Object.keys((value as object | undefined) ?? {});
+		names.forEach((n, i) => {
+			if (!known.includes(n))
+				fail(
+					['remove', section, i],
+					`${parentRefOf(parent)} has no ${section} entry "${n}"${didYouMean(n, known)}`
+				);
+		});
+	}
+}
+
+const parentRefOf = (d: RuleSetData) => `${d.id}@${d.version}`;
 
 function isRealDate(s: string): boolean {
 	const d = new Date(`${s}T00:00:00Z`);
@@ -649,7 +764,11 @@ function checkCondition(
 	for (const p of problems)
 		fail(
 			p.path,
-			p.message.startsWith('unknown fact') ? `${p.message} (must be ${knownWhat})` : p.message
+			p.unknown === undefined
+				? p.message
+				: p.unknown in facts
+					? `"${p.unknown}" is asked later (must be ${knownWhat}): place this fact after it with "after:"`
+					: `${p.message} (must be ${knownWhat})${didYouMean(p.unknown, Object.keys(facts))}`
 		);
 	if (problems.length > 0) return;
 	const visit = (c: Condition, at: Path) => {
@@ -672,7 +791,9 @@ function checkCondition(
 		else if (values) {
 			for (const v of operands)
 				if (!values.includes(v as string))
-					bad(`"${String(v)}" is not a value of "${c.fact}" (${values.join(', ')})`);
+					bad(
+						`"${String(v)}" is not a value of "${c.fact}" (${values.join(', ')})${didYouMean(String(v), values)}`
+					);
 		} else if (def.type === 'boolean' && !numeric) {
 			for (const v of operands)
 				if (typeof v !== 'boolean') bad(`"${c.fact}" is true or false, not ${JSON.stringify(v)}`);
@@ -694,7 +815,7 @@ export function loadLibrary(
 	external: readonly RuleSet[] = [],
 	/** Run golden cases as part of loading (a failing case is a load error). */
 	runTests = true
-): { rulesets: RuleSet[]; errors: LoadError[] } {
+): { rulesets: RuleSet[]; errors: LoadError[]; warnings: LoadError[] } {
 	const byDir = new Map<string, SourceFile[]>();
 	for (const f of files) {
 		if (!/\.ya?ml$/.test(f.path) || isLockFile(f.path)) continue;
@@ -710,6 +831,7 @@ export function loadLibrary(
 			)
 		);
 	const errors: LoadError[] = [];
+	const warnings: LoadError[] = [];
 	const done = new Map<string, RuleSet>();
 	const refs = new Map<string, ParsedFolder>();
 	for (const p of parsed) {
@@ -749,14 +871,15 @@ export function loadLibrary(
 				return undefined;
 			}
 		}
-		const r = resolveFolder(p, parent, runTests);
+		const r = resolveFolder(p, parent, runTests, [...refs.keys(), ...external.map((x) => x.ref)]);
 		errors.push(...r.errors);
+		warnings.push(...r.warnings);
 		if (r.ruleset) done.set(p.ref, r.ruleset);
 		visiting.delete(p.ref);
 		return r.ruleset;
 	};
 	for (const p of refs.values()) resolveRef(p);
-	return { rulesets: [...done.values()], errors: dedupeErrors(errors) };
+	return { rulesets: [...done.values()], errors: dedupeErrors(errors), warnings };
 }
 
 function dedupeErrors(errors: LoadError[]): LoadError[] {
@@ -771,4 +894,9 @@ function dedupeErrors(errors: LoadError[]): LoadError[] {
 
 export function formatLoadError(e: LoadError): string {
 	return `${e.file}:${e.line}:${e.column}: ${e.field ? `${e.field}: ` : ''}${e.message}`;
+}
+
+/** A warning is located like an error and says it is one (it does not fail `check`). */
+export function formatLoadWarning(w: LoadError): string {
+	return `${w.file}:${w.line}:${w.column}: cảnh báo / warning: ${w.field ? `${w.field}: ` : ''}${w.message}`;
 }

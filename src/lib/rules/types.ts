@@ -21,6 +21,16 @@ export interface Citation {
 	point?: string;
 	appendix?: string;
 	item?: string;
+	/** The provisions of amending documents that changed this one ("được sửa đổi, bổ sung bởi"). */
+	amended_by?: Amendment[];
+}
+
+/** A provision of an amending document: Điều `article` khoản `clause` điểm `point` of `source`. */
+export interface Amendment {
+	source: string;
+	article: number;
+	clause?: number;
+	point?: string;
 }
 
 export interface Source {
@@ -87,6 +97,8 @@ interface FactBase {
 	 * civilian system); an answer given with this value is then not reported as ignored.
 	 */
 	otherwise?: Scalar;
+	/** Asked right after this fact (a later version placing a new question) instead of last. */
+	after?: string;
 }
 export type FactDef = FactBase &
 	(
@@ -409,7 +421,7 @@ export interface RuleSet {
 	testLocations: Location[];
 	/** The folder it was loaded from, and a way to locate any of its fields (absent when built from data). */
 	dir?: string;
-	locate?: (path: (string | number)[]) => Location;
+	locate?: (path: (string | number)[], key?: boolean) => Location;
 }
 
 export interface Location {

@@ -39,7 +39,7 @@ export function readYamlTree(root: string): SourceFile[] {
 	return out;
 }
 
-let bundled: { rulesets: RuleSet[]; errors: ReturnType<typeof loadLibrary>['errors'] } | undefined;
+let bundled: ReturnType<typeof loadLibrary> | undefined;
 
 /** Loads `files` over `external` and dates each version's end from its successor's start. */
 function loadDated(files: SourceFile[], external: readonly RuleSet[] = [], runTests = true) {
@@ -89,6 +89,7 @@ export function loadRuleSetsFrom(root: string, runTests = true) {
 	const all = library();
 	return {
 		rulesets: all.rulesets.filter((r) => r.dir !== undefined && inside(r.dir)),
-		errors: all.errors.filter((e) => inside(e.file))
+		errors: all.errors.filter((e) => inside(e.file)),
+		warnings: all.warnings.filter((e) => inside(e.file))
 	};
 }

@@ -52,6 +52,8 @@ export interface DraftReport {
 	effective_to?: string;
 	/** Load errors (file:line:column); uploaded files are named as uploaded. */
 	errors: LoadError[];
+	/** Probable mistakes that do not block publishing (e.g. an override that drops a note). */
+	warnings: LoadError[];
 	tests?: GoldenReport;
 	tiling: LoadError[];
 	/** Why this ref cannot be published whatever its content (already published). */
@@ -109,6 +111,7 @@ export function checkDraft(
 	const report: DraftReport = {
 		ref,
 		errors: located(loaded.errors),
+		warnings: located(loaded.warnings),
 		tiling: [],
 		publishable: false
 	};
@@ -166,6 +169,10 @@ export interface RegistryState {
 	conflicts: RegistryConflict[];
 	/** Published database versions that no longer load (e.g. a bundled parent changed). */
 	broken: { ref: string; errors: LoadError[] }[];
+	/** Published database versions whose content now hashes differently from when published. */
+	changed: { ref: string; stored: string; now: string }[];
+	/** The refs that come from the database (published from a web workspace or imported). */
+	fromDb: string[];
 }
 
 let cache: { key: string; state: RegistryState } | undefined;
@@ -175,7 +182,11 @@ let cache: { key: string; state: RegistryState } | undefined;
  * earlier one), withdrawn versions marked, and each version's end dated from its successor. One
  * small query per call; loading happens only when the published or withdrawn list changed.
  */
-export async function ruleSetRegistryState(db: Kysely<DB>): Promise<RegistryState> {
+export async function ruleSetRegistryState(
+	db: Kysely<DB>,
+	/** Whether to report problems on stderr (the server does; `capdo check` prints its own). */
+	log = true
+): Promise<RegistryState> {
 	const bundled = bundledRuleSets().rulesets;
 	const heads = await db
 		.selectFrom('rulesets')
@@ -201,7 +212,13 @@ export async function ruleSetRegistryState(db: Kysely<DB>): Promise<RegistryStat
 		.orderBy('published_at')
 		.orderBy('ref')
 		.execute();
-	const state: RegistryState = { rulesets: [...bundled], conflicts: [], broken: [] };
+	const state: RegistryState = {
+		rulesets: [...bundled],
+		conflicts: [],
+		broken: [],
+		changed: [],
+		fromDb: []
+	};
 	for (const row of rows) {
 		const same = state.rulesets.find((r) => r.ref === row.ref);
 		if (same) {
@@ -217,18 +234,11 @@ export async function ruleSetRegistryState(db: Kysely<DB>): Promise<RegistryStat
 			continue;
 		}
 		if (!hashMatches(rs, row.hash ?? ''))
-			console.error(
-				`capdo: published rule set ${row.ref} now hashes to ${rs.hash}, not ${row.hash}`
-			);
+			state.changed.push({ ref: row.ref, stored: row.hash ?? '', now: rs.hash });
 		state.rulesets.push(rs);
+		state.fromDb.push(row.ref);
 	}
-	for (const c of state.conflicts)
-		console.error(
-			`capdo: the database version ${c.ref} (sha256:${c.stored.slice(0, 12)}…) differs from the ` +
-				`bundled one (sha256:${c.bundled.slice(0, 12)}…): the database version is refused`
-		);
-	for (const b of state.broken)
-		console.error(`capdo: published rule set ${b.ref} no longer loads`, b.errors);
+	if (log) logRegistryProblems(state);
 	const withdrawn = new Map(withdrawals.map((w) => [w.ref, w]));
 	state.rulesets = resolveEnds(
 		state.rulesets.map((r) => {
@@ -240,6 +250,18 @@ export async function ruleSetRegistryState(db: Kysely<DB>): Promise<RegistryStat
 	);
 	cache = { key, state };
 	return state;
+}
+
+function logRegistryProblems(state: RegistryState) {
+	for (const c of state.conflicts)
+		console.error(
+			`capdo: the database version ${c.ref} (sha256:${c.stored.slice(0, 12)}…) differs from the ` +
+				`bundled one (sha256:${c.bundled.slice(0, 12)}…): the database version is refused`
+		);
+	for (const b of state.broken)
+		console.error(`capdo: published rule set ${b.ref} no longer loads`, b.errors);
+	for (const c of state.changed)
+		console.error(`capdo: published rule set ${c.ref} now hashes to ${c.now}, not ${c.stored}`);
 }
 
 /** The rule sets the server classifies with (see ruleSetRegistryState). */
@@ -389,4 +411,9 @@ export async function saveDraft(
 	});
 }
 
-export const emptyReport = (): DraftReport => ({ errors: [], tiling: [], publishable: false });
+export const emptyReport = (): DraftReport => ({
+	errors: [],
+	warnings: [],
+	tiling: [],
+	publishable: false
+});

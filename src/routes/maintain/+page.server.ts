@@ -11,7 +11,9 @@ import {
 	type DraftFile,
 	type DraftReport
 } from '$lib/server/rulesets';
+import { unpack } from '$lib/server/ruleset-package';
 import { submitForReview } from '$lib/server/ruleset-review';
+import type { RuleSet } from '$lib/rules';
 import { contextOf } from '$lib/server/workflow/route';
 import { checked, withoutSystemNames } from './checked';
 import type { Actions, PageServerLoad } from './$types';
@@ -30,6 +32,34 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+interface Uploaded {
+	files: DraftFile[];
+	/** An uploaded rule-set package, checked against this installation. */
+	pkg?: { ref: string; hash: string; installed: boolean };
+	problems: string[];
+}
+
+/**
+ * Text areas (path[i], text[i]) first; an uploaded file replaces the text area of its name. An
+ * uploaded package (.json) is checked (files as in its manifest, loads here, no clash) and its
+ * files take the place of the text areas; then it is a draft like any other.
+ */
+async function uploaded(form: FormData, rulesets: readonly RuleSet[]): Promise<Uploaded> {
+	const files = await filesOf(form);
+	const packages = form
+		.getAll('upload')
+		.filter((f): f is File => f instanceof File && f.size > 0 && /\.json$/i.test(f.name));
+	if (packages.length === 0) return { files, problems: [] };
+	if (packages.length > 1) return { files, problems: ['Mỗi lần một gói / one package at a time.'] };
+	const r = unpack(await packages[0]!.text(), rulesets);
+	if (!r.ok) return { files, problems: r.problems };
+	return {
+		files: r.pkg.files,
+		pkg: { ref: r.ruleset.ref, hash: r.ruleset.hash, installed: r.installed },
+		problems: []
+	};
+}
+
 /** Text areas (path[i], text[i]) first; an uploaded file replaces the text area of its name. */
 async function filesOf(form: FormData): Promise<DraftFile[]> {
 	const paths = form.getAll('path').map(String);
@@ -40,7 +70,7 @@ async function filesOf(form: FormData): Promise<DraftFile[]> {
 		if (path.trim() || text.trim()) files.push({ path: path.trim(), text });
 	});
 	for (const f of form.getAll('upload')) {
-		if (!(f instanceof File) || f.size === 0) continue;
+		if (!(f instanceof File) || f.size === 0 || /\.json$/i.test(f.name)) continue;
 		const file = { path: f.name, text: await f.text() };
 		const i = files.findIndex((x) => x.path === f.name);
 		if (i >= 0) files[i] = file;
@@ -57,23 +87,25 @@ interface Result {
 	draft?: string;
 	compare?: string;
 	comment?: string;
+	pkg?: Uploaded['pkg'];
 }
 
 export const actions: Actions = {
 	check: async (event) => {
 		const { db, rulesets } = contextOf(event);
 		const form = await event.request.formData();
-		const files = await filesOf(form);
-		const problems = fileProblems(files);
+		const { files, pkg, problems: refused } = await uploaded(form, rulesets);
+		const problems = refused.length ? refused : fileProblems(files);
 		if (problems.length) return fail(422, { files, problems } satisfies Result);
 		const compare = String(form.get('compare') ?? '') || undefined;
 		const report = await checked(db, rulesets, files, compare);
-		return { files, report, compare: compare ?? '' } satisfies Result;
+		return { files, report, compare: compare ?? '', pkg } satisfies Result;
 	},
 	submit: async (event) => {
-		const { db, user } = contextOf(event);
+		const { db, user, rulesets } = contextOf(event);
 		const form = await event.request.formData();
-		const files = await filesOf(form);
+		const { files, problems } = await uploaded(form, rulesets);
+		if (problems.length) return fail(422, { files, problems } satisfies Result);
 		const comment = String(form.get('comment') ?? '');
 		const r = await submitForReview(db, user, files, comment);
 		if (!r.ok)
@@ -86,9 +118,10 @@ export const actions: Actions = {
 		return { files, submitted: r.ref } satisfies Result;
 	},
 	draft: async (event) => {
-		const { db, user } = contextOf(event);
+		const { db, user, rulesets } = contextOf(event);
 		const form = await event.request.formData();
-		const files = await filesOf(form);
+		const { files, problems } = await uploaded(form, rulesets);
+		if (problems.length) return fail(422, { files, problems } satisfies Result);
 		const r = await saveDraft(db, user, files);
 		if (!r.ok) return fail(422, { files, problems: r.problems } satisfies Result);
 		return { files, draft: r.ref } satisfies Result;

@@ -48,6 +48,7 @@ export const load: PageServerLoad = async (event) => {
 			ref,
 			hash: published.hash,
 			errors: [],
+			warnings: [],
 			tiling: [],
 			publishable: false,
 			compare: base?.ref,

@@ -1,0 +1,26 @@
+// "Did you mean …" for a name a maintainer mistyped: the closest known name by edit distance
+// (fastest-levenshtein: tiny, dependency-free, runs in the browser too), or one the typed name is
+// the start of (e.g. "prime_minister" for "prime_minister_designated").
+import { distance } from 'fastest-levenshtein';
+
+/** The known name `name` most probably meant, if one is close enough to be a typo. */
+export function closest(name: string, known: Iterable<string>): string | undefined {
+	let best: string | undefined;
+	let bestScore = Infinity;
+	// One- and two-letter names ("V", "IV") are too short for an edit to say which was meant.
+	const limit = name.length < 3 ? 0 : Math.max(1, Math.floor(name.length / 3));
+	for (const k of known) {
+		if (k === name) continue;
+		const d = distance(name.toLowerCase(), k.toLowerCase());
+		const prefix = name.length >= 4 && (k.startsWith(name) || name.startsWith(k));
+		const score = d <= limit ? d : prefix ? limit + 0.5 : Infinity;
+		if (score < bestScore) [best, bestScore] = [k, score];
+	}
+	return best;
+}
+
+/** `; có phải "x"? / did you mean "x"?` after a message about an unknown name, or nothing. */
+export function didYouMean(name: string, known: Iterable<string>): string {
+	const k = closest(name, known);
+	return k === undefined ? '' : `; có phải "${k}"? / did you mean "${k}"?`;
+}
