@@ -28,11 +28,6 @@ import { provincesAfter } from '../lib/bodies';
 import { DB_OPTIONS, registryOf, wantsDb, type DbValues } from './db-rulesets';
 import { UsageError, type Io } from './main';
 
-function target(args: string[]): string {
-	const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
-	return targetOf(positionals);
-}
-
 function targetOf(positionals: string[]): string {
 	if (positionals.length > 1) throw new UsageError('expects at most one PATH');
 	const path = positionals[0] ?? DEFAULT_RULESETS_DIR;
