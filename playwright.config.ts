@@ -53,7 +53,6 @@ export default defineConfig({
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
 			ORIGIN,
-			BODY_SIZE_LIMIT: '12M',
 			CAPDO_DATA_DIR: dataDir
 		}
 	}

@@ -9,8 +9,8 @@ export default defineConfig(({ mode }) => ({
 	test: {
 		include: ['tests/**/*.test.ts'],
 		// Many tests run the real CLI, server or PDF tools as child processes: allow for a busy CI box.
-		testTimeout: 60_000,
-		hookTimeout: 60_000,
+		testTimeout: 180_000,
+		hookTimeout: 180_000,
 		environment: 'node'
 	}
 }));

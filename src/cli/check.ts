@@ -13,6 +13,7 @@ import {
 	formatLoadWarning,
 	parsePublished,
 	runGoldenCases,
+	mutationReport,
 	type LoadError,
 	type PublishedEntry,
 	type RuleSet
@@ -196,6 +197,11 @@ async function checkDatabase(values: DbValues, io: Io): Promise<number> {
  * not): a criterion lacking either fails, at its location.
  */
 export function testCommand(args: string[], io: Io): number {
+	if (args.includes('--mutate'))
+		return mutateCommand(
+			args.filter((a) => a !== '--mutate'),
+			io
+		);
 	const { values, positionals } = parseArgs({
 		args,
 		allowPositionals: true,
@@ -270,4 +276,37 @@ export function testCommand(args: string[], io: Io): number {
 	}
 	io.out(`${passed} passed, ${failed + uncovered} failed`);
 	return failed + uncovered > 0 ? 1 : 0;
+}
+
+/**
+ * `capdo test --mutate [PATH]`: every data mutant of each rule set (thresholds ±1, lt↔lte, gt↔gte,
+ * one condition dropped from all/any, criterion level ±1, citation article/clause/point, procedure
+ * fields, effective dates ±1 day) against its golden, procedure and date tests; prints survivors.
+ */
+function mutateCommand(args: string[], io: Io): number {
+	const { rulesets, errors } = loadRuleSetsFrom(targetOf(args), true);
+	for (const e of errors) io.err(formatLoadError(e));
+	let total = 0;
+	let survived = 0;
+	for (const r of rulesets) {
+		const report = mutationReport(r);
+		total += report.total - report.equivalent.length;
+		survived += report.survivors.length;
+		for (const s of report.survivors)
+			io.out(
+				`SURVIVED ${r.ref}: ${s.kind} ${s.path}: ${s.change}` +
+					(s.witness ? `\n  fires differently on: ${JSON.stringify(s.witness)}` : '')
+			);
+		for (const s of report.equivalent)
+			io.out(`equivalent ${r.ref}: ${s.kind} ${s.path}: ${s.change}`);
+		const counted = report.total - report.equivalent.length;
+		const score = counted === 0 ? 100 : (100 * report.killed) / counted;
+		io.out(
+			`${r.ref}: ${report.killed}/${counted} data mutants killed (${score.toFixed(1)}%), ` +
+				`${report.survivors.length} survived; ${report.equivalent.length} equivalent ` +
+				`(no difference on ${report.explored} valid fact sets near the golden cases)`
+		);
+	}
+	io.out(`${total - survived}/${total} killed, ${survived} survived`);
+	return errors.length > 0 || survived > 0 ? 1 : 0;
 }

@@ -39,6 +39,9 @@ Usage:
                          Run the golden test cases; prints "N passed, N failed". --coverage also
                          requires, per criterion, a case where it fires and a nearest miss (a case
                          one fact away where it does not); a criterion lacking either fails
+  capdo test --mutate [PATH]
+      Make every small mistake in the law data (thresholds, operators, conditions, levels,
+      citations, procedure, dates) and print each one the tests do not catch
   capdo impact NEW [--base OLD] [--from EXPORT.json | --db URL | --data-dir DIR] [--json] [--all]
       Re-evaluate stored classifications under rule set NEW (e.g. vn-nd331@2026) and list the
       systems whose level or basis would change, with counts per level change. Read-only.

@@ -153,8 +153,8 @@ describe('capdo check and test', () => {
 		writeFileSync(
 			f,
 			readFileSync(f, 'utf8').replace(
-				'expect: { level: 5, criteria: [nd85-d11-k3] }',
-				'expect: { level: 4, criteria: [nd85-d11-k3] }'
+				'level: 5\n      basis:\n        nd85-d11-k3:',
+				'level: 4\n      basis:\n        nd85-d11-k3:'
 			)
 		);
 		const bad = capdo('test', dir);

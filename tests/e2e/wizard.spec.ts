@@ -11,7 +11,7 @@ import {
 } from './wizard-helpers';
 
 // Long journeys with axe on every page: allow for a loaded machine.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 300_000 });
 
 async function toResult(page: import('@playwright/test').Page) {
 	await page.getByRole('link', { name: 'Tiếp tục đến bước kiểm tra câu trả lời' }).click();

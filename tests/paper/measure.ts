@@ -74,6 +74,23 @@ export function docxParts(bytes: Uint8Array): Record<string, string> {
 	return Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, strFromU8(v)]));
 }
 
+/** The DOCX body's text as a reader sees it: every w:t in order, a space between paragraphs. */
+export function docxText(bytes: Uint8Array): string {
+	const xml = docxParts(bytes)['word/document.xml'] ?? '';
+	const texts: string[] = [];
+	for (const para of xml.split('</w:p>'))
+		texts.push([...para.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+	return norm(
+		texts
+			.join(' ')
+			.replace(/&lt;/g, '<')
+			.replace(/&gt;/g, '>')
+			.replace(/&quot;/g, '"')
+			.replace(/&apos;/g, "'")
+			.replace(/&amp;/g, '&')
+	);
+}
+
 /** DOCX bytes → PDF through LibreOffice headless (its own throwaway profile). */
 export function libreOfficePdf(docx: Uint8Array, name = 'paper.docx'): string {
 	const dir = mkdtempSync(join(tmpdir(), 'capdo-lo-'));

@@ -51,6 +51,20 @@ describe('correction records', () => {
 		expect(revisionOf(rs, REV1)).toBe(1);
 		expect(revisionOf(rs, REV2)).toBe(2);
 		expect(revisionOf(rs, 'f'.repeat(64))).toBeUndefined();
+		// A correction may name other hashes of the revision it corrects (e.g. its hash from before
+		// effective_to left the hash): results stored with one are that revision.
+		const aliased = {
+			...rs,
+			data: {
+				...rs.data,
+				corrections: rs.data.corrections!.map((c) => ({
+					...c,
+					previous_aliases: [`sha256:${'e'.repeat(64)}`]
+				}))
+			}
+		};
+		expect(revisionOf(aliased, 'e'.repeat(64))).toBe(1);
+		expect(revisionOf(rs, 'e'.repeat(64))).toBeUndefined();
 		expect(correctionsSince(rs, 1).map((c) => c.revision)).toEqual([2]);
 		expect(correctionsSince(rs, 2)).toEqual([]);
 	});

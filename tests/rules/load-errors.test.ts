@@ -108,8 +108,8 @@ describe('loading rule sets', () => {
 		const r = loadLibrary(
 			withEdit('tests.yaml', (t) =>
 				t.replace(
-					'expect: { level: 5, criteria: [nd85-d11-k3] }',
-					'expect: { level: 4, criteria: [nd85-d11-k3] }'
+					'level: 5\n      basis:\n        nd85-d11-k3:',
+					'level: 4\n      basis:\n        nd85-d11-k3:'
 				)
 			)
 		);
@@ -119,6 +119,45 @@ describe('loading rule sets', () => {
 				line: lineOf('tests.yaml', name),
 				message: `test "${name}": expected level 4, got 5`
 			})
+		]);
+	});
+
+	it('reports a golden case whose expected citation differs from the criterion, at the case', () => {
+		const name = 'Cổng kết nối quốc tế → cấp độ 5';
+		const r = loadLibrary(
+			withEdit('tests.yaml', (t) =>
+				t.replace(
+					'level: 5\n      basis:\n        nd85-d11-k3: Điều 11 khoản 3 ',
+					'level: 5\n      basis:\n        nd85-d11-k3: Điều 11 khoản 2 '
+				)
+			)
+		);
+		expect(r.errors).toEqual([
+			expect.objectContaining({
+				file: `${DIR}/tests.yaml`,
+				line: lineOf('tests.yaml', name),
+				message: `test "${name}": expected nd85-d11-k3: "Điều 11 khoản 2 Nghị định 85/2016/NĐ-CP → cấp độ 5", got "Điều 11 khoản 3 Nghị định 85/2016/NĐ-CP → cấp độ 5"`
+			})
+		]);
+	});
+
+	it('reports a cited basis that disagrees with the listed criteria, and a case with neither', () => {
+		const r = loadLibrary(
+			withEdit('tests.yaml', (t) =>
+				t
+					.replace(
+						'level: 5\n      basis:\n        nd85-d11-k3:',
+						'level: 5\n      criteria: [nd85-d11-k3, nd85-d7]\n      basis:\n        nd85-d11-k3:'
+					)
+					.replace(
+						'level: 3\n      basis:\n        nd85-d9-k4: Điều 9 khoản 4 Nghị định 85/2016/NĐ-CP → cấp độ 3\n  - name: SCADA công trình cấp IV',
+						'level: 3\n  - name: SCADA công trình cấp IV'
+					)
+			)
+		);
+		expect(r.errors.map((e) => e.message)).toEqual([
+			'a golden case needs "basis" (or "criteria")',
+			'criterion "nd85-d7" has no expected citation'
 		]);
 	});
 

@@ -38,7 +38,7 @@ beforeAll(async () => {
 	const d = await freshDatabase();
 	cleanup = d.cleanup;
 	s = await seed(d);
-}, 60_000);
+}, 180_000);
 afterAll(() => cleanup());
 
 const today = new Date().toISOString().slice(0, 10);
@@ -89,7 +89,7 @@ describe('the submitted dossier', () => {
 		expect((await openFile(s.ctx('unitA'), id, f.id)).sha256).toBe(f.sha256);
 		await expect(openFile(s.ctx('unitB'), id, f.id)).rejects.toBeInstanceOf(NotFoundError);
 		await expect(openFile(s.ctx('otherAppraiser'), id, f.id)).rejects.toBeInstanceOf(NotFoundError);
-	}, 60_000);
+	}, 180_000);
 
 	it('is never changed in place, and bytes that no longer match their hash are not served', async () => {
 		const id = await submitted();
@@ -106,7 +106,7 @@ describe('the submitted dossier', () => {
 			await sql`alter table files enable trigger files_no_change`.execute(trx);
 		});
 		await expect(openFile(s.ctx('appraiser'), id, f!.id)).rejects.toBeInstanceOf(IntegrityError);
-	}, 60_000);
+	}, 180_000);
 });
 
 describe('signed uploads', () => {
@@ -154,7 +154,7 @@ describe('signed uploads', () => {
 			'signed_request'
 		]);
 		expect((await verifyAudit(s.d.db)).ok).toBe(true);
-	}, 60_000);
+	}, 180_000);
 
 	it('refuses what is not a PDF, what is too large, and kinds or systems out of reach', async () => {
 		const id = await submitted();
@@ -198,7 +198,7 @@ describe('signed uploads', () => {
 		});
 		expect(ok.kind).toBe('signed_opinion');
 		expect((await systemFiles(s.ctx('unitA'), id)).some((f) => f.id === ok.id)).toBe(true);
-	}, 60_000);
+	}, 180_000);
 });
 
 describe('checklist, routing and the approval record', () => {
@@ -217,7 +217,7 @@ describe('checklist, routing and the approval record', () => {
 				opinion: suitable
 			})
 		).rejects.toThrow(/thẩm định có độc lập/);
-	}, 60_000);
+	}, 180_000);
 
 	it('routes by the routing answers and refuses unknown ones when classifying', async () => {
 		const unit = s.ctx('unitA');
@@ -233,7 +233,7 @@ describe('checklist, routing and the approval record', () => {
 		expect(view.procedure?.appraiser).toMatch(/Hội đồng thẩm định độc lập/);
 		const { id: bad } = await createSystem(unit, { ...level2Record(), routing: { army: 'yes' } });
 		await expect(classifySystem(unit, bad)).rejects.toMatchObject({ field: 'routing.army' });
-	}, 60_000);
+	}, 180_000);
 
 	it('records who approved, when, the decision, the level and the exact dossier; a later change needs re-determination', async () => {
 		const unit = s.ctx('unitA');
@@ -276,5 +276,5 @@ describe('checklist, routing and the approval record', () => {
 		expect(v.changed_questions).toEqual(['facts.information']);
 		// The appraiser still reads the approved submission, not the draft.
 		expect(v.record.facts.information).toEqual(['public', 'private']);
-	}, 60_000);
+	}, 180_000);
 });

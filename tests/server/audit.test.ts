@@ -17,7 +17,7 @@ beforeAll(async () => {
 	const { id } = await createSystem(unit, level2Record());
 	await saveSystem(unit, id, { ...level2Record('Quản lý văn bản và điều hành'), id });
 	await classifySystem(unit, id);
-}, 60_000);
+}, 180_000);
 afterAll(() => fresh.cleanup());
 
 async function cli(args: string[]) {

@@ -4,7 +4,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classifySystem, createSystem, submitSystem } from '../../src/lib/server/workflow/service';
+import {
+	classifySystem,
+	createSystem,
+	startReview,
+	submitSystem
+} from '../../src/lib/server/workflow/service';
 import { systemFiles } from '../../src/lib/server/workflow/files';
 import { signedPdf } from '../fixtures/pdf/signed';
 import { freshDatabase, level2Record, PASSWORD, seed, type Who } from './fixtures';
@@ -74,6 +79,7 @@ describe('seeded server', () => {
 		sysC: string;
 		unitA: string;
 		pdfA: string;
+		sysR: string;
 	};
 	const clients = {} as Record<Who | 'anonymous', Client>;
 
@@ -95,12 +101,13 @@ describe('seeded server', () => {
 			sysB: await submitted(unitB, 'Hệ thống B'),
 			sysC: await submitted(unitC, 'Hệ thống C'),
 			unitA: s.units.A,
-			pdfA: ''
+			pdfA: '',
+			// Under review: its papers (Mẫu 04–07) can be drafted.
+			sysR: await submitted(unitA, 'BÍ-MẬT-A hệ thống R')
 		};
-		// The PDF and the DOCX are stored in the same instant: pick the PDF, not whichever is first.
-		ids.pdfA = (await systemFiles(unitA, ids.sysA)).find(
-			(f) => f.media_type === 'application/pdf'
-		)!.id;
+		await startReview(s.ctx('appraiser'), ids.sysR);
+		// The PDF and the DOCX are stored in the same instant: pick the PDF by kind, not the first.
+		ids.pdfA = (await systemFiles(unitA, ids.sysA)).find((f) => f.kind === 'dossier_pdf')!.id;
 		await d.close();
 		server = await startServer(d.target);
 		clients.anonymous = new Client(server.origin);
@@ -162,6 +169,12 @@ describe('seeded server', () => {
 	const currentQuarter = () => {
 		const d = new Date();
 		return `${d.getFullYear()}-Q${Math.floor(d.getMonth() / 3) + 1}`;
+	};
+	/** The Decree 331 yearly window open today (15/12 of one year – 14/12 of the next). */
+	const yearly = (report = 'nd331-yearly-unit') => {
+		const d = new Date(Date.now() + 7 * 3600_000);
+		const next = d.getUTCMonth() === 11 && d.getUTCDate() >= 15;
+		return `${report}/${d.getUTCFullYear() + (next ? 1 : 0)}`;
 	};
 
 	type Role = Exclude<Who, 'maintainer2'> | 'anonymous';
@@ -330,6 +343,36 @@ describe('seeded server', () => {
 			(i) => `/api/systems/${i.sysA}/files/x`,
 			row(401, 404, 404, 404, 404, 403, 403)
 		],
+		[
+			'GET',
+			'opinion paper of R (PDF)',
+			(i) => `/api/systems/${i.sysR}/papers/opinion?format=pdf`,
+			row(401, 403, 403, 200, 404, 403, 403)
+		],
+		[
+			'GET',
+			'decision paper of R (DOCX, signature copy)',
+			(i) => `/api/systems/${i.sysR}/papers/decision?format=docx&copy=final`,
+			row(401, 403, 403, 200, 404, 403, 403)
+		],
+		[
+			'GET',
+			'tờ trình of a level-2 system (none: the specialized unit approves)',
+			(i) => `/api/systems/${i.sysR}/papers/submission`,
+			row(401, 403, 403, 404, 404, 403, 403)
+		],
+		[
+			'GET',
+			'papers of A before its review starts',
+			(i) => `/api/systems/${i.sysA}/papers/opinion`,
+			row(401, 403, 403, 404, 404, 403, 403)
+		],
+		[
+			'GET',
+			'unknown paper',
+			(i) => `/api/systems/${i.sysR}/papers/x`,
+			row(401, 403, 403, 404, 404, 403, 403)
+		],
 		['GET', 'API audit', () => '/api/audit', row(401, 403, 403, 200, 200, 403, 200)],
 		['GET', 'overview', () => '/overview', row(303, 403, 403, 200, 200, 403, 200)],
 		[
@@ -361,6 +404,91 @@ describe('seeded server', () => {
 			() => `/reports/malware-quarterly/${currentQuarter()}`,
 			row(303, 422, 422, 403, 403, 403, 403),
 			{ endpoints_total: '5', endpoints_protected: '9', infected_machines: '0', incidents: '0' }
+		],
+		[
+			'GET',
+			'yearly report form (Mẫu 08)',
+			() => `/reports/yearly/${yearly()}`,
+			row(303, 200, 200, 403, 403, 403, 403)
+		],
+		[
+			'POST',
+			'yearly report: save a draft',
+			() => `/reports/yearly/${yearly()}?/save`,
+			row(303, 200, 200, 403, 403, 403, 403),
+			{ version: '0', 'owner.name': 'UBND' }
+		],
+		[
+			'POST',
+			'yearly report: submit with gaps',
+			() => `/reports/yearly/${yearly()}/review?/submit`,
+			row(303, 422, 422, 403, 403, 403, 403)
+		],
+		[
+			'GET',
+			'yearly report: PDF draft',
+			() => `/reports/yearly/${yearly()}/mau-08?format=pdf&copy=draft`,
+			row(303, 200, 200, 403, 403, 403, 403)
+		],
+		[
+			'GET',
+			'yearly report: sent copy before sending',
+			() => `/reports/yearly/${yearly()}/mau-08?v=submitted&format=docx&copy=final`,
+			row(303, 404, 404, 403, 403, 403, 403)
+		],
+		[
+			'GET',
+			'yearly report: Word draft',
+			() => `/reports/yearly/${yearly()}/mau-08?format=docx`,
+			row(303, 200, 200, 403, 403, 403, 403)
+		],
+		[
+			'GET',
+			'yearly report: an unknown format',
+			() => `/reports/yearly/${yearly()}/mau-08?format=odt`,
+			row(303, 404, 404, 403, 403, 403, 403)
+		],
+		[
+			'GET',
+			'yearly report: the owner’s report for a unit’s duty',
+			() => `/reports/yearly/${yearly('nd331-yearly-owner')}`,
+			row(303, 404, 404, 403, 403, 403, 403)
+		],
+		[
+			'GET',
+			'yearly roll-up',
+			() => `/overview/reports?report=${yearly().replace('/', '&period=')}`,
+			row(303, 403, 403, 200, 200, 403, 200)
+		],
+		[
+			'GET',
+			'yearly roll-up CSV',
+			() => `/overview/reports/export/csv?report=${yearly().replace('/', '&period=')}`,
+			row(303, 403, 403, 200, 200, 403, 200)
+		],
+		[
+			'GET',
+			'roll-up export of a report without one',
+			() => `/overview/reports/export/csv?report=malware-quarterly&period=${currentQuarter()}`,
+			row(303, 403, 403, 404, 404, 403, 404)
+		],
+		[
+			'GET',
+			'the owner’s yearly report',
+			() => `/overview/reports/yearly/${yearly('nd331-yearly-owner')}`,
+			row(303, 403, 403, 200, 200, 403, 404)
+		],
+		[
+			'GET',
+			'the owner’s report page for a unit’s duty',
+			() => `/overview/reports/yearly/${yearly()}`,
+			row(303, 403, 403, 404, 404, 403, 404)
+		],
+		[
+			'GET',
+			'a sent Mẫu 08 that does not exist',
+			() => '/overview/reports/submitted/00000000-0000-4000-8000-000000000000/mau-08',
+			row(303, 403, 403, 404, 404, 403, 404)
 		],
 		['GET', 'rule browser', () => '/rules', row(200, 200, 200, 200, 200, 200, 200)],
 		[

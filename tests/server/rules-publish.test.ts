@@ -20,7 +20,7 @@ import {
 	saveDraft,
 	type DraftFile
 } from '../../src/lib/server/rulesets';
-import { selectRuleSet } from '../../src/lib/rules';
+import { revisionOf, selectRuleSet } from '../../src/lib/rules';
 import { overviewRows, overviewStats } from '../../src/lib/server/overview/query';
 import { recheck } from '../../src/lib/server/workflow/recheck';
 import { classifySystem, createSystem } from '../../src/lib/server/workflow/service';
@@ -274,9 +274,11 @@ describe('publishing a successor of a published version', () => {
 			// The amendment in force that day gives level 3: reported, not an alarm on the old result.
 			newest: { ref: 'vn-nd331@2027-03', level: 3, differs: true }
 		});
-		// A result stored with the hash revision 1 had while effective_to was hashed is still
-		// recognised: as revision 1, corrected since (revision 2, issue 14), not a hash alarm.
+		// A result stored with the hash its version had while effective_to was hashed still matches:
+		// that content is revision 1, which revision 2's correction record names as an alias.
+		const tt03 = registry.find((x) => x.ref === 'vn-nd85@tt03-2017')!;
 		const legacy = '73d04f62953bcadd05670663b76a17ed6eb359dbde68a16b93b0ec9c0df568e5';
+		expect(revisionOf(tt03, legacy)).toBe(1);
 		const old85 = recheck(
 			registry,
 			{

@@ -33,9 +33,16 @@ describe('rule sets sent as data', () => {
 			expect(rs.hash).toBe(loaded[i]!.hash);
 			// The hash the server sent is the hash of the data the client compiled.
 			expect(ruleSetHash(rs.data)).toBe(rs.hash);
-			for (const g of golden) {
+			// Each rule set's own golden cases: a real, valid result per regime, not an error list.
+			const own = loaded[i]!.data.tests!;
+			expect(own.length).toBeGreaterThan(20);
+			for (const g of own) {
 				const a = evaluate(rs, { facts: g.facts, components: g.components });
 				const b = evaluate(loaded[i]!, { facts: g.facts, components: g.components });
+				expect(a.ok, `${rs.ref}: ${g.name}`).toBe(true);
+				if (!a.ok) continue;
+				expect(a.value.level, `${rs.ref}: ${g.name}`).toBe(g.expect.level);
+				expect(a.value.basis.map((x) => x.id).sort()).toEqual([...g.expect.criteria].sort());
 				expect(a).toEqual(b);
 			}
 		}

@@ -61,8 +61,11 @@ export type Block =
 	| { kind: 'quote'; text: string; cite: string } // legal text, quoted and cited
 	| { kind: 'notice'; title: string; text: string } // boxed warning (unverified rule set)
 	| { kind: 'fields'; rows: [string, string][] } // label: value pairs
-	/** A table whose header row repeats on every page; a row taller than a page splits. */
-	| { kind: 'table'; columns: Column[]; rows: TableRow[] }
+	/**
+	 * A table whose header row repeats on every page; a row taller than a page splits. `size`
+	 * (pt, default 11) for a wide table such as Mẫu 08's twelve columns.
+	 */
+	| { kind: 'table'; columns: Column[]; rows: TableRow[]; size?: number }
 	| Signature
 	| { kind: 'page_break' };
 

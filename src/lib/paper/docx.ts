@@ -11,6 +11,7 @@ import type * as D from 'docx';
 import type { Block, Letterhead, Paper, Run, Signature } from './blocks';
 import { assertPrintable } from './check';
 import {
+	CELL_PAD,
 	FONT,
 	HEADER_COLUMNS,
 	INDENT,
@@ -163,8 +164,10 @@ export function buildDocx(
 
 	function table(b: Extract<Block, { kind: 'table' }>): D.Table {
 		const widths = b.columns.map((c) => twips(c.width * TEXT_WIDTH));
+		// A table's own size (a wide table) overrides the Table Text style's on each run.
+		const sized = b.size ? { size: hp(b.size) } : {};
 		const cellText = (rs: Run[], o: Partial<D.IParagraphOptions> = {}) =>
-			p(runs(rs), { style: 'TableText', ...o });
+			p(runs(rs, sized), { style: 'TableText', ...o });
 		const border = { style: d.BorderStyle.SINGLE, size: 4, color: '000000' };
 		const header = new d.TableRow({
 			tableHeader: true,
@@ -174,7 +177,7 @@ export function buildDocx(
 					new d.TableCell({
 						width: { size: widths[i]!, type: d.WidthType.DXA },
 						shading: { type: d.ShadingType.CLEAR, color: 'auto', fill: 'EBEBEB' },
-						children: [p(runs([{ text: c.title }]), { style: 'TableHeading' })]
+						children: [p(runs([{ text: c.title }], sized), { style: 'TableHeading' })]
 					})
 			)
 		});
@@ -215,6 +218,12 @@ export function buildDocx(
 			width: { size: twips(TEXT_WIDTH), type: d.WidthType.DXA },
 			columnWidths: widths,
 			layout: d.TableLayoutType.FIXED,
+			// The PDF's cell margin, so a column holds the same words in both.
+			margins: {
+				marginUnitType: d.WidthType.DXA,
+				left: twips(CELL_PAD),
+				right: twips(CELL_PAD)
+			},
 			borders: {
 				top: border,
 				bottom: border,

@@ -28,6 +28,9 @@ export const FOOTER_RULE_Y = 279; // mm: the draft copy's machine footer starts 
 /** The letterhead's two columns inside the text area: issuer ≈ 2/5, national motto ≈ 3/5. */
 export const HEADER_COLUMNS = { left: 68, right: TEXT_WIDTH - 68 } as const; // mm
 
+/** A table cell's inner margin, mm, in both writers (Word's default 1.9 mm would split words). */
+export const CELL_PAD = 1.5;
+
 export const MM_PER_PT = 25.4 / 72;
 export const TWIPS_PER_MM = 1440 / 25.4;
 export const twips = (mm: number) => Math.round(mm * TWIPS_PER_MM);

@@ -7,6 +7,7 @@ import type { jsPDF as JsPdf } from 'jspdf';
 import type { Block, Letterhead, Paper, Run, Signature } from './blocks';
 import { assertPrintable } from './check';
 import {
+	CELL_PAD,
 	FOOTER_RULE_Y,
 	HEADER_COLUMNS,
 	INDENT,
@@ -355,8 +356,8 @@ function letterhead(wr: Writer, b: Letterhead) {
 
 /** Rows of a table; a row that does not fit splits across pages, the header row repeated. */
 function table(wr: Writer, b: Extract<Block, { kind: 'table' }>) {
-	const size = SIZE.table;
-	const pad = 1.5;
+	const size = b.size ?? SIZE.table;
+	const pad = CELL_PAD;
 	const lh = wr.lineHeight(size);
 	const widths = b.columns.map((c) => c.width * WIDTH);
 	const layout = (cells: Run[][], bold = false) =>

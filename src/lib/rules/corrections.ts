@@ -148,15 +148,18 @@ export function checkCorrections(data: RuleSetData, fail: Fail): void {
  * computed while a declared end date was hashed (sameContentHashes) is the current revision.
  */
 export function revisionOf(
-	rs: Pick<RuleSet, 'hash' | 'revisions' | 'sameContentHashes' | 'revisionAliases'>,
+	rs: Pick<RuleSet, 'hash' | 'revisions' | 'sameContentHashes'> & {
+		data?: Pick<RuleSet['data'], 'corrections'>;
+	},
 	hash: string
 ): number | undefined {
 	const list = rs.revisions ?? [rs.hash];
 	const i = list.indexOf(hash);
 	if (i >= 0) return i + 1;
-	const alias = rs.revisionAliases?.[hash];
-	if (alias !== undefined && alias <= list.length) return alias;
-	return hashMatches(rs, hash) ? list.length : undefined;
+	if (hashMatches(rs, hash)) return list.length;
+	// An earlier revision's other hash, recorded by the correction that followed it.
+	const c = rs.data?.corrections?.find((x) => x.previous_aliases?.includes(`sha256:${hash}`));
+	return c && c.revision - 1;
 }
 
 /** The revision the rule set's current content is (1 when never corrected). */

@@ -16,13 +16,15 @@ export function sha256Hex(text: string): string {
 }
 
 /**
- * A rule set's content hash: its data without the golden tests and without its end date, canonical
+ * A rule set's content hash: its data without the golden tests (and procedure tests) and without its end date, canonical
  * JSON, sha256. The end is left out because it is derived from the successor's start (or closes the
  * regime): publishing a successor must never change a published predecessor's hash.
  */
 export function ruleSetHash(data: RuleSetData): string {
 	const content: Partial<RuleSetData> = { ...data };
 	delete content.tests;
+	delete content.procedure_tests;
+	delete content.effective_tests;
 	delete content.effective_to;
 	return sha256Hex(canonicalJson(content));
 }
@@ -36,5 +38,7 @@ export function legacyRuleSetHash(data: RuleSetData): string | undefined {
 	if (data.effective_to === undefined) return undefined;
 	const content: Partial<RuleSetData> = { ...data };
 	delete content.tests;
+	delete content.procedure_tests;
+	delete content.effective_tests;
 	return sha256Hex(canonicalJson(content));
 }

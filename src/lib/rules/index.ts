@@ -11,7 +11,7 @@ export {
 	formatLoadWarning
 } from './load';
 export type { SourceFile } from './load';
-export { runGoldenCase, runGoldenCases } from './golden';
+export { runGoldenCase, runGoldenCases, runProcedureCase } from './golden';
 export { coverage } from './coverage';
 export type { CoverageReport, CriterionCoverage } from './coverage';
 export type { GoldenReport } from './golden';
@@ -49,3 +49,5 @@ export type {
 export { parseTimeline, runTimeline, runTimelineCase, TIMELINE_FILE } from './timeline';
 export type { TimelineCase, TimelineResult } from './timeline';
 export { normalizeRouting, routeFor } from './routing';
+export { dataMutants, mutationReport, killed } from './mutate';
+export type { DataMutant, MutantKind, MutationReport } from './mutate';

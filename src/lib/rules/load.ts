@@ -5,7 +5,7 @@ import { knownFields, validate as generatedValidate } from './generated/ruleset-
 import { inspectCondition } from './condition';
 import { compileRuleSet, type Locate } from './compile';
 import { checkCorrections } from './corrections';
-import { goldenFailure } from './golden';
+import { goldenFailure, runProcedureCase } from './golden';
 import { legacyRuleSetHash, ruleSetHash } from './hash';
 import { orderFacts } from './fact-order';
 import { overrideWarnings } from './overrides';
@@ -71,7 +71,8 @@ const KEYED_LISTS: Record<string, string> = {
 	designations: 'id',
 	notices: 'id',
 	transition: 'id',
-	tests: 'name'
+	tests: 'name',
+	procedure_tests: 'level'
 };
 /** Sections that are maps: a child's keys replace the parent's, one key at a time. */
 const MERGED_BY_KEY = new Set(['facts', 'procedure', 'dossier', 'identification', 'appraisal']);
@@ -255,6 +256,7 @@ export function mergeOver(
 	delete out.extends;
 	delete out.effective_from;
 	delete out.effective_to;
+	delete out.effective_tests;
 	// So do corrections: a parent's correction record describes the parent's revisions, not the child's.
 	delete out.corrections;
 	for (const [key, value] of Object.entries(child)) {
@@ -542,6 +544,12 @@ export function resolveFolder(
 	});
 	checkCorrections(data, fail);
 	const tests = data.tests ?? [];
+	// A case may give its basis (criterion → citation) instead of the bare list of criteria.
+	tests.forEach((t, i) => {
+		if (!t.expect.criteria && !t.expect.basis)
+			fail(['tests', i, 'expect'], 'a golden case needs "basis" (or "criteria")');
+		t.expect.criteria ??= Object.keys(t.expect.basis ?? {});
+	});
 	checkUnique(
 		tests.map((t) => t.name),
 		(i, n) => fail(['tests', i, 'name'], `duplicate test name "${n}"`)
@@ -550,7 +558,7 @@ export function resolveFolder(
 		if (tests.length > 0 && !tests.some((t) => t.expect.criteria.includes(c.id)))
 			fail(['criteria', i, 'id'], `no golden test case expects criterion "${c.id}"`);
 	});
-	tests.forEach((t, i) =>
+	tests.forEach((t, i) => {
 		t.expect.criteria.forEach((id, j) => {
 			if (!data.criteria.some((c) => c.id === id))
 				fail(
@@ -560,8 +568,27 @@ export function resolveFolder(
 						data.criteria.map((c) => c.id)
 					)}`
 				);
-		})
+		});
+		// The cited basis names exactly the expected criteria.
+		if (t.expect.basis) {
+			const cited = Object.keys(t.expect.basis);
+			for (const id of cited)
+				if (!t.expect.criteria.includes(id))
+					fail(['tests', i, 'expect', 'basis', id], `"${id}" is cited but not in criteria`);
+			for (const id of t.expect.criteria)
+				if (!cited.includes(id))
+					fail(['tests', i, 'expect', 'basis'], `criterion "${id}" has no expected citation`);
+		}
+	});
+	const procedureTests = data.procedure_tests ?? [];
+	checkUnique(
+		procedureTests.map((p) => String(p.level)),
+		(i, l) => fail(['procedure_tests', i, 'level'], `duplicate procedure test for level ${l}`)
 	);
+	if (procedureTests.length > 0)
+		for (const l of [1, 2, 3, 4, 5])
+			if (!procedureTests.some((p) => p.level === l))
+				fail(['procedure_tests'], `no procedure test for level ${l}`);
 	if (errors.length > 0) return { errors, warnings: [] };
 
 	const warnings = parent
@@ -589,6 +616,10 @@ export function resolveFolder(
 		});
 		for (const [name, cases] of lacking)
 			fail(['facts', name], missingFactMessage(name, data.facts[name]!, cases), true);
+		procedureTests.forEach((p, i) => {
+			const failure = runProcedureCase(ruleset, p);
+			if (failure) fail(['procedure_tests', i], `procedure test for level ${p.level}: ${failure}`);
+		});
 	}
 	return errors.length > 0 ? { errors, warnings } : { ruleset, errors, warnings };
 }
@@ -707,7 +738,8 @@ function walkCitations(
 		if (typeof o.source === 'string' && typeof o.article === 'number')
 			visit(o as { source: string }, path);
 		for (const [k, v] of Object.entries(o))
-			if (k !== 'tests') walkCitations(v, [...path, k], visit);
+			if (!['tests', 'procedure_tests', 'effective_tests'].includes(k))
+				walkCitations(v, [...path, k], visit);
 	}
 }
 

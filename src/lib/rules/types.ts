@@ -135,7 +135,38 @@ export interface GoldenCase {
 	name: string;
 	facts: Facts;
 	components?: GoldenComponent[];
-	expect: { level: Level | null; criteria: string[]; components?: (Level | null)[] };
+	expect: {
+		level: Level | null;
+		/** The criteria that fire (filled in from `basis` when only that is written). */
+		criteria: string[];
+		/**
+		 * Each expected criterion with its citation as a reader sees it and the level it gives ("Điều 9
+		 * khoản 2 điểm c Nghị định 85/2016/NĐ-CP → cấp độ 3"), so a changed article, clause, point or
+		 * criterion level fails the case, not only the lock.
+		 */
+		basis?: Record<string, string>;
+		/** Designations reported beside the level, id → citation (none when absent). */
+		designations?: Record<string, string>;
+		components?: (Level | null)[];
+	};
+}
+
+/**
+ * What the procedure must say for one level, as a reader sees it (Vietnamese, citations formatted):
+ * who appraises and approves, in how many days of which kind. Run with the golden cases; `null`
+ * means the rule set sets no such deadline (or submission rule) for the level.
+ */
+export interface ProcedureCase {
+	level: Level;
+	appraiser: string;
+	approver: string;
+	/** The citation of the authority rule. */
+	authority: string;
+	appraisal_deadline: { days: number; working_days: boolean; citation: string } | null;
+	approval_deadline: { days: number; working_days: boolean; citation: string } | null;
+	/** The time limit to check the dossier's validity (answer an incomplete one); absent: not checked. */
+	completeness_deadline?: { days: number; working_days: boolean; citation: string } | null;
+	submission?: { originals: number; copies: number; citation: string } | null;
 }
 
 export interface LevelRule {
@@ -324,6 +355,11 @@ export interface Correction {
 	date: string;
 	kind: 'editorial' | 'substantive';
 	previous: string;
+	/**
+	 * Other hashes of the same previous revision: the hash it had while a declared effective_to was
+	 * still hashed (legacyRuleSetHash). Stored results citing one are that revision.
+	 */
+	previous_aliases?: string[];
 	reason: Localized;
 	changes: CorrectionChange[];
 }
@@ -373,6 +409,10 @@ export interface RuleSetData {
 	identification?: Identification;
 	corrections?: Correction[];
 	tests?: GoldenCase[];
+	/** The procedure per level, asserted (not hashed, like `tests`). */
+	procedure_tests?: ProcedureCase[];
+	/** Dates on which this version is or is not in force, asserted (not hashed, never inherited). */
+	effective_tests?: { date: string; in_force: boolean }[];
 	[extra: string]: unknown;
 }
 
@@ -398,11 +438,6 @@ export interface RuleSet {
 	 * when the lock is in step). Absent for a draft or a version published from the web workspace.
 	 */
 	revisions?: string[];
-	/**
-	 * Earlier hashes of a revision that a later change of the hash formula replaced (hash → revision
-	 * number), so results stored under them still name their revision.
-	 */
-	revisionAliases?: Record<string, number>;
 	/** Per fact: compiled applicability (true when the fact has no condition). */
 	applies: Record<string, (f: Facts) => boolean>;
 	/** The facts in interview order, with their applicability: the evaluation loop. */

@@ -280,16 +280,6 @@ function checkChain(r: RuleSet, e: PublishedEntry): LoadError[] {
 	return errors;
 }
 
-/**
- * Revision 1's hashes from before effective_to left the hash (issue 19): results stored with them
- * are revision 1 of the same version. A fixed piece of history, not a rule: no new entry is ever
- * added (the hash formula no longer hashes effective_to).
- */
-const FORMULA_1_HASHES: Record<string, Record<string, number>> = {
-	'vn-nd85@tt03-2017': { '73d04f62953bcadd05670663b76a17ed6eb359dbde68a16b93b0ec9c0df568e5': 1 },
-	'vn-nd85@tt12-2022': { '1a45097c6f4b6f2cc239bfc5ba519c4033dedd734d52a09f58d6da0f1ca0d06d': 1 }
-};
-
 /** Attaches each published version's revision hashes (from the lock) to the loaded rule sets. */
 export function withRevisions(
 	rulesets: readonly RuleSet[],
@@ -297,9 +287,6 @@ export function withRevisions(
 ): RuleSet[] {
 	return rulesets.map((r) => {
 		const e = entries.find((x) => x.ref === r.ref);
-		const aliases = FORMULA_1_HASHES[r.ref];
-		return e
-			? Object.assign(r, { revisions: e.hashes }, aliases ? { revisionAliases: aliases } : {})
-			: r;
+		return e ? Object.assign(r, { revisions: e.hashes }) : r;
 	});
 }

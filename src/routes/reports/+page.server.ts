@@ -2,7 +2,7 @@ import { localizedOn } from '$lib/bodies';
 import { vnDateOf } from '$lib/calendar';
 import { vnBodies } from '$lib/server/bodies-file';
 import { reportingConfig } from '$lib/server/reports/config';
-import { unitCalendar } from '$lib/server/reports/service';
+import { reportsFiledBy, unitCalendar } from '$lib/server/reports/service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -16,7 +16,13 @@ export const load: PageServerLoad = async ({ locals }) => {
 			? { name: config.recipient, from: recipient.steps[0]!.from }
 			: undefined,
 		source: `${config.source.issuer}, ${config.source.number} (${config.source.date})`,
-		reports: config.reports.map((r) => ({ id: r.id, title: r.title, citation: r.citation })),
+		reports: reportsFiledBy(config, 'unit').map((r) => ({
+			id: r.id,
+			title: r.title,
+			citation: r.citation,
+			recipient: r.recipient ?? null,
+			yearly: r.template === 'nd331-mau-08'
+		})),
 		periods: periods.map(({ report, id, start, end, due, status, submitted_at }) => ({
 			report,
 			id,

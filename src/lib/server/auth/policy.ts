@@ -38,6 +38,8 @@ export const ROUTE_RULES: readonly RouteRule[] = [
 	{ prefix: '/api/systems/[id]/revise', roles: ['unit'] },
 	// Both sides read a system's files and upload signed copies; the service checks which.
 	{ prefix: '/api/systems/[id]/files', roles: ['unit', 'appraiser'] },
+	// The appraisal papers (Mẫu 04–07) are the appraiser's; the service checks the body.
+	{ prefix: '/api/systems/[id]/papers', roles: ['appraiser'] },
 	{ prefix: '/api/audit', roles: ['admin', 'appraiser'] }
 ];
 

@@ -288,6 +288,43 @@ export async function overviewStats(db: Kysely<DB>, input: OverviewInput): Promi
 	};
 }
 
+export interface Coverage {
+	/** Index 0 = not determined, 1–5 = levels (approved level if approved, else proposed). */
+	byLevel: { systems: number; approved: number }[];
+	/** Every unit with systems in the filtered set, lowest share of approved systems first. */
+	byUnit: { unit_id: string; unit_name: string; systems: number; approved: number }[];
+}
+
+/** The share of systems with an approved level, by level and by unit, over the filtered set. */
+export async function overviewCoverage(db: Kysely<DB>, input: OverviewInput): Promise<Coverage> {
+	const cte = systemsCte(input.scope, overdueCutoffs(input.rulesets, input.now ?? new Date()));
+	const r = await sql<{
+		level: number | null;
+		unit_id: string | null;
+		unit_name: string | null;
+		systems: string | number;
+		approved: string | number;
+	}>`
+		with ${cte}, f as (select * from rows where ${where(input.filters)})
+		select ${effectiveLevel} as level, null::uuid as unit_id, null as unit_name,
+			count(*) as systems, count(approved_level) as approved from f group by 1
+		union all select null, unit_id, unit_name, count(*), count(approved_level)
+			from f group by unit_id, unit_name`.execute(db);
+	const byLevel = [0, 1, 2, 3, 4, 5].map(() => ({ systems: 0, approved: 0 }));
+	const byUnit: Coverage['byUnit'] = [];
+	for (const x of r.rows) {
+		const n = { systems: Number(x.systems), approved: Number(x.approved) };
+		if (x.unit_id) byUnit.push({ unit_id: x.unit_id, unit_name: x.unit_name!, ...n });
+		else if (x.level !== null) byLevel[Number(x.level)] = n;
+	}
+	const share = (u: { systems: number; approved: number }) => u.approved / u.systems;
+	byUnit.sort(
+		(a, b) =>
+			share(a) - share(b) || b.systems - a.systems || a.unit_name.localeCompare(b.unit_name, 'vi')
+	);
+	return { byLevel, byUnit };
+}
+
 /** Units in scope (for the filter) and those that have declared no system yet. */
 export async function unitsInScope(db: Kysely<DB>, scope: { body_id: string } | 'all') {
 	let q = db

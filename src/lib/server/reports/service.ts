@@ -7,13 +7,16 @@ import { calendar, periodsOf, periodStatus, type Period } from '../../reporting/
 import type { ReportingConfig, ReportSpec } from '../../reporting/types';
 import type { Localized } from '../../rules/types';
 import { actorOf } from '../auth/accounts';
+import { workingDays } from './config';
 import type { Principal } from '../auth/policy';
 import { appendAudit } from '../audit/log';
 import type { DB } from '../db/schema';
 
 export interface ReportSubmissionsTable {
 	id: string;
-	unit_id: string;
+	/** The filer: a unit, or (for the body's own report) a governing body. */
+	unit_id: string | null;
+	body_id?: string | null;
 	config_id: string;
 	report_id: string;
 	period_id: string;
@@ -22,10 +25,34 @@ export interface ReportSubmissionsTable {
 	values: string;
 	submitted_by: string;
 	submitted_at: Date | string | undefined;
+	/** Mẫu 08: the records at `as_of`, frozen with the submission. */
+	snapshot?: string | null;
+	as_of?: Date | string | null;
 }
 type ReportsDB = DB & { report_submissions: ReportSubmissionsTable };
 const withReports = (db: Kysely<DB>) =>
 	db.withTables<{ report_submissions: ReportSubmissionsTable }>();
+
+/** Stores a sent report and its audit entry in one transaction (quarterly reports and Mẫu 08). */
+export async function insertSubmission(
+	db: Kysely<DB>,
+	user: Principal,
+	row: ReportSubmissionsTable,
+	after: Record<string, unknown>
+) {
+	await withReports(db)
+		.transaction()
+		.execute(async (trx) => {
+			await trx.insertInto('report_submissions').values(row).execute();
+			await appendAudit(trx as never, actorOf(user), {
+				action: 'report.submit',
+				entity_type: 'report_submission',
+				entity_id: row.id,
+				unit_id: row.unit_id,
+				after
+			});
+		});
+}
 
 export type Values = Record<string, number | string>;
 export interface FieldError {
@@ -40,9 +67,16 @@ export function findPeriod(config: ReportingConfig, reportId: string, periodId: 
 	const spec = config.reports.find((r) => r.id === reportId);
 	const year = Number(periodId.slice(0, 4));
 	if (!spec || !/^\d{4}/.test(periodId)) return undefined;
-	const period = periodsOf(config, spec, year).find((p) => p.id === periodId);
+	const period = periodsOf(config, spec, year, workingDays).find((p) => p.id === periodId);
 	return period && { spec, period };
 }
+
+/** The file a report's submissions are stored under (an included duty keeps its own). */
+export const configOf = (config: ReportingConfig, spec: ReportSpec) => spec.config_id ?? config.id;
+
+/** Reports of the kind this filer sends: each unit's, or the body's own. */
+export const reportsFiledBy = (config: ReportingConfig, filer: 'unit' | 'body') =>
+	config.reports.filter((r) => (r.filer ?? 'unit') === filer);
 
 /** Whole numbers ≥ 0, required unless optional, and no count above its `max_field`. */
 export function validateValues(
@@ -137,6 +171,9 @@ export async function submitReport(
 	const found = findPeriod(config, reportId, periodId);
 	if (!found) throw new ReportError(404, 'Không có báo cáo này.');
 	const { spec, period } = found;
+	// Mẫu 08 and the body's own reports have their own flow (yearly.ts).
+	if (spec.template || (spec.filer ?? 'unit') !== 'unit')
+		throw new ReportError(404, 'Không có báo cáo này.');
 	const today = localDay(now);
 	if (today < period.start)
 		throw new ReportError(409, `Kỳ báo cáo ${period.id} bắt đầu từ ngày ${period.start}.`);
@@ -145,7 +182,7 @@ export async function submitReport(
 	const row = {
 		id: randomUUID(),
 		unit_id: user.unit_id,
-		config_id: config.id,
+		config_id: configOf(config, spec),
 		report_id: spec.id,
 		period_id: period.id,
 		due: period.due,
@@ -154,18 +191,11 @@ export async function submitReport(
 		submitted_by: user.id,
 		submitted_at: now
 	};
-	await withReports(db)
-		.transaction()
-		.execute(async (trx) => {
-			await trx.insertInto('report_submissions').values(row).execute();
-			await appendAudit(trx as never, actorOf(user), {
-				action: 'report.submit',
-				entity_type: 'report_submission',
-				entity_id: row.id,
-				unit_id: user.unit_id,
-				after: { ...row, values: checked.values, submitted_at: now.toISOString() }
-			});
-		});
+	await insertSubmission(db, user, row, {
+		...row,
+		values: checked.values,
+		submitted_at: now.toISOString()
+	});
 	return { ok: true as const, id: row.id, late: row.late, values: checked.values };
 }
 
@@ -178,25 +208,36 @@ interface Latest {
 	submitted_at: Date | string;
 }
 
+/** A report's period as stored: the file it belongs to, the report and the period. */
+export interface PeriodKey {
+	config_id: string;
+	report: string;
+	id: string;
+}
+export const keyOf = (config: ReportingConfig, spec: ReportSpec, p: Pick<Period, 'id'>) => ({
+	config_id: configOf(config, spec),
+	report: spec.id,
+	id: p.id
+});
+
 /** The latest submission per unit, report and period among `periods`. */
-async function latestSubmissions(
+export async function latestSubmissions(
 	db: Kysely<DB>,
-	configId: string,
 	unitIds: string[] | { body_id: string } | 'all',
-	periods: Pick<Period, 'report' | 'id'>[]
+	periods: PeriodKey[]
 ): Promise<Latest[]> {
 	if (periods.length === 0 || (Array.isArray(unitIds) && unitIds.length === 0)) return [];
-	const keys = sql.join(periods.map((p) => sql`(${p.report}, ${p.id})`));
+	const keys = sql.join(periods.map((p) => sql`(${p.config_id}, ${p.report}, ${p.id})`));
 	const units = Array.isArray(unitIds)
 		? sql`r.unit_id in (${sql.join(unitIds.map((u) => sql`${u}::uuid`))})`
 		: unitIds === 'all'
-			? sql`true`
+			? sql`r.unit_id is not null`
 			: sql`r.unit_id in (select id from units where body_id = ${unitIds.body_id}::uuid)`;
 	const r = await sql<Latest>`
 		select distinct on (r.unit_id, r.report_id, r.period_id)
 			r.unit_id, r.report_id, r.period_id, r.late, r.values, r.submitted_at
 		from report_submissions r
-		where r.config_id = ${configId} and (r.report_id, r.period_id) in (${keys}) and ${units}
+		where (r.config_id, r.report_id, r.period_id) in (${keys}) and ${units}
 		order by r.unit_id, r.report_id, r.period_id, r.submitted_at desc`.execute(
 		db as unknown as Kysely<ReportsDB>
 	);
@@ -216,8 +257,13 @@ export async function unitCalendar(
 	const today = localDay(now);
 	const from = localDay(new Date(now.getFullYear() - 1, now.getMonth(), now.getDate()));
 	const to = localDay(new Date(now.getFullYear(), now.getMonth() + 6, now.getDate()));
-	const periods = calendar(config, from, to);
-	const latest = await latestSubmissions(db, config.id, [user.unit_id], periods);
+	const specs = new Map(reportsFiledBy(config, 'unit').map((r) => [r.id, r]));
+	const periods = calendar(config, from, to, workingDays).filter((p) => specs.has(p.report));
+	const latest = await latestSubmissions(
+		db,
+		[user.unit_id],
+		periods.map((p) => keyOf(config, specs.get(p.report)!, p))
+	);
 	return periods.map((p) => {
 		const s = latest.find((l) => l.report_id === p.report && l.period_id === p.id);
 		const status = s ? (s.late ? 'submitted_late' : 'submitted') : periodStatus(p, today);
@@ -238,13 +284,9 @@ export async function unitSubmission(
 	reportId: string,
 	periodId: string
 ) {
-	if (user.role !== 'unit' || !user.unit_id) return undefined;
-	const [s] = await latestSubmissions(
-		db,
-		config.id,
-		[user.unit_id],
-		[{ report: reportId, id: periodId }]
-	);
+	const spec = config.reports.find((r) => r.id === reportId);
+	if (user.role !== 'unit' || !user.unit_id || !spec) return undefined;
+	const [s] = await latestSubmissions(db, [user.unit_id], [keyOf(config, spec, { id: periodId })]);
 	return s && { ...s, submitted_at: iso(s.submitted_at) };
 }
 
@@ -265,9 +307,7 @@ export async function rollup(
 	let q = db.selectFrom('units').select(['id', 'name']).orderBy('name');
 	if (scope !== 'all') q = q.where('body_id', '=', scope.body_id);
 	const units = await q.execute();
-	const latest = await latestSubmissions(db, config.id, scope, [
-		{ report: spec.id, id: period.id }
-	]);
+	const latest = await latestSubmissions(db, scope, [keyOf(config, spec, period)]);
 	const byUnit = new Map(latest.map((l) => [l.unit_id, l]));
 	const today = localDay(now);
 	const rows = units.map((u) => {
@@ -324,7 +364,10 @@ export function pastPeriods(config: ReportingConfig, reportId: string, now = new
 	if (!spec) return [];
 	const today = localDay(now);
 	const y = now.getFullYear();
-	return [...periodsOf(config, spec, y - 1), ...periodsOf(config, spec, y)]
+	return [
+		...periodsOf(config, spec, y - 1, workingDays),
+		...periodsOf(config, spec, y, workingDays)
+	]
 		.filter((p) => p.start <= today)
 		.reverse();
 }

@@ -36,6 +36,9 @@ export interface PaperNumber {
 export type Papers = Partial<Record<PaperId, PaperNumber>> & {
 	/** Who signs the decision (Mẫu 06, 07: "THỦ TRƯỞNG CƠ QUAN"), e.g. "Giám đốc Sở …". */
 	signer?: { name: string; title: string };
+	/** The national standard and technical regulation the plan is found to fit (Mẫu 06, 07 Điều 1). */
+	standard?: string;
+	regulation?: string;
 };
 
 export const EMPTY_OPINION: Opinion = {
@@ -108,5 +111,9 @@ export function parsePapers(raw: Record<string, unknown>, ids: readonly PaperId[
 	const name = text(raw, 'signer_name', 200);
 	const title = text(raw, 'signer_title', 200);
 	if (name || title) out.signer = { name, title };
+	const standard = text(raw, 'standard', 300);
+	const regulation = text(raw, 'regulation', 300);
+	if (standard) out.standard = standard;
+	if (regulation) out.regulation = regulation;
 	return out;
 }

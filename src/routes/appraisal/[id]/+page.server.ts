@@ -11,6 +11,7 @@ import {
 	uploadFile
 } from '$lib/server/workflow/files';
 import { parseChecklist } from '$lib/server/workflow/checklist';
+import { PAPER_TITLE, papersFor, regimeOf } from '$lib/appraisal/papers';
 import { MAX_COORDINATION, PAPERS, parseOpinion, parsePapers } from '$lib/server/workflow/opinion';
 import { action, contextOf, loadOr404 } from '$lib/server/workflow/route';
 import {
@@ -69,7 +70,16 @@ export const load: PageServerLoad = async (event) => {
 		actions: allowedActions(view.status, 'appraiser'),
 		upload_kinds: UPLOADS.appraiser.kinds.map((k) => ({ value: k, label: FILE_KIND_LABEL[k] })),
 		can_upload: UPLOADS.appraiser.statuses.includes(view.status),
-		max_coordination: MAX_COORDINATION
+		max_coordination: MAX_COORDINATION,
+		// The papers the level calls for (Mẫu số 04–07; Decree 85's opinion, tờ trình, decision),
+		// once the review has started.
+		papers:
+			rs && view.review
+				? papersFor(regimeOf(rs), view.classification.proposed_level).map((id) => ({
+						id,
+						title: PAPER_TITLE[regimeOf(rs)][id]
+					}))
+				: []
 	};
 };
 

@@ -1,4 +1,5 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { resolve } from '$app/paths';
 import { reportingConfig } from '$lib/server/reports/config';
 import {
 	findPeriod,
@@ -13,6 +14,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const config = reportingConfig();
 	const found = findPeriod(config, params.report, params.period);
 	if (!found || localDay(new Date()) < found.period.start) error(404, 'Không có báo cáo này.');
+	// Mẫu 08 has its own pages.
+	if (found.spec.template) redirect(307, resolve('/reports/yearly/[report]/[period]', params));
 	const last = await unitSubmission(locals.db, locals.user!, config, params.report, params.period);
 	return {
 		spec: found.spec,
