@@ -28,7 +28,11 @@ describe('coverage', () => {
 		const d9k2a = coverage(tt03).criteria.find((c) => c.id === 'nd85-d9-k2a')!;
 		expect(d9k2a.nearest_miss).toMatchObject({ fact: 'online_public_service_level' });
 		const d10k3 = coverage(tt03).criteria.find((c) => c.id === 'nd85-d10-k3')!;
-		expect(d10k3.nearest_miss).toMatchObject({ fact: 'operates_24x7_no_unplanned_downtime' });
+		// The organisation's own LAN, running 24/7: only the scope differs from the nationwide case.
+		expect(d10k3.nearest_miss).toMatchObject({
+			from: 'Hạ tầng toàn quốc vận hành 24/7 → cấp độ 4',
+			fact: 'infrastructure_scope'
+		});
 	});
 
 	it('reports a criterion with a firing case but no nearest miss, at its location', () => {

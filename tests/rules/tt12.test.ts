@@ -10,7 +10,11 @@ import {
 	type Level,
 	type RequirementItem
 } from '../../src/lib/rules';
-import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
+import {
+	bundledRuleSets,
+	DEFAULT_RULESETS_DIR,
+	readYamlTree
+} from '../../src/lib/server/ruleset-files';
 
 const { rulesets, errors } = bundledRuleSets();
 const t03 = rulesets.find((r) => r.ref === 'vn-nd85@tt03-2017')!;
@@ -81,6 +85,29 @@ describe('vn-nd85@tt12-2022', () => {
 			expect(b.value.level).toBe(a.value.level);
 			expect(b.value.basis.map((x) => x.citation)).toEqual(a.value.basis.map((x) => x.citation));
 		}
+	});
+
+	// capdo check's override warning (issue 19 item 6) is for a condition changed without its text:
+	// the three criteria restated over online_public_service_mode mean what they meant over the
+	// replaced online_public_service_level (for every old value, through `replaces`), so none.
+	it('check does not warn about criteria only restated over the replacing fact; it does when one changes meaning', () => {
+		const library = readYamlTree(DEFAULT_RULESETS_DIR);
+		const load = (edit: (t: string) => string = (t) => t) =>
+			loadLibrary(
+				library.map((f) =>
+					f.path.endsWith('tt12-2022/criteria.yaml') ? { ...f, text: edit(f.text) } : f
+				),
+				[],
+				false
+			);
+		expect(load().warnings).toEqual([]);
+		// Level 3 only for full online services: partial online filing no longer "mức độ 3 trở lên".
+		const changed = load((t) => t.replace('in: [partial_online, full] }', 'in: [full] }'));
+		expect(changed.errors).toEqual([]);
+		expect(changed.warnings.map((w) => w.field)).toEqual(['criteria.2.when']);
+		expect(changed.warnings[0]!.message).toContain(
+			'the condition of criterion "nd85-d9-k2a" changed from vn-nd85@tt03-2017'
+		);
 	});
 
 	it('guides the system-kind question by Điều 7, without Circular 03’s example lists', () => {

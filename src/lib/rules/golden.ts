@@ -81,7 +81,7 @@ export function runProcedureCase(ruleset: RuleSet, want: ProcedureCase): string 
 		authority: p.authority_citation,
 		appraisal_deadline: deadline(p.appraisal_deadline),
 		approval_deadline: deadline(p.approval_deadline),
-		completeness_deadline: deadline(p.completeness_deadline ?? null),
+		completeness_deadline: deadline(p.completeness_deadline),
 		submission: p.submission
 			? {
 					originals: p.submission.originals,
