@@ -10,19 +10,121 @@ import {
 } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { LANG_COOKIE, resolveLang } from '$lib/i18n';
+import { tokenUser } from '$lib/server/auth/api-tokens';
 import { routeAccess } from '$lib/server/auth/policy';
 import { SESSION_COOKIE, sessionUser } from '$lib/server/auth/sessions';
 import { issueSetupToken, setupUrl } from '$lib/server/auth/setup';
+import { startCheckpointer } from '$lib/server/audit/checkpointer';
+import { ensureAuditKey } from '$lib/server/audit/verify';
 import { database } from '$lib/server/db';
+import { DataDirLockedError } from '$lib/server/db/lock';
+import { formNulField } from '$lib/server/input-guard';
+import { describeError } from '$lib/server/log-error';
 import { ruleSetRegistry } from '$lib/server/rulesets';
 
 export const init: ServerInit = async () => {
-	const d = await database();
-	// adapter-node emits this after a graceful stop (SIGTERM/SIGINT): close the database cleanly.
-	process.once('sveltekit:shutdown', () => void d.close());
+	const d = await database().catch((e: unknown) => {
+		// Another process has the embedded database open: say who, and stop without a stack trace.
+		if (e instanceof DataDirLockedError) {
+			console.error(e.message);
+			process.exit(1);
+		}
+		throw e;
+	});
+	const key = await ensureAuditKey(d.db);
+	if (key.created)
+		console.log(
+			`capdo: created the audit key at ${key.created} (mode 600); back it up apart from the database`
+		);
+	if (key.problem) console.error(`capdo: audit key: ${key.problem}`);
+	const stopCheckpointer = startCheckpointer(d.db);
+	// adapter-node emits this after a graceful stop (SIGTERM/SIGINT): sign a last checkpoint of the
+	// audit log, then close the database cleanly.
+	process.once('sveltekit:shutdown', () => void stopCheckpointer().finally(() => d.close()));
 	const token = await issueSetupToken(d.db);
 	if (token) console.log(`capdo: first start — create the administrator at ${setupUrl(token)}`);
 };
+
+/**
+ * Security headers on every response the app renders (the nonce CSP comes from svelte.config.js).
+ * HSTS only when the public origin is https: sent over plain http it would be ignored at best.
+ */
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const h = response.headers;
+	h.set('x-content-type-options', 'nosniff');
+	h.set('referrer-policy', 'same-origin');
+	if (event.url.protocol === 'https:')
+		h.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+	return response;
+};
+
+const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Cross-site request forgery: a state-changing request must come from this origin (when the
+ * browser names one; non-browser clients send none and carry no ambient cookie risk), and an API
+ * change must be JSON — a page elsewhere can only send form or text bodies without a CORS
+ * preflight, which this server never grants. A file upload cannot be JSON: multipart is accepted
+ * only when the request names this origin (browsers name it on every POST), so a page elsewhere,
+ * which cannot forge Origin, is still refused. SvelteKit's own check covers form posts only.
+ */
+const csrf: Handle = async ({ event, resolve }) => {
+	if (CHANGES.has(event.request.method)) {
+		const origin = event.request.headers.get('origin');
+		if (origin !== null && origin !== event.url.origin)
+			return json({ message: 'Yêu cầu từ nguồn khác bị từ chối.' }, { status: 403 });
+		const type = event.request.headers.get('content-type') ?? '';
+		const ok =
+			/^application\/json\s*(;|$)/i.test(type) ||
+			(/^multipart\/form-data\s*;/i.test(type) && origin === event.url.origin);
+		if (event.route.id?.startsWith('/api/') && !ok)
+			return json(
+				{
+					message:
+						'Yêu cầu thay đổi phải gửi Content-Type: application/json (tệp tải lên: multipart/form-data từ chính trang này).'
+				},
+				{ status: 415 }
+			);
+	}
+	return resolve(event);
+};
+
+const FORM = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
+
+/**
+ * U+0000 anywhere in the URL or a form (PostgreSQL cannot store it): refused here, naming the
+ * field, for every route at once. JSON bodies are checked by the API's body reader (route.ts).
+ */
+const nul: Handle = async ({ event, resolve }) => {
+	const { pathname, search } = event.url;
+	if (decodeURIComponentSafe(pathname + search).includes('\u0000'))
+		return text('Địa chỉ chứa ký tự NUL (U+0000), không được chấp nhận.', 400);
+	if (
+		CHANGES.has(event.request.method) &&
+		FORM.test(event.request.headers.get('content-type') ?? '')
+	) {
+		const form = await event.request
+			.clone()
+			.formData()
+			.catch(() => undefined);
+		const field = form && (await formNulField(form));
+		if (field !== undefined)
+			return text(`Trường "${field}" chứa ký tự NUL (U+0000), không được chấp nhận.`, 422);
+	}
+	return resolve(event);
+};
+
+const text = (body: string, status: number) =>
+	new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+
+function decodeURIComponentSafe(s: string) {
+	try {
+		return decodeURIComponent(s);
+	} catch {
+		return s;
+	}
+}
 
 // Resolves the UI language before rendering so SSR text and <html lang> match what the user chose.
 const language: Handle = async ({ event, resolve }) => {
@@ -43,8 +145,16 @@ const session: Handle = async ({ event, resolve }) => {
 	const { db } = await database();
 	event.locals.db = db;
 	event.locals.rulesets = await ruleSetRegistry(db);
+	const routeId = event.route.id;
+	// The CLI's read-only endpoints also take a personal access token (never a cookie: no CSRF).
+	const bearer = event.request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
 	const token = event.cookies.get(SESSION_COOKIE);
-	const user = token ? await sessionUser(db, token) : undefined;
+	const user =
+		bearer && routeId?.startsWith('/api/admin/')
+			? await tokenUser(db, bearer)
+			: token
+				? await sessionUser(db, token)
+				: undefined;
 	event.locals.user = user
 		? {
 				id: user.id,
@@ -56,7 +166,6 @@ const session: Handle = async ({ event, resolve }) => {
 			}
 		: null;
 
-	const routeId = event.route.id;
 	if (routeId) {
 		const access = routeAccess(routeId, event.locals.user);
 		const api = routeId.startsWith('/api/');
@@ -76,9 +185,9 @@ const session: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(language, session);
+export const handle = sequence(securityHeaders, csrf, nul, language, session);
 
 export const handleError: HandleServerError = ({ error: e, status }) => {
-	if (status !== 404) console.error(e);
+	if (status !== 404) console.error(describeError(e));
 	return { message: status === 404 ? 'Không tìm thấy trang.' : 'Lỗi máy chủ.' };
 };

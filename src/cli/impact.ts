@@ -11,6 +11,7 @@ import { INVENTORY_SCHEMA, type Inventory } from '../lib/model/inventory';
 import { CLASSIFICATIONS_SCHEMA, storedFromInventory } from '../lib/model/stored';
 import { bundledRuleSets } from '../lib/server/ruleset-files';
 import { UsageError, type Io } from './main';
+import { remoteGet, remoteOf } from './remote';
 
 /** `capdo impact NEW --from EXPORT.json`: which stored classifications NEW would change. */
 export async function impactCommand(args: string[], io: Io): Promise<number> {
@@ -22,12 +23,27 @@ export async function impactCommand(args: string[], io: Io): Promise<number> {
 			base: { type: 'string' },
 			db: { type: 'string' },
 			'data-dir': { type: 'string' },
+			url: { type: 'string' },
+			token: { type: 'string' },
 			json: { type: 'boolean', default: false },
 			all: { type: 'boolean', default: false }
 		}
 	});
 	if (positionals.length !== 1)
 		throw new UsageError('expects the new rule set, e.g. vn-nd331@2026');
+	if ([values.from, values.db, values['data-dir'], values.url].filter(Boolean).length > 1)
+		throw new UsageError('give one of --from, --db, --data-dir, --url');
+	const remote = remoteOf(values);
+	if (remote) {
+		const q = new URLSearchParams({
+			ruleset: positionals[0]!,
+			...(values.base && { base: values.base }),
+			...(values.all && { all: '1' })
+		});
+		const report = await remoteGet<ImpactReport>(remote, `/api/admin/impact?${q}`);
+		io.out(values.json ? JSON.stringify(report, null, 2) : formatImpact(report));
+		return 0;
+	}
 	const library = bundledRuleSets();
 	let rulesets = library.rulesets;
 	let stored: StoredClassification[] = [];

@@ -1,6 +1,7 @@
 // Reads a system description (YAML or JSON) and locates fact paths back in the file.
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isSeq, type Document } from 'yaml';
+import { toJsLocated } from '../lib/yaml-js';
 
 export interface InputFile {
 	path: string;
@@ -18,6 +19,11 @@ export function readInputFile(path: string): InputResult {
 	} catch (e) {
 		return { ok: false, error: `${path}: cannot read file (${(e as NodeJS.ErrnoException).code})` };
 	}
+	return parseInputText(path, text);
+}
+
+/** The file's text as a system description, or the first problem at its file:line:column. */
+export function parseInputText(path: string, text: string): InputResult {
 	const lc = new LineCounter();
 	const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
 	if (doc.errors.length > 0) {
@@ -25,7 +31,9 @@ export function readInputFile(path: string): InputResult {
 		const { line, col } = lc.linePos(e.pos[0]);
 		return { ok: false, error: `${path}:${line}:${col}: ${e.message.split('\n')[0]}` };
 	}
-	const value: unknown = doc.toJS();
+	const js = toJsLocated(doc, lc);
+	if (!js.ok) return { ok: false, error: `${path}:${js.line}:${js.column}: ${js.message}` };
+	const value = js.value;
 	if (!value || typeof value !== 'object' || Array.isArray(value))
 		return { ok: false, error: `${path}:1:1: expected an object { name, facts, components }` };
 	return { ok: true, file: { path, value, locate: (p) => `${path}:${locateIn(doc, lc, p)}` } };

@@ -6,6 +6,8 @@ import { diffCommand } from './diff';
 import { packageCommand } from './package';
 import { dossierCommand } from './dossier';
 import { auditCommand } from './audit';
+import { RemoteError } from './remote';
+import { DataDirLockedError } from '../lib/server/db/lock';
 import { deadlineCommand } from './deadline';
 
 export interface Io {
@@ -42,7 +44,7 @@ Usage:
   capdo test --mutate [PATH]
       Make every small mistake in the law data (thresholds, operators, conditions, levels,
       citations, procedure, dates) and print each one the tests do not catch
-  capdo impact NEW [--base OLD] [--from EXPORT.json | --db URL | --data-dir DIR] [--json] [--all]
+  capdo impact NEW [--base OLD] [--from EXPORT.json | --db URL | --data-dir DIR | --url URL] [--json] [--all]
       Re-evaluate stored classifications under rule set NEW (e.g. vn-nd331@2026) and list the
       systems whose level or basis would change, with counts per level change. Read-only.
       --base OLD compares NEW with OLD (each system evaluated under both) instead of with the
@@ -63,10 +65,15 @@ Usage:
       calendar-day period ending on a day off moves to the next working day (Civil Code
       Art. 148(5)). A year without announced holidays makes it provisional (said on stderr).
       --json adds the days skipped, the rules applied and the sources
-  capdo audit verify [--db URL | --data-dir DIR]
+  capdo audit verify [--db URL | --data-dir DIR | --url URL]
       Check the audit log's hash chain (default: DATABASE_URL, else CAPDO_DATA_DIR or ./data)
 
-Exit status: 0 success (classified or undetermined), 1 invalid input or failed check, 2 usage error.`;
+An embedded data directory is opened by one process at a time. While the server runs on it, run
+impact and audit verify through the server: --url http://HOST:PORT with a personal access token
+(--token TOKEN, or the CAPDO_TOKEN environment variable; created on the server's account page).
+
+Exit status: 0 success (classified or undetermined), 1 invalid input or failed check, 2 usage error,
+3 the data directory is in use by another process, or the server could not be reached.`;
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
 	const [command, ...rest] = argv;
@@ -104,6 +111,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 		if (e instanceof UsageError) {
 			io.err(`capdo ${command}: ${e.message}`);
 			return 2;
+		}
+		if (e instanceof DataDirLockedError) {
+			io.err(e.message);
+			return 3;
+		}
+		if (e instanceof RemoteError) {
+			io.err(`capdo ${command}: ${e.message}`);
+			return 3;
 		}
 		throw e;
 	}

@@ -85,6 +85,28 @@ describe('capdo classify', () => {
 		expect(r.err).toMatch(/bad\.yaml:3:1: /);
 	});
 
+	it('refuses an alias bomb and a dangling alias with their position, no stack trace', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'capdo-'));
+		const levels = 'abcdef'.split('');
+		const bomb = [
+			'name: x',
+			'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+			...levels
+				.slice(1)
+				.map((k, i) => `${k}: &${k} [${Array(9).fill(`*${levels[i]}`).join(', ')}]`),
+			'facts: *f'
+		].join('\n');
+		writeFileSync(join(dir, 'bomb.yaml'), bomb);
+		writeFileSync(join(dir, 'dangling.yaml'), 'name: x\nfacts: *nowhere\n');
+		const a = capdo('classify', join(dir, 'bomb.yaml'), RS);
+		expect(a.code).toBe(1);
+		expect(a.err).toMatch(/bomb\.yaml:3:\d+: too many alias expansions/);
+		const b = capdo('classify', join(dir, 'dangling.yaml'), RS);
+		expect(b.code).toBe(1);
+		expect(b.err).toMatch(/dangling\.yaml:2:8: alias "\*nowhere" has no anchor/);
+		for (const r of [a, b]) expect(r.err).not.toMatch(/ReferenceError|\n\s+at /);
+	});
+
 	it('refuses an unknown rule set and a missing file', () => {
 		expect(
 			capdo('classify', `${FIX}/internal-email.json`, '--ruleset', 'vn-nd85@nope').err

@@ -261,7 +261,10 @@ test('the amendment from the web: draft → refused self-approval → second mai
 	});
 	expect(created.status()).toBe(201);
 	const amendedId = ((await created.json()) as { id: string }).id;
-	const classified = await unit.request.post(`/api/systems/${amendedId}/classify`);
+	// JSON even without a body, as the app's own client sends it (other API writes are refused: CSRF).
+	const classified = await unit.request.post(`/api/systems/${amendedId}/classify`, {
+		headers: { 'content-type': 'application/json' }
+	});
 	expect(classified.status()).toBe(200);
 	expect(await classified.json()).toMatchObject({
 		classification: { ruleset: { id: 'vn-nd331', version: '2027-03' }, level: 3 }

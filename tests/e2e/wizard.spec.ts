@@ -10,8 +10,8 @@ import {
 	shownResult
 } from './wizard-helpers';
 
-// Long journeys with axe on every page: allow for a loaded machine.
-test.describe.configure({ timeout: 300_000 });
+// Long journeys with axe on every page: a loaded 2-core machine took over 2 min for one.
+test.describe.configure({ timeout: 360_000 });
 
 async function toResult(page: import('@playwright/test').Page) {
 	await page.getByRole('link', { name: 'Tiếp tục đến bước kiểm tra câu trả lời' }).click();

@@ -144,11 +144,15 @@ test('submit, return with a reason, revise, resubmit, approve; unit B sees nothi
 	await expect(unit.getByTestId('approval')).toContainText('quyết định số 25/QĐ-STC');
 	await unit.screenshot({ path: 'test-results/screens/submissions-approved.png', fullPage: true });
 
-	// The audit page shows every step and an intact chain.
+	// The audit page shows every workflow step, by name, and an intact chain; the unit's drafting
+	// (creation, saves) is not the appraiser's to read.
 	await appr.goto('/admin/audit');
 	await hydrated(appr);
 	await expect(appr.getByTestId('chain-status')).toContainText('toàn vẹn');
-	await expect(appr.getByRole('cell', { name: 'system.approve' })).toBeVisible();
+	for (const step of ['Phê duyệt', 'Trả lại hồ sơ', 'Nộp hồ sơ', 'Bắt đầu thẩm định'])
+		await expect(appr.getByRole('cell', { name: step, exact: true }).first()).toBeVisible();
+	await expect(appr.getByRole('cell', { name: 'Lưu câu trả lời' })).toHaveCount(0);
+	await expect(appr.getByText('system.approve')).toHaveCount(0);
 	await axe(appr);
 
 	// Unit B (same body) sees none of it: not in its list, not by URL, not by API.

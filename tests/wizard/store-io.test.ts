@@ -118,6 +118,35 @@ describe('import', () => {
 			/martian/
 		],
 		['systems not a list', JSON.stringify({ ...valid, systems: {} }), /systems/],
+		[
+			'an Object member as a fact name',
+			`{"schema":"capdo-inventory/1","unit":${JSON.stringify(valid.unit)},"systems":[{"id":"s","name":"x","facts":{"constructor":1,"__proto__":2,"toString":3},"components":[]}]}`,
+			/Unknown fact "constructor".*Unknown fact "__proto__".*Unknown fact "toString"/
+		],
+		[
+			'two components with one id (issue 16 item 8)',
+			JSON.stringify({
+				...valid,
+				systems: [
+					{
+						...valid.systems[1],
+						components: [
+							{ id: 'lan', name: 'LAN', facts: {} },
+							{ id: 'lan', name: 'App', facts: {} }
+						]
+					}
+				]
+			}),
+			/components\[1\]\.id: id "lan" repeats an earlier component/
+		],
+		[
+			'a component with the main system’s id',
+			JSON.stringify({
+				...valid,
+				systems: [{ ...valid.systems[1], components: [{ id: 'main', name: 'x', facts: {} }] }]
+			}),
+			/reserved/
+		],
 		['missing unit', JSON.stringify({ ...valid, unit: undefined }), /unit/]
 	])('rejects %s with the reason', (_n, text, why) => {
 		const r = importInventory(text, loaded);

@@ -14,6 +14,7 @@ export const en: Record<MessageKey, string> = {
 	'nav.audit': 'Audit log',
 	'nav.login': 'Sign in',
 	'nav.logout': 'Sign out',
+	'nav.account': 'My account',
 	'role.unit': 'Unit',
 	'role.appraiser': 'Appraiser',
 	'role.maintainer': 'Rule maintainer',

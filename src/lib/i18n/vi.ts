@@ -12,6 +12,7 @@ export const vi = {
 	'nav.audit': 'Nhật ký',
 	'nav.login': 'Đăng nhập',
 	'nav.logout': 'Đăng xuất',
+	'nav.account': 'Tài khoản của tôi',
 	'role.unit': 'Đơn vị',
 	'role.appraiser': 'Thẩm định',
 	'role.maintainer': 'Quản lý quy tắc',

@@ -67,3 +67,15 @@ export interface Inventory {
 	unit: UnitProfile;
 	systems: SystemRecord[];
 }
+
+/** A component's id keys its pages, URLs and answers: non-empty, not "main", not repeated. */
+export function componentIdProblem(
+	components: readonly { id: unknown }[],
+	j: number
+): 'empty' | 'reserved' | 'repeated' | undefined {
+	const id = components[j]!.id;
+	if (typeof id !== 'string' || !id.trim()) return 'empty';
+	if (id === 'main') return 'reserved';
+	if (components.slice(0, j).some((c) => c.id === id)) return 'repeated';
+	return undefined;
+}

@@ -1,5 +1,6 @@
 // Parses and validates a province's reporting YAML, with file:line:column errors like rule sets,
 // and merges the files it includes (the national duties) into one list of reports.
+import { toJsLocated } from '../yaml-js';
 import { LineCounter, parseDocument } from 'yaml';
 import { validate as generated } from './generated/reporting-validator.js';
 import type { LoadError } from '../rules/types';
@@ -26,7 +27,13 @@ export function loadReporting(
 			ok: false,
 			errors: doc.errors.map((e) => ({ ...pos(e.pos[0]), message: e.message.split('\n')[0]! }))
 		};
-	const value: unknown = doc.toJS();
+	const js = toJsLocated(doc, lc);
+	if (!js.ok)
+		return {
+			ok: false,
+			errors: [{ file: path, line: js.line, column: js.column, message: js.message }]
+		};
+	const value = js.value;
 	const errors: LoadError[] = [];
 	if (!validate(value)) {
 		for (const e of validate.errors ?? []) {

@@ -78,7 +78,7 @@ export function normalizeFacts(
 	}
 	const invalid = new Set<string>();
 	for (const name of Object.keys(given))
-		if (!(name in defs)) {
+		if (!Object.hasOwn(defs, name)) {
 			const near = closest(name, Object.keys(defs));
 			errors.push({
 				code: 'unknown_fact',

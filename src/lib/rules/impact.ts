@@ -64,7 +64,8 @@ export function projectFacts(rs: RuleSet, facts: Record<string, unknown>): Recor
 	const replaced = new Set(
 		Object.values(rs.data.facts).flatMap((d) => (d.replaces ? [d.replaces.fact] : []))
 	);
-	for (const k in facts) if (k in rs.data.facts || replaced.has(k)) out[k] = facts[k];
+	for (const k of Object.keys(facts))
+		if (Object.hasOwn(rs.data.facts, k) || replaced.has(k)) out[k] = facts[k];
 	return out;
 }
 

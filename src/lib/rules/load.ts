@@ -2,6 +2,7 @@
 // Every problem comes back located at file:line:column, so a maintainer can fix the YAML directly.
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document } from 'yaml';
 import { knownFields, validate as generatedValidate } from './generated/ruleset-validator.js';
+import { toJsLocated } from '../yaml-js';
 import { inspectCondition } from './condition';
 import { compileRuleSet, type Locate } from './compile';
 import { checkCorrections } from './corrections';
@@ -124,7 +125,12 @@ export function parseFolder(dir: string, files: SourceFile[]): ParsedFolder {
 			errors.push(...explainYamlErrors(file.path, file.text, doc.errors, lc));
 			continue;
 		}
-		const value: unknown = doc.toJS({ maxAliasCount: 1000 });
+		const js = toJsLocated(doc, lc, 1000);
+		if (!js.ok) {
+			errors.push({ file: file.path, line: js.line, column: js.column, message: js.message });
+			continue;
+		}
+		const value = js.value;
 		if (value === null || value === undefined) continue;
 		if (typeof value !== 'object' || Array.isArray(value)) {
 			errors.push({ ...at(origin, []), message: 'a rule-set file must be a mapping of sections' });
@@ -337,7 +343,9 @@ export function resolveFolder(
 	const locate: Locate = (path, key) => place(path, key).at;
 	const place = (path: Path, key?: boolean): { path: Path; at: Location } => {
 		const here = (p: Path) => ({ path: p, at: parsed.locate(p, key) });
-		if (!parent) return here(path);
+		// A missing section is this version's to add, even when it extends another (found by the
+		// fuzz suite: it was reported in the parent's file).
+		if (!parent || path.length === 0) return here(path);
 		const inParent = (p: Path) =>
 			parent.locate ? { path: p, at: parent.locate(p, key) } : here(path);
 		const [section, index] = path;
@@ -441,7 +449,13 @@ export function resolveFolder(
 		(i, id) => fail(['criteria', i, 'id'], `duplicate criterion id "${id}"`)
 	);
 	data.criteria.forEach((c, i) =>
-		checkCondition(c.when, ['criteria', i, 'when'], data.facts, (n) => n in data.facts, fail)
+		checkCondition(
+			c.when,
+			['criteria', i, 'when'],
+			data.facts,
+			(n) => Object.hasOwn(data.facts, n),
+			fail
+		)
 	);
 	const constraints = data.constraints ?? [];
 	checkUnique(
@@ -449,15 +463,21 @@ export function resolveFolder(
 		(i, id) => fail(['constraints', i, 'id'], `duplicate constraint id "${id}"`)
 	);
 	constraints.forEach((c, i) => {
-		checkCondition(c.when, ['constraints', i, 'when'], data.facts, (n) => n in data.facts, fail);
+		checkCondition(
+			c.when,
+			['constraints', i, 'when'],
+			data.facts,
+			(n) => Object.hasOwn(data.facts, n),
+			fail
+		);
 		checkCondition(
 			c.require,
 			['constraints', i, 'require'],
 			data.facts,
-			(n) => n in data.facts,
+			(n) => Object.hasOwn(data.facts, n),
 			fail
 		);
-		if (!(c.field in data.facts))
+		if (!Object.hasOwn(data.facts, c.field))
 			fail(
 				['constraints', i, 'field'],
 				`unknown fact "${c.field}"${didYouMean(c.field, Object.keys(data.facts))}`
@@ -473,7 +493,13 @@ export function resolveFolder(
 		(i, id) => fail(['designations', i, 'id'], `duplicate designation id "${id}"`)
 	);
 	designations.forEach((d, i) =>
-		checkCondition(d.when, ['designations', i, 'when'], data.facts, (n) => n in data.facts, fail)
+		checkCondition(
+			d.when,
+			['designations', i, 'when'],
+			data.facts,
+			(n) => Object.hasOwn(data.facts, n),
+			fail
+		)
 	);
 	const notices = data.notices ?? [];
 	checkUnique(
@@ -604,7 +630,9 @@ export function resolveFolder(
 	if (runTests) {
 		// A fact this version adds is missing from every case written before it: one message at the
 		// fact, with the fix, instead of one per case.
-		const added = parent ? Object.keys(data.facts).filter((n) => !(n in parent.data.facts)) : [];
+		const added = parent
+			? Object.keys(data.facts).filter((n) => !Object.hasOwn(parent.data.facts, n))
+			: [];
 		const lacking = new Map<string, string[]>();
 		tests.forEach((t, i) => {
 			const failure = goldenFailure(ruleset, t);
@@ -798,7 +826,7 @@ function checkCondition(
 			p.path,
 			p.unknown === undefined
 				? p.message
-				: p.unknown in facts
+				: Object.hasOwn(facts, p.unknown)
 					? `"${p.unknown}" is asked later (must be ${knownWhat}): place this fact after it with "after:"`
 					: `${p.message} (must be ${knownWhat})${didYouMean(p.unknown, Object.keys(facts))}`
 		);

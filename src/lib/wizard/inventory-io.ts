@@ -1,8 +1,14 @@
 // Export and import of the whole inventory as one JSON file. An import is checked completely
 // (shape, schema tag, rule sets, every answer against its rule set) before anything is replaced.
+import { jsonSyntaxError } from '../json-error';
 import { normalizeFacts } from '../rules/evaluate';
 import type { Localized, RuleSet } from '../rules/types';
-import { INVENTORY_SCHEMA, type Inventory, type SystemRecord } from '../model/inventory';
+import {
+	componentIdProblem,
+	INVENTORY_SCHEMA,
+	type Inventory,
+	type SystemRecord
+} from '../model/inventory';
 import { ruleSetFor } from './rulesets';
 
 export const exportInventory = (inv: Inventory): string => JSON.stringify(inv, null, 2) + '\n';
@@ -14,15 +20,27 @@ const isObj = (v: unknown): v is Record<string, unknown> =>
 	!!v && typeof v === 'object' && !Array.isArray(v);
 const isStr = (v: unknown) => typeof v === 'string';
 
+const COMPONENT_ID = {
+	empty: m('không được để trống', 'must not be empty'),
+	reserved: m('là mã dành riêng cho hệ thống chính', 'is reserved for the main system'),
+	repeated: m('trùng với một hệ thống thành phần trước', 'repeats an earlier component')
+} as const;
+
 export function importInventory(text: string, rulesets: readonly RuleSet[]): ImportResult {
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
 	} catch (e) {
-		const why = (e as Error).message;
+		const at = jsonSyntaxError(text);
+		const why = at ? `${at.code}` : (e as Error).message;
+		const where = at
+			? { vi: `dòng ${at.line}, cột ${at.column}: `, en: `line ${at.line}, column ${at.column}: ` }
+			: { vi: '', en: '' };
 		return {
 			ok: false,
-			reasons: [m(`Tệp không phải JSON hợp lệ (${why}).`, `Not valid JSON (${why}).`)]
+			reasons: [
+				m(`Tệp không phải JSON hợp lệ: ${where.vi}${why}.`, `Not valid JSON: ${where.en}${why}.`)
+			]
 		};
 	}
 	if (!isObj(data))
@@ -106,7 +124,17 @@ export function importInventory(text: string, rulesets: readonly RuleSet[]): Imp
 						`${cat}.components: the wizard supports one level of components; list a component's components as direct components (the level is still the highest, Decree 85/2016 Article 5(2)).`
 					)
 				);
-			else parts.push({ path: `${cat}.facts`, facts: c.facts });
+			else {
+				const problem = componentIdProblem(s.components as { id: unknown }[], j);
+				if (problem)
+					reasons.push(
+						m(
+							`${cat}.id: mã "${c.id}" ${COMPONENT_ID[problem].vi}.`,
+							`${cat}.id: id "${c.id}" ${COMPONENT_ID[problem].en}.`
+						)
+					);
+				parts.push({ path: `${cat}.facts`, facts: c.facts });
+			}
 		});
 		for (const p of parts)
 			// Unfinished interviews are fine; wrong names, types and values are not.

@@ -56,7 +56,8 @@ export function serverStore(fetchFn: Fetch = (...a) => fetch(...a)): ServerStore
 	async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
 		const res = await fetchFn(url, {
 			method,
-			headers: body === undefined ? {} : { 'content-type': 'application/json' },
+			// Always JSON, even without a body: the server refuses other API writes (CSRF).
+			headers: { 'content-type': 'application/json' },
 			body: body === undefined ? undefined : JSON.stringify(body)
 		});
 		const data = (await res.json().catch(() => ({}))) as { message?: string; field?: string };

@@ -1,4 +1,5 @@
 // View helpers: turn rule-set data and stored answers into the words a page shows.
+import { factDef } from '../rules/fact-def';
 import { formatCitation } from '../rules/citation';
 import type { FactDef, FactValue, RuleSet } from '../rules/types';
 import type { T } from '../i18n';
@@ -28,4 +29,4 @@ export const cite = (rs: RuleSet, c: Parameters<typeof formatCitation>[0], t: T)
 	formatCitation(c, rs.data.sources, t.lang);
 
 export const questionText = (rs: RuleSet, fact: string, t: T) =>
-	rs.data.facts[fact]?.question[t.lang] ?? fact;
+	factDef(rs, fact)?.question[t.lang] ?? fact;

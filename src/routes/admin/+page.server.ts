@@ -5,8 +5,11 @@ import {
 	createUnit,
 	createUser,
 	InputError,
-	setUserDisabled
+	setUserDisabled,
+	unlockLogin
 } from '$lib/server/auth/accounts';
+import { issueReset } from '$lib/server/auth/password-change';
+import { recentFailures } from '$lib/server/auth/ratelimit';
 import type { Role } from '$lib/server/db/schema';
 import { contextOf } from '$lib/server/workflow/route';
 import type { Actions, PageServerLoad } from './$types';
@@ -22,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 			.orderBy('username')
 			.execute()
 	]);
-	return { bodies, units, users };
+	return { bodies, units, users, failures: Object.fromEntries(await recentFailures(db)) };
 };
 
 async function run(form: string, work: () => Promise<unknown>) {
@@ -64,6 +67,30 @@ export const actions: Actions = {
 				body_id: text(f, 'body_id') || null
 			});
 		});
+	},
+	reset: async (event) => {
+		const { db, user } = contextOf(event);
+		const f = await event.request.formData();
+		try {
+			const r = await issueReset(db, user, text(f, 'id'));
+			return {
+				form: 'reset',
+				ok: true as const,
+				reset: {
+					username: r.username,
+					link: `${event.url.origin}/reset/${r.token}`,
+					expires: r.expires.toISOString()
+				}
+			};
+		} catch (e) {
+			if (e instanceof InputError) return fail(422, { form: 'reset', message: e.message });
+			throw e;
+		}
+	},
+	unlock: async (event) => {
+		const { db, user } = contextOf(event);
+		const f = await event.request.formData();
+		return run('unlock', () => unlockLogin(db, user, text(f, 'id')));
 	},
 	toggle: async (event) => {
 		const { db, user } = contextOf(event);

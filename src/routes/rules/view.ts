@@ -1,5 +1,6 @@
 // What the rule browser shows of a rule set, as plain data in one language: citations rendered,
 // conditions written with question and answer labels, and the golden cases behind each criterion.
+import { factDef } from '$lib/rules/fact-def';
 import {
 	formatCitation,
 	formatCondition,
@@ -106,7 +107,7 @@ export function readableCondition(
 export function ruleSetView(rs: RuleSet, lang: Lang) {
 	const d = rs.data;
 	const cite = (c: Parameters<typeof formatCitation>[0]) => formatCitation(c, d.sources, lang);
-	const question = (name: string) => d.facts[name]?.question[lang] ?? name;
+	const question = (name: string) => factDef(rs, name)?.question[lang] ?? name;
 	const tests = d.tests ?? [];
 	const criteria = rs.compiled.map(({ criterion: c, facts }) => ({
 		id: c.id,

@@ -1,13 +1,25 @@
 // Governing bodies, units and users: created by the administrator, every change audited.
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, Role, User } from '../db/schema';
 import { appendAudit, type Actor } from '../audit/log';
-import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './password';
+import {
+	dummyHash,
+	hashPassword,
+	MAX_PASSWORD_LENGTH,
+	passwordProblem,
+	verifyPassword
+} from './password';
 import type { Principal } from './policy';
-import { clearFailures, limitKey, lockedFor, recordFailure } from './ratelimit';
+import {
+	chargeAttempt,
+	clearAccountFailures,
+	formatWait,
+	pruneFailures,
+	refund
+} from './ratelimit';
 import { createSession } from './sessions';
-import { hashToken } from './tokens';
+import { hashToken, newToken } from './tokens';
 
 export class InputError extends Error {
 	constructor(
@@ -19,6 +31,10 @@ export class InputError extends Error {
 }
 
 export const actorOf = (p: Principal): Actor => ({ id: p.id, name: p.username });
+
+/** Ids from forms and URLs: anything else would reach PostgreSQL's uuid parser and fail there. */
+export const isUuid = (v: string) =>
+	/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 /** What the audit log keeps of a user: never the password hash. */
 const publicUser = (u: Omit<User, 'created_at' | 'password_hash'> & Partial<User>) => ({
@@ -40,18 +56,48 @@ export interface NewUser {
 	body_id?: string | null;
 }
 
-async function insertUser(trx: Transaction<DB>, actor: Actor, input: NewUser) {
+/**
+ * What can be checked and computed before a transaction opens: the strength estimate and scrypt
+ * take a fraction of a second each, and must not hold the database meanwhile.
+ */
+async function prepareUser(input: NewUser) {
 	const username = input.username.trim().toLowerCase();
 	if (!/^[a-z0-9._-]{3,64}$/.test(username))
 		throw new InputError('Tên đăng nhập gồm 3–64 chữ thường, số, dấu chấm, gạch.', 'username');
 	if (!input.display_name.trim()) throw new InputError('Nhập họ tên.', 'display_name');
-	const problem = passwordProblem(input.password);
+	const problem = await passwordProblem(input.password, [username, input.display_name]);
 	if (problem) throw new InputError(problem, 'password');
+	return { ...input, username, password_hash: await hashPassword(input.password) };
+}
+type PreparedUser = Awaited<ReturnType<typeof prepareUser>>;
+
+async function insertUser(trx: Transaction<DB>, actor: Actor, input: PreparedUser) {
+	const username = input.username;
 	const unit_id = input.role === 'unit' ? input.unit_id || null : null;
 	const body_id = input.role === 'appraiser' ? input.body_id || null : null;
 	if (input.role === 'unit' && !unit_id) throw new InputError('Chọn đơn vị.', 'unit_id');
 	if (input.role === 'appraiser' && !body_id)
 		throw new InputError('Chọn cơ quan chủ quản.', 'body_id');
+	if (
+		unit_id &&
+		!(
+			isUuid(unit_id) &&
+			(await trx.selectFrom('units').select('id').where('id', '=', unit_id).executeTakeFirst())
+		)
+	)
+		throw new InputError('Không có đơn vị này.', 'unit_id');
+	if (
+		body_id &&
+		!(
+			isUuid(body_id) &&
+			(await trx
+				.selectFrom('governing_bodies')
+				.select('id')
+				.where('id', '=', body_id)
+				.executeTakeFirst())
+		)
+	)
+		throw new InputError('Không có cơ quan chủ quản này.', 'body_id');
 	const taken = await trx
 		.selectFrom('users')
 		.select('id')
@@ -65,7 +111,7 @@ async function insertUser(trx: Transaction<DB>, actor: Actor, input: NewUser) {
 		role: input.role,
 		unit_id,
 		body_id,
-		password_hash: await hashPassword(input.password),
+		password_hash: input.password_hash,
 		disabled: false
 	};
 	await trx.insertInto('users').values(user).execute();
@@ -80,7 +126,8 @@ async function insertUser(trx: Transaction<DB>, actor: Actor, input: NewUser) {
 }
 
 export async function createUser(db: Kysely<DB>, by: Principal, input: NewUser) {
-	return db.transaction().execute((trx) => insertUser(trx, actorOf(by), input));
+	const prepared = await prepareUser(input);
+	return db.transaction().execute((trx) => insertUser(trx, actorOf(by), prepared));
 }
 
 /** Uses the setup token (once) to create the first administrator. */
@@ -89,6 +136,7 @@ export async function createFirstAdmin(
 	token: string,
 	input: Omit<NewUser, 'role'>
 ) {
+	const prepared = await prepareUser({ ...input, role: 'admin' });
 	return db.transaction().execute(async (trx) => {
 		const used = await trx
 			.updateTable('setup_tokens')
@@ -99,7 +147,7 @@ export async function createFirstAdmin(
 			.executeTakeFirst();
 		const anyUser = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
 		if (!used || anyUser) return undefined;
-		return insertUser(trx, { id: null, name: 'setup' }, { ...input, role: 'admin' });
+		return insertUser(trx, { id: null, name: 'setup' }, prepared);
 	});
 }
 
@@ -110,6 +158,7 @@ export async function setUserDisabled(
 	disabled: boolean
 ) {
 	if (userId === by.id) throw new InputError('Không thể khóa chính mình.');
+	if (!isUuid(userId)) throw new InputError('Không có người dùng này.');
 	await db.transaction().execute(async (trx) => {
 		const before = await trx
 			.selectFrom('users')
@@ -156,6 +205,7 @@ export async function createBody(db: Kysely<DB>, by: Principal, name: string) {
 export async function createUnit(db: Kysely<DB>, by: Principal, bodyId: string, name: string) {
 	const clean = name.trim();
 	if (!clean) throw new InputError('Nhập tên đơn vị.', 'name');
+	if (!isUuid(bodyId)) throw new InputError('Chọn cơ quan chủ quản.', 'body_id');
 	return db.transaction().execute(async (trx) => {
 		const body = await trx
 			.selectFrom('governing_bodies')
@@ -184,23 +234,25 @@ export async function createUnit(db: Kysely<DB>, by: Principal, bodyId: string, 
 }
 
 export type LoginResult =
-	| { ok: true; user: User; token: string; expires: Date }
+	| { ok: true; user: User; token: string; expires: Date; device?: string }
 	| { ok: false; status: 400 | 429; message: string };
 
 export async function login(
 	db: Kysely<DB>,
 	username: string,
 	password: string,
-	ip: string
+	ip: string,
+	deviceToken?: string
 ): Promise<LoginResult> {
-	const name = username.trim().toLowerCase();
-	const key = limitKey(name, ip);
-	const wait = await lockedFor(db, key);
-	if (wait > 0)
+	const name = username.trim().toLowerCase().slice(0, 200);
+	const device = deviceToken ? await knownDevice(db, name, deviceToken) : undefined;
+	const subject = { username: name, ip, device };
+	const charge = await chargeAttempt(db, subject);
+	if (!charge.ok)
 		return {
 			ok: false,
 			status: 429,
-			message: `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${wait} phút.`
+			message: `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${formatWait(charge.waitSeconds)}.`
 		};
 	const user = await db
 		.selectFrom('users')
@@ -208,12 +260,79 @@ export async function login(
 		.where('username', '=', name)
 		.executeTakeFirst();
 	// Same work whether or not the account exists.
-	const good = await verifyPassword(password, user?.password_hash ?? (await dummyHash()));
+	const good =
+		password.length <= MAX_PASSWORD_LENGTH &&
+		(await verifyPassword(password, user?.password_hash ?? (await dummyHash())));
 	if (!user || !good || user.disabled) {
-		await recordFailure(db, key);
+		if (Math.random() < 0.05) await pruneFailures(db);
 		return { ok: false, status: 400, message: 'Tên đăng nhập hoặc mật khẩu không đúng.' };
 	}
-	await clearFailures(db, key);
+	await refund(db, subject, charge);
+	if (device)
+		await db
+			.updateTable('login_devices')
+			.set({ last_used_at: new Date() })
+			.where('token_hash', '=', device)
+			.execute();
 	const session = await createSession(db, user.id);
-	return { ok: true, user, ...session };
+	return {
+		ok: true,
+		user,
+		...session,
+		device: device ? undefined : await issueDevice(db, user.id)
+	};
+}
+
+/** The device cookie's hash, when that browser signed in to this very account before. */
+async function knownDevice(db: Kysely<DB>, username: string, token: string) {
+	const row = await db
+		.selectFrom('login_devices')
+		.innerJoin('users', 'users.id', 'login_devices.user_id')
+		.select('login_devices.token_hash')
+		.where('login_devices.token_hash', '=', hashToken(token))
+		.where('users.username', '=', username)
+		.executeTakeFirst();
+	return row?.token_hash;
+}
+
+/** A new device cookie for a browser that just signed in; an account keeps its 20 latest. */
+async function issueDevice(db: Kysely<DB>, userId: string): Promise<string> {
+	const token = newToken();
+	await db
+		.insertInto('login_devices')
+		.values({ token_hash: hashToken(token), user_id: userId })
+		.execute();
+	await sql`delete from login_devices where user_id = ${userId} and token_hash not in (
+		select token_hash from login_devices where user_id = ${userId}
+		order by last_used_at desc limit 20)`.execute(db);
+	return token;
+}
+
+/** The administrator's unlock: the account's failed sign-ins are forgotten, and audited. */
+export async function unlockLogin(db: Kysely<DB>, by: Principal, userId: string) {
+	if (!isUuid(userId)) throw new InputError('Không có người dùng này.');
+	await db.transaction().execute(async (trx) => {
+		const user = await trx
+			.selectFrom('users')
+			.select(['id', 'username', 'unit_id'])
+			.where('id', '=', userId)
+			.executeTakeFirst();
+		if (!user) throw new InputError('Không có người dùng này.');
+		const devices = await trx
+			.selectFrom('login_devices')
+			.select('token_hash')
+			.where('user_id', '=', userId)
+			.execute();
+		await clearAccountFailures(
+			trx,
+			user.username,
+			devices.map((d) => d.token_hash)
+		);
+		await appendAudit(trx, actorOf(by), {
+			action: 'user.unlock',
+			entity_type: 'user',
+			entity_id: userId,
+			unit_id: user.unit_id
+		});
+	});
 }

@@ -1,6 +1,7 @@
 // Password hashing with scrypt (memory-hard, in node:crypto). The parameters are stored with the
 // hash so they can be raised later without breaking existing accounts.
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { MIN_SCORE, passwordStrength } from './strength';
 
 const scrypt = (pw: string, salt: Buffer, len: number, opts: ScryptOptions) =>
 	new Promise<Buffer>((ok, fail) =>
@@ -55,8 +56,24 @@ export async function verifyPassword(password: string, stored: string): Promise<
 let dummy: Promise<string> | undefined;
 export const dummyHash = () => (dummy ??= hashPassword(randomBytes(16).toString('hex')));
 
-export function passwordProblem(password: string): string | undefined {
+/** Longer input is no password anyone types, only work for scrypt. */
+export const MAX_PASSWORD_LENGTH = 1024;
+
+/**
+ * Why a new password is refused, or undefined: 12–1,024 characters, not only spaces, and hard to
+ * guess (strength.ts: common and sequential passwords, the user's own name and login refused).
+ */
+export async function passwordProblem(
+	password: string,
+	personal: string[] = []
+): Promise<string | undefined> {
 	if (password.length < MIN_PASSWORD_LENGTH)
 		return `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`;
+	if (password.length > MAX_PASSWORD_LENGTH)
+		return `Mật khẩu dài tối đa ${MAX_PASSWORD_LENGTH.toLocaleString('vi-VN')} ký tự.`;
+	if (!password.trim()) return 'Mật khẩu không được chỉ gồm khoảng trắng.';
+	const s = await passwordStrength(password, personal);
+	if (s.score < MIN_SCORE)
+		return `Mật khẩu quá dễ đoán${s.warning ? `: ${s.warning}` : ''}. Hãy dùng một câu dài, hoặc nhiều từ không liên quan đến nhau.`;
 	return undefined;
 }

@@ -14,6 +14,8 @@ export const ROUTE_RULES: readonly RouteRule[] = [
 	{ prefix: '/', roles: 'public' },
 	{ prefix: '/login', roles: 'public' },
 	{ prefix: '/setup', roles: 'public' },
+	// The administrator's one-time password reset link.
+	{ prefix: '/reset', roles: 'public' },
 	// The wizard works in the browser (localStorage) without an account.
 	{ prefix: '/unit', roles: 'public' },
 	{ prefix: '/systems', roles: 'public' },
@@ -40,7 +42,12 @@ export const ROUTE_RULES: readonly RouteRule[] = [
 	{ prefix: '/api/systems/[id]/files', roles: ['unit', 'appraiser'] },
 	// The appraisal papers (Mẫu 04–07) are the appraiser's; the service checks the body.
 	{ prefix: '/api/systems/[id]/papers', roles: ['appraiser'] },
-	{ prefix: '/api/audit', roles: ['admin', 'appraiser'] }
+	{ prefix: '/api/audit', roles: ['admin', 'appraiser'] },
+	// The CLI through a running server (`--url`, `--token`): read-only checks.
+	{ prefix: '/api/admin', roles: ['admin'] },
+	{ prefix: '/api/admin/impact', roles: ['admin', 'maintainer'] },
+	// Own password and access tokens.
+	{ prefix: '/account', roles: 'signed_in' }
 ];
 
 const matches = (id: string, prefix: string) => id === prefix || id.startsWith(prefix + '/');
@@ -88,11 +95,34 @@ export function systemAccess(user: Principal | null, sys: SystemScope, mode: Sys
 	}
 }
 
-/** Units whose audit entries a user may read: all for admins, the body's for appraisers. */
-export function auditScope(user: Principal): 'all' | { body_id: string } | 'none' {
+/**
+ * The audit entries a user may read follow the records they describe (issue 16 item 2). An
+ * appraiser sees a system only once submitted, and then what was submitted and the reviews, never
+ * the unit's drafts: so only these workflow steps, and only for its body's units.
+ */
+export const APPRAISER_AUDIT_ACTIONS = [
+	'system.submit',
+	'system.start_review',
+	'system.checklist',
+	'system.return',
+	'system.approve'
+] as const;
+
+/** Entries that carry a unit's draft work: nobody else reads it, so their content stays hidden. */
+const DRAFT_CONTENT = new Set(['system.create', 'system.save', 'unit.profile']);
+
+export function auditScope(
+	user: Principal
+): 'all' | { body_id: string; actions: readonly string[] } | 'none' {
 	if (user.role === 'admin') return 'all';
-	if (user.role === 'appraiser' && user.body_id) return { body_id: user.body_id };
+	if (user.role === 'appraiser' && user.body_id)
+		return { body_id: user.body_id, actions: APPRAISER_AUDIT_ACTIONS };
 	return 'none';
+}
+
+/** May `user` read the before/after of an entry it can list? (Who, when and what: always.) */
+export function auditContentVisible(user: Principal, action: string): boolean {
+	return auditScope(user) !== 'none' && !DRAFT_CONTENT.has(action);
 }
 
 /** Where a user lands after signing in. */

@@ -2,11 +2,17 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Kysely, PostgresDialect, sql, type Dialect } from 'kysely';
+import { auditKeyPath, registerAuditKeyPath } from '../audit/key';
+import { lockDataDir, type DataDirLock, type LockOwner } from './lock';
 import type { DB } from './schema';
 
 export interface DbTarget {
 	url?: string;
 	dataDir?: string;
+	/** Who opens an embedded data directory (recorded in its lock file for the next opener). */
+	owner?: LockOwner;
+	/** The audit key file, when not where the environment says (audit/key.ts). */
+	auditKeyFile?: string;
 }
 
 export interface Database {
@@ -30,6 +36,7 @@ export async function connect(target: DbTarget): Promise<Database> {
 	let exec: Database['exec'] = async (trx, script) => {
 		await sql.raw(script).execute(trx);
 	};
+	let lock: DataDirLock | undefined;
 	if (target.url) {
 		const { default: pg } = await import('pg');
 		// Dates stay strings: `date` columns mean a calendar day, not an instant.
@@ -44,8 +51,16 @@ export async function connect(target: DbTarget): Promise<Database> {
 		// PGlite creates its own directory non-recursively: the parent must exist.
 		mkdirSync(root, { recursive: true });
 		const dir = resolve(root, 'pglite');
+		// Before PGlite touches the files: a second process would crash both (see lock.ts).
+		lock = lockDataDir(
+			root,
+			target.owner ?? { kind: 'cli', what: process.argv.slice(1).join(' ') }
+		);
 		const client = await PGlite.create(dir, {
 			parsers: { 1082: (v: string) => v } // date → 'YYYY-MM-DD'
+		}).catch((e: unknown) => {
+			lock!.release();
+			throw e;
 		});
 		dialect = new PGliteDialect(client);
 		// The dialect serializes access to the one connection; the caller holds it inside `trx`.
@@ -55,7 +70,9 @@ export async function connect(target: DbTarget): Promise<Database> {
 		where = dir;
 	}
 	const db = new Kysely<DB>({ dialect });
+	registerAuditKeyPath(db, target.auditKeyFile ?? auditKeyPath(target));
 	let closing: Promise<void> | undefined;
 	// Idempotent: a pg Pool refuses a second end().
-	return { db, where, exec, close: () => (closing ??= db.destroy()) };
+	const close = () => (closing ??= db.destroy().finally(() => lock?.release()));
+	return { db, where, exec, close };
 }

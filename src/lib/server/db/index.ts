@@ -10,7 +10,10 @@ let opening: Promise<Database> | undefined;
 /** The process-wide database, migrated; concurrent first callers share one open. */
 export function database(): Promise<Database> {
 	opening ??= (async () => {
-		const d = await connect(envTarget());
+		const d = await connect({
+			...envTarget(),
+			owner: { kind: 'server', what: process.env.ORIGIN }
+		});
 		await migrate(d);
 		return d;
 	})().catch((e) => {

@@ -41,8 +41,33 @@ export interface SessionsTable {
 	expires_at: Timestamp;
 }
 export interface LoginFailuresTable {
+	id: Generated<string>;
 	key: string;
 	at: Timestamp;
+}
+export interface LoginDevicesTable {
+	token_hash: string;
+	user_id: string;
+	created_at: Timestamp;
+	last_used_at: Timestamp;
+}
+export interface ApiTokensTable {
+	id: string;
+	token_hash: string;
+	user_id: string;
+	label: string;
+	created_at: Timestamp;
+	expires_at: Timestamp;
+	last_used_at: Timestamp | null;
+	revoked_at: Timestamp | null;
+}
+export interface PasswordResetsTable {
+	token_hash: string;
+	user_id: string;
+	created_by: string;
+	created_at: Timestamp;
+	expires_at: Timestamp;
+	used_at: Timestamp | null;
 }
 export interface SetupTokensTable {
 	token_hash: string;
@@ -152,6 +177,22 @@ export interface AuditLogTable {
 	prev_hash: string;
 	hash: string;
 }
+export interface AuditHeadTable {
+	id: number;
+	db_id: string;
+	count: ColumnType<string, number | string, number | string>;
+	last_id: number;
+	head: string;
+}
+export interface AuditCheckpointsTable {
+	id: Generated<string>;
+	count: ColumnType<string, number | string, number | string>;
+	last_id: number;
+	head: string;
+	kind: 'incremental' | 'full';
+	mac: string;
+	at: Timestamp;
+}
 
 export type RuleSetStatus = 'draft' | 'in_review' | 'approved' | 'published';
 export interface RuleSetsTable {
@@ -199,7 +240,10 @@ export interface DB {
 	users: UsersTable;
 	sessions: SessionsTable;
 	login_failures: LoginFailuresTable;
+	login_devices: LoginDevicesTable;
 	setup_tokens: SetupTokensTable;
+	api_tokens: ApiTokensTable;
+	password_resets: PasswordResetsTable;
 	systems: SystemsTable;
 	classifications: ClassificationsTable;
 	system_revisions: SystemRevisionsTable;
@@ -207,6 +251,8 @@ export interface DB {
 	reviews: ReviewsTable;
 	files: FilesTable;
 	audit_log: AuditLogTable;
+	audit_head: AuditHeadTable;
+	audit_checkpoints: AuditCheckpointsTable;
 	rulesets: RuleSetsTable;
 	ruleset_reviews: RuleSetReviewsTable;
 	ruleset_withdrawals: RuleSetWithdrawalsTable;

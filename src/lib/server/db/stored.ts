@@ -54,7 +54,10 @@ export async function loadFromDatabase(opts: {
 	dataDir?: string;
 }): Promise<{ stored: StoredClassification[]; rulesets: RuleSet[] }> {
 	if (!opts.url && !opts.dataDir) throw new Error('give --db URL or --data-dir DIR');
-	const d = await openDatabase(opts.url ? { url: opts.url } : { dataDir: opts.dataDir });
+	const d = await openDatabase({
+		...(opts.url ? { url: opts.url } : { dataDir: opts.dataDir }),
+		owner: { kind: 'cli', what: 'capdo impact' }
+	});
 	try {
 		return {
 			stored: await readStoredClassifications(d.db),

@@ -57,7 +57,12 @@ function cells(r: OverviewRow, lang: Lang): (string | number | null)[] {
 }
 
 export function overviewCsv(rows: OverviewRow[], lang: Lang): Uint8Array {
-	const text = stringify([COLUMNS[lang], ...rows.map((r) => cells(r, lang))], { bom: true });
+	// A unit names its own systems: a name like =HYPERLINK(…) must stay text in a spreadsheet.
+	// csv-stringify's escape_formulas prefixes ' to cells starting with = + - @ tab CR (OWASP).
+	const text = stringify([COLUMNS[lang], ...rows.map((r) => cells(r, lang))], {
+		bom: true,
+		escape_formulas: true
+	});
 	return new TextEncoder().encode(text);
 }
 

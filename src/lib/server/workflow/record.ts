@@ -1,5 +1,6 @@
 // Checks the shape of what the wizard sends before it is stored (the rules engine checks facts).
 import {
+	componentIdProblem,
 	INVENTORY_SCHEMA,
 	type Inventory,
 	type SystemRecord,
@@ -9,6 +10,12 @@ import { canonicalJson, sha256Hex } from '../../rules';
 import { InputError } from '../auth/accounts';
 
 const MAX_BYTES = 512 * 1024;
+
+const COMPONENT_ID = {
+	empty: 'không được để trống',
+	reserved: 'là mã dành riêng cho hệ thống chính',
+	repeated: 'trùng với một hệ thống thành phần trước'
+} as const;
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
 	!!v && typeof v === 'object' && !Array.isArray(v);
@@ -38,6 +45,14 @@ export function parseRecord(raw: unknown): SystemRecord {
 				'khai báo thành phần của thành phần như một thành phần trực tiếp (cấp độ vẫn là cấp độ cao nhất).',
 			'components'
 		);
+	for (let j = 0; j < components.length; j++) {
+		const problem = componentIdProblem(components as { id: unknown }[], j);
+		if (problem)
+			throw new InputError(
+				`Hệ thống thành phần thứ ${j + 1}: mã "${String(components[j].id)}" ${COMPONENT_ID[problem]}.`,
+				`components[${j}].id`
+			);
+	}
 	if (raw.routing !== undefined && !isObject(raw.routing))
 		throw new InputError('"routing" phải là một đối tượng.', 'routing');
 	if (raw.ruleset !== undefined && typeof raw.ruleset !== 'string')

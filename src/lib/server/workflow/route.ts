@@ -2,6 +2,7 @@
 // errors turned into HTTP statuses (404 for anything out of reach, never its data).
 import { error, fail, json, type RequestEvent } from '@sveltejs/kit';
 import { InputError } from '../auth/accounts';
+import { jsonProblem, problemMessage } from '../input-guard';
 import { routeAccess } from '../auth/policy';
 import { ConflictError, NotFoundError, type Context } from './service';
 import { TransitionError } from './transitions';
@@ -62,11 +63,15 @@ export async function loadOr404<T>(work: () => Promise<T>): Promise<T> {
 export async function body(request: Request, optional = false): Promise<Record<string, unknown>> {
 	const text = await request.text();
 	if (optional && !text.trim()) return {};
+	let v: unknown;
 	try {
-		const v: unknown = JSON.parse(text);
-		if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
+		v = JSON.parse(text);
 	} catch {
 		// reported below
 	}
-	throw new InputError('Nội dung yêu cầu phải là một đối tượng JSON.');
+	if (!v || typeof v !== 'object' || Array.isArray(v))
+		throw new InputError('Nội dung yêu cầu phải là một đối tượng JSON.');
+	const problem = jsonProblem(v);
+	if (problem) throw new InputError(problemMessage(problem), problem.path);
+	return v as Record<string, unknown>;
 }

@@ -15,6 +15,7 @@ import {
 } from '../../rules';
 import { actorOf, InputError } from '../auth/accounts';
 import { systemAccess, type Principal, type SystemMode } from '../auth/policy';
+import { changesBetween } from '../audit/changes';
 import { appendAudit } from '../audit/log';
 import type { DB, Status } from '../db/schema';
 import { MIME } from '../../paper';
@@ -88,15 +89,28 @@ async function changeSystem(
 		trx: Trx,
 		sys: LoadedSystem,
 		to: Status
-	) => Promise<{ set?: Record<string, unknown>; audit?: { before?: unknown; after?: unknown } }>
+	) => Promise<{
+		set?: Record<string, unknown>;
+		/** The record as it is to be stored, when the step changes it. */
+		record?: SystemRecord;
+		audit?: { before?: unknown; after?: unknown };
+	}>
 ) {
 	return ctx.db.transaction().execute(async (trx) => {
 		const sys = await authorized(trx, ctx, id, mode, true);
 		const to = nextStatus(action, sys.status);
-		const { set = {}, audit } = await work(trx, sys, to);
+		const { set = {}, record, audit } = await work(trx, sys, to);
+		// The log keeps what changed in the record, not the record twice (issue 16 item 2).
+		const changes = record ? changesBetween(sys.record, record) : undefined;
 		const updated = await trx
 			.updateTable('systems')
-			.set({ ...set, status: to, version: sys.version + 1, updated_at: new Date() })
+			.set({
+				...set,
+				...(record && { record: JSON.stringify(record) }),
+				status: to,
+				version: sys.version + 1,
+				updated_at: new Date()
+			})
 			.where('id', '=', id)
 			.returningAll()
 			.executeTakeFirstOrThrow();
@@ -106,7 +120,12 @@ async function changeSystem(
 			entity_id: id,
 			unit_id: sys.unit_id,
 			before: { status: sys.status, revision: sys.revision, ...(audit?.before as object) },
-			after: { status: to, revision: updated.revision, ...(audit?.after as object) }
+			after: {
+				status: to,
+				revision: updated.revision,
+				...(changes?.length && { changes }),
+				...(audit?.after as object)
+			}
 		});
 		return { ...updated, record: updated.record as SystemRecord };
 	});
@@ -164,8 +183,7 @@ export async function saveProfile(ctx: Context, raw: unknown) {
 			entity_type: 'unit',
 			entity_id: unitId,
 			unit_id: unitId,
-			before: before.profile,
-			after: profile
+			after: { changes: changesBetween(before.profile, profile) }
 		});
 	});
 	return profile;
@@ -208,10 +226,7 @@ export async function saveSystem(ctx: Context, id: string, raw: unknown, expecte
 				`Hệ thống đã được lưu từ nơi khác (phiên bản ${sys.version}, bạn gửi ${expectedVersion}). Tải lại trước khi lưu.`
 			);
 		const record: SystemRecord = { ...parsed, id, updated_at: new Date().toISOString() };
-		return {
-			set: { record: JSON.stringify(record), classification_id: null },
-			audit: { before: { record: sys.record }, after: { record } }
-		};
+		return { set: { classification_id: null }, record };
 	});
 }
 
@@ -288,7 +303,8 @@ export async function classifySystem(ctx: Context, id: string) {
 			})
 			.execute();
 		return {
-			set: { record: JSON.stringify(record), classification_id: classificationId },
+			set: { classification_id: classificationId },
+			record,
 			audit: {
 				after: {
 					classification_id: classificationId,

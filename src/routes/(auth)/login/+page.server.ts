@@ -1,16 +1,15 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { login } from '$lib/server/auth/accounts';
 import { homeFor } from '$lib/server/auth/policy';
+import { safeNext } from '$lib/server/auth/redirect';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Only same-site paths: an open redirect would let a link send users elsewhere after login. */
-const safeNext = (v: string | null) =>
-	v && /^\/(?!\/)/.test(v) && !v.startsWith('/\\') ? v : undefined;
+const DEVICE_COOKIE = 'capdo_device';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user)
-		redirect(303, safeNext(url.searchParams.get('next')) ?? homeFor(locals.user.role));
+		redirect(303, safeNext(url.searchParams.get('next'), url.origin) ?? homeFor(locals.user.role));
 	return {};
 };
 
@@ -25,8 +24,24 @@ export const actions: Actions = {
 				message: 'Nhập tên đăng nhập và mật khẩu.',
 				field: !username.trim() ? 'username' : 'password'
 			});
-		const r = await login(locals.db, username, password, getClientAddress());
+		const r = await login(
+			locals.db,
+			username,
+			password,
+			getClientAddress(),
+			cookies.get(DEVICE_COOKIE)
+		);
 		if (!r.ok) return fail(r.status, { username, message: r.message, field: 'username' });
+		// Marks this browser as one the account signed in from: its attempts are counted on their
+		// own, so failures from elsewhere never hold the owner back (ratelimit.ts).
+		if (r.device)
+			cookies.set(DEVICE_COOKIE, r.device, {
+				path: '/login',
+				httpOnly: true,
+				sameSite: 'lax',
+				secure: url.protocol === 'https:',
+				maxAge: 60 * 60 * 24 * 365
+			});
 		cookies.set(SESSION_COOKIE, r.token, {
 			path: '/',
 			httpOnly: true,
@@ -34,6 +49,6 @@ export const actions: Actions = {
 			secure: url.protocol === 'https:',
 			expires: r.expires
 		});
-		redirect(303, safeNext(url.searchParams.get('next')) ?? homeFor(r.user.role));
+		redirect(303, safeNext(url.searchParams.get('next'), url.origin) ?? homeFor(r.user.role));
 	}
 };

@@ -14,7 +14,7 @@ const TYPES = {
 
 export const GET: RequestHandler = async (event) => {
 	const format = event.params.format as keyof typeof TYPES;
-	if (!(format in TYPES)) error(404, 'Không tìm thấy trang.');
+	if (!Object.hasOwn(TYPES, format)) error(404, 'Không tìm thấy trang.');
 	const scope = scopeOf(event);
 	const filters = parseFilters(event.url.searchParams);
 	const input = { scope, filters, rulesets: bundledRuleSets().rulesets };
