@@ -281,8 +281,8 @@ test('English UI: chosen server-side, remembered, and the rule set speaks Englis
 	await settle(page);
 	await answer(page, 'Internal operations', 'Continue');
 	await answer(page, ['Public information'], 'Continue');
-	await answer(page, 'No damage', 'Continue');
-	for (let i = 0; i < 4; i++) await answer(page, 'No', 'Continue');
+	// Not a defence or security system (so no damage question, issue 14 item 1), then four more No.
+	for (let i = 0; i < 5; i++) await answer(page, 'No', 'Continue');
 	await page.getByRole('link', { name: 'Continue to check your answers' }).click();
 	await settle(page, /\/check$/);
 	await page.getByRole('button', { name: 'Determine the level' }).click();
