@@ -3,7 +3,7 @@ import {
 	addSystem,
 	answer,
 	cliResult,
-	ONE_STOP_SHOP,
+	ONE_STOP_SHOP_TT12,
 	regime,
 	settle,
 	shownResult
@@ -40,6 +40,7 @@ const NEW_ANSWERS: Record<string, (page: Page) => Promise<void>> = {
 const KEPT = [
 	'function',
 	'information',
+	'defense_security_system',
 	'defense_security_damage',
 	'conditional_business_service',
 	'national_egov_system',
@@ -50,7 +51,7 @@ test('a Decree 85 system shows its transition and re-classifies under Decree 331
 	page
 }) => {
 	await addSystem(page, 'Một cửa điện tử', 'vn-nd85@tt12-2022');
-	for (const a of ONE_STOP_SHOP) await answer(page, a);
+	for (const a of ONE_STOP_SHOP_TT12) await answer(page, a);
 	await toResult(page);
 	await expect(page.getByTestId('level')).toHaveText('Cấp độ 3');
 
@@ -111,6 +112,7 @@ test('a Decree 85 system shows its transition and re-classifies under Decree 331
 	expect(after.ruleset).toBe('vn-nd331@2026');
 	for (const f of KEPT.filter((k) => k in before)) expect(after.facts[f]).toEqual(before[f]);
 	expect(after.facts).not.toHaveProperty('online_public_service_level');
+	expect(after.facts).not.toHaveProperty('online_public_service_mode');
 
 	// Điều 8 khoản 3 on the components page.
 	await settle(page, /\/components/);
