@@ -29,6 +29,7 @@ test.beforeAll(async () => {
 		...rec,
 		facts: {
 			...rec.facts,
+			defense_security_system: false,
 			prime_minister_decided_level: 0,
 			risk_assessment_level: 0,
 			national_security_command_system: false,
