@@ -358,6 +358,13 @@ describe('the body’s roll-up', () => {
 			})
 		);
 		expect(sheet).toEqual(csv);
+		// A unit named like a formula stays text in the CSV (issue 16 item 5).
+		const named = {
+			...r,
+			rows: [{ ...r.rows[0]!, unit_name: '=HYPERLINK("http://x.example","A")' }]
+		};
+		const cells = parse(Buffer.from(yearlyCsv(named, 'vi')), { bom: true }) as string[][];
+		expect(cells[1]![0]).toBe(`'=HYPERLINK("http://x.example","A")`);
 		expect(csv[0]!.slice(0, 2)).toEqual(['Đơn vị', 'Tình trạng']);
 		expect(csv.slice(1, -1).map((row) => row.slice(0, 2))).toEqual([
 			['Sở Nội vụ P', 'Đã gửi đúng hạn'],
