@@ -14,7 +14,9 @@ export default ts.config(
 			'data/',
 			'test-results/',
 			'playwright-report/',
-			'src/lib/*/generated/'
+			'src/lib/*/generated/',
+			'.stryker-tmp/',
+			'reports/'
 		]
 	},
 	js.configs.recommended,

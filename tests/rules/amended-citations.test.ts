@@ -16,6 +16,7 @@ import {
 	type Source
 } from '../../src/lib/rules';
 import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
+import { UNDER_STRYKER } from './helpers';
 import { buildDossier, dossierPdf } from '../../src/lib/dossier';
 
 const DIR = 'tests/fixtures/amendment/vn-nd331/2027-03';
@@ -193,23 +194,27 @@ describe('check warns about overrides that are probably mistakes', () => {
 		expect(r.warnings[0]!.message).toContain('"help"');
 	});
 
-	it('capdo check prints warnings, still exits 0, and the warning names the file and line', () => {
-		const dir = mkdtempSync(join(tmpdir(), 'capdo-warn-'));
-		const out = join(dir, 'vn-nd331', '2027-03');
-		execFileSync('mkdir', ['-p', out]);
-		for (const f of files())
-			writeFileSync(
-				join(out, f.path.split('/').at(-1)!),
-				f.path.endsWith('criteria.yaml')
-					? f.text.replace('\n      amended_by: [{ source: nd999, article: 1, clause: 2 }]', '')
-					: f.text
+	it.skipIf(UNDER_STRYKER)(
+		'capdo check prints warnings, still exits 0, and the warning names the file and line',
+		() => {
+			const dir = mkdtempSync(join(tmpdir(), 'capdo-warn-'));
+			const out = join(dir, 'vn-nd331', '2027-03');
+			execFileSync('mkdir', ['-p', out]);
+			for (const f of files())
+				writeFileSync(
+					join(out, f.path.split('/').at(-1)!),
+					f.path.endsWith('criteria.yaml')
+						? f.text.replace('\n      amended_by: [{ source: nd999, article: 1, clause: 2 }]', '')
+						: f.text
+				);
+			const r = spawnSync(process.execPath, ['bin/capdo.js', 'check', dir], { encoding: 'utf8' });
+			expect(r.status).toBe(0);
+			expect(r.stdout).toMatch(/^ok vn-nd331@2027-03 /m);
+			expect(r.stderr).toMatch(
+				/vn-nd331\/2027-03\/criteria\.yaml:\d+:7: cảnh báo \/ warning: criteria\.1\.when: điều kiện của tiêu chí "nd331-d13-k2c"/
 			);
-		const r = spawnSync(process.execPath, ['bin/capdo.js', 'check', dir], { encoding: 'utf8' });
-		expect(r.status).toBe(0);
-		expect(r.stdout).toMatch(/^ok vn-nd331@2027-03 /m);
-		expect(r.stderr).toMatch(
-			/vn-nd331\/2027-03\/criteria\.yaml:\d+:7: cảnh báo \/ warning: criteria\.1\.when: điều kiện của tiêu chí "nd331-d13-k2c"/
-		);
-		expect(r.stderr).toMatch(/^1 warning\(s\)$/m);
-	}, 120_000);
+			expect(r.stderr).toMatch(/^1 warning\(s\)$/m);
+		},
+		120_000
+	);
 });

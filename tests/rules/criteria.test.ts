@@ -1,4 +1,6 @@
 // Every criterion and boundary of vn-nd85@tt03-2017, through the real YAML and the real engine.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { evaluate, runGoldenCases, type Facts } from '../../src/lib/rules';
 import { ruleset } from './helpers';
@@ -65,9 +67,60 @@ describe('vn-nd85@tt03-2017 golden cases', () => {
 			'nd85-d11-k4',
 			'nd85-d11-k5'
 		]);
-		for (const c of rs.data.criteria) expect(c.text.length, c.id).toBeGreaterThan(40);
+	});
+
+	it('each criterion quotes, word for word, the article, clause and point it cites', () => {
+		const law = decree85Articles();
+		for (const c of rs.data.criteria) {
+			const { article, clause, point } = c.citation;
+			expect(c.citation.source, c.id).toBe('nd85');
+			const a = law.get(article);
+			expect(a, `${c.id}: Điều ${article}`).toBeDefined();
+			if (clause === undefined) {
+				expect(clean(c.text), c.id).toBe(clean(a!.intro));
+				continue;
+			}
+			const k = a!.clauses.get(clause);
+			expect(k, `${c.id}: khoản ${clause}`).toBeDefined();
+			if (point === undefined) {
+				expect(clean(c.text), c.id).toBe(clean(k!.text));
+				continue;
+			}
+			// "<the clause's subject>: <the point>", e.g. "Hệ thống thông tin phục vụ người dân, doanh
+			// nghiệp: cung cấp dịch vụ trực tuyến …" for Điều 8 khoản 2 điểm b.
+			const [lead, rest] = c.text.split(': ') as [string, string];
+			expect(k!.text.startsWith(lead), `${c.id}: ${lead}`).toBe(true);
+			expect(k!.points.get(point), `${c.id}: điểm ${point}`).toBeDefined();
+			expect(clean(rest).toLowerCase(), c.id).toBe(clean(k!.points.get(point)!).toLowerCase());
+		}
 	});
 });
+
+/** Decree 85 Điều 7–11, verbatim (tests/fixtures/legal/nd85-dieu-7-11.md), by article, clause, point. */
+function decree85Articles() {
+	type Clause = { text: string; points: Map<string, string> };
+	const law = new Map<number, { intro: string; clauses: Map<number, Clause> }>();
+	const md = readFileSync(
+		fileURLToPath(new URL('../fixtures/legal/nd85-dieu-7-11.md', import.meta.url)),
+		'utf8'
+	);
+	let article: { intro: string; clauses: Map<number, Clause> } | undefined;
+	let clause: Clause | undefined;
+	for (const line of md.split('\n')) {
+		let m: RegExpExecArray | null;
+		if ((m = /^Điều (\d+)\. /.exec(line))) {
+			law.set(Number(m[1]), (article = { intro: '', clauses: new Map() }));
+			clause = undefined;
+		} else if (!article || !line.trim()) continue;
+		else if ((m = /^(\d+)\. (.+)$/.exec(line)))
+			article.clauses.set(Number(m[1]), (clause = { text: m[2]!, points: new Map() }));
+		else if ((m = /^([a-zđ])\) (.+)$/.exec(line)) && clause) clause.points.set(m[1]!, m[2]!);
+		else if (!clause) article.intro = line;
+	}
+	return law;
+}
+/** Whitespace collapsed, the closing full stop or semicolon of a list item dropped. */
+const clean = (s: string) => s.replace(/\s+/g, ' ').trim().replace(/[.;]$/, '');
 
 describe('criteria and boundaries', () => {
 	it('level 1 only for internal systems with public information only (Điều 7)', () => {

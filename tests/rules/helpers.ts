@@ -2,6 +2,12 @@
 import { loadLibrary, type RuleSet, type SourceFile } from '../../src/lib/rules';
 import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
 
+/**
+ * Under Stryker (`npm run mutate`): a CLI child process runs the code without the active mutant, so
+ * a test that only drives the CLI can kill nothing there and costs seconds per mutant; skip it.
+ */
+export const UNDER_STRYKER = Boolean(process.env.STRYKER_MUTATOR_WORKER);
+
 export function ruleset(ref: string): RuleSet {
 	const r = bundledRuleSets().rulesets.find((x) => x.ref === ref);
 	if (!r)

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate, procedureFor, type Facts, type Level, type RuleSet } from '../../src/lib/rules';
 import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
+import { UNDER_STRYKER } from './helpers';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURE = 'tests/fixtures/nd331/online-service-50k.yaml';
@@ -250,27 +251,31 @@ describe('procedure, dossier and transition of Decree 331', () => {
 });
 
 describe('capdo classify --ruleset vn-nd331@2026 --json', () => {
-	it('prints the level, its cited basis and the rule set with its hash', () => {
-		const stdout = execFileSync(
-			'npx',
-			['capdo', 'classify', FIXTURE, '--ruleset', 'vn-nd331@2026', '--json'],
-			{ cwd: ROOT, encoding: 'utf8' }
-		);
-		const out = JSON.parse(stdout) as {
-			level: number;
-			basis: { id: string; citation: string }[];
-			ruleset: { id: string; version: string; hash: string };
-			procedure: { appraiser: string };
-		};
-		expect(out.level).toBe(2);
-		expect(out.basis).toContainEqual(
-			expect.objectContaining({
-				id: 'nd331-d12-k2b',
-				citation: 'Điều 12 khoản 2 điểm b Nghị định 331/2026/NĐ-CP'
-			})
-		);
-		expect(out.ruleset).toEqual({ id: 'vn-nd331', version: '2026', hash: nd331.hash });
-		expect(out.ruleset.hash).toMatch(/^[0-9a-f]{64}$/);
-		expect(out.procedure.appraiser).toContain('Đơn vị chuyên trách về an ninh mạng');
-	}, 60_000);
+	it.skipIf(UNDER_STRYKER)(
+		'prints the level, its cited basis and the rule set with its hash',
+		() => {
+			const stdout = execFileSync(
+				'npx',
+				['capdo', 'classify', FIXTURE, '--ruleset', 'vn-nd331@2026', '--json'],
+				{ cwd: ROOT, encoding: 'utf8' }
+			);
+			const out = JSON.parse(stdout) as {
+				level: number;
+				basis: { id: string; citation: string }[];
+				ruleset: { id: string; version: string; hash: string };
+				procedure: { appraiser: string };
+			};
+			expect(out.level).toBe(2);
+			expect(out.basis).toContainEqual(
+				expect.objectContaining({
+					id: 'nd331-d12-k2b',
+					citation: 'Điều 12 khoản 2 điểm b Nghị định 331/2026/NĐ-CP'
+				})
+			);
+			expect(out.ruleset).toEqual({ id: 'vn-nd331', version: '2026', hash: nd331.hash });
+			expect(out.ruleset.hash).toMatch(/^[0-9a-f]{64}$/);
+			expect(out.procedure.appraiser).toContain('Đơn vị chuyên trách về an ninh mạng');
+		},
+		60_000
+	);
 });

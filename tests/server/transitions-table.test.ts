@@ -74,3 +74,21 @@ describe('what each role may do in each status', () => {
 		]);
 	});
 });
+
+describe('a refused change says what and why, in the words users see', () => {
+	// prettier-ignore
+	const LABEL: Record<Status, string> = {
+		draft: 'Đang soạn', classified: 'Đã xác định cấp độ', submitted: 'Đã nộp hồ sơ',
+		under_review: 'Đang thẩm định', returned: 'Bị trả lại', approved: 'Đã phê duyệt'
+	};
+	for (const status of STATUSES)
+		it(`approve from ${status}`, () => {
+			const e = new TransitionError('approve', status);
+			expect(e.message).toBe(
+				`Không thể "approve" khi hồ sơ ở trạng thái "${LABEL[status]}" (${status}).`
+			);
+			expect([e.action, e.status]).toEqual(['approve', status]);
+			if (status === 'under_review') expect(nextStatus('approve', status)).toBe('approved');
+			else expect(() => nextStatus('approve', status)).toThrow(e.message);
+		});
+});

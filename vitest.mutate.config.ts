@@ -1,0 +1,68 @@
+// The tests Stryker runs for `npm run mutate`, per part (MUTATE_PART, see stryker.config.mjs): the
+// in-process unit tests of the mutated modules only. Tests that drive the CLI or the built server
+// in a child process give Stryker no coverage; the database suites and the 1,000-dossier property
+// test are too slow to rerun per mutant on a small machine.
+import { defineConfig } from 'vitest/config';
+import type { Reporter, Vitest } from 'vitest/node';
+import base from './vite.config';
+
+// A mutant that breaks a module as it loads (a static table entry emptied) fails the test file
+// before any test runs; Stryker's vitest runner sees no failed test and would call it survived.
+// Report the load error as an error of the run instead, so Stryker records it as a runtime error.
+function loadErrorsAreErrors(): Reporter {
+	let vitest: Vitest | undefined;
+	return {
+		onInit: (v) => void (vitest = v),
+		onTestModuleEnd: (m) => m.errors().forEach((e) => vitest?.state.catchError(e, 'Suite Error'))
+	};
+}
+
+const RULES = ['tests/rules/**/*.test.ts'];
+const TESTS: Record<string, string[]> = {
+	policy: ['tests/server/policy.test.ts', 'tests/server/transitions-table.test.ts'],
+	// The data-mutant harness test runs every rule set's golden cases hundreds of times (15 s):
+	// only for the parts that mutate the harness itself.
+	'rules-core': RULES,
+	'rules-load': RULES,
+	'rules-tools': RULES,
+	dossier: [
+		'tests/dossier/dossier.test.ts',
+		'tests/dossier/nd331.test.ts',
+		'tests/dossier/letter-attachments.test.ts',
+		'tests/dossier/bulk.test.ts',
+		'tests/rules/amended-citations.test.ts'
+	]
+};
+TESTS.rules = RULES;
+const part = process.env.MUTATE_PART;
+// The engine's part leaves out the tests of maintainer tools, which mostly drive the CLI.
+const MAINTAINER_TESTS = [
+	'amendment',
+	'corrections',
+	'diff',
+	'impact',
+	'load-errors',
+	'maintainer-errors'
+];
+const exclude =
+	part === 'rules-core'
+		? ['mutate', ...MAINTAINER_TESTS].map((t) => `tests/rules/${t}.test.ts`)
+		: part === 'rules-load'
+			? ['tests/rules/mutate.test.ts']
+			: [];
+const include = part ? TESTS[part] : Object.values(TESTS).flat();
+if (!include) throw new Error(`MUTATE_PART must be one of ${Object.keys(TESTS).join(', ')}`);
+
+// Not mergeConfig: it would append to the base config's `tests/**/*.test.ts` instead of replacing it.
+export default defineConfig((env) => {
+	const config = base(env);
+	return {
+		...config,
+		test: {
+			...config.test,
+			include: [...new Set(include)],
+			exclude: [...(config.test?.exclude ?? ['**/node_modules/**']), ...exclude],
+			reporters: ['default', loadErrorsAreErrors()]
+		}
+	};
+});
