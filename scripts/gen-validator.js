@@ -8,7 +8,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 const SCHEMAS = [
 	['src/lib/rules/ruleset.schema.json', 'src/lib/rules/generated/ruleset-validator.js'],
 	['src/lib/reporting/reporting.schema.json', 'src/lib/reporting/generated/reporting-validator.js'],
-	['src/lib/calendar/calendar.schema.json', 'src/lib/calendar/generated/calendar-validator.js']
+	['src/lib/calendar/calendar.schema.json', 'src/lib/calendar/generated/calendar-validator.js'],
+	['src/lib/bodies/bodies.schema.json', 'src/lib/bodies/generated/bodies-validator.js']
 ];
 const root = new URL('../', import.meta.url);
 let stale = false;

@@ -5,7 +5,11 @@ import {
 	PUBLISHED_FILE,
 	checkPublished,
 	checkTiling,
+	coverage,
 	formatLoadError,
+	parseTimeline,
+	runTimeline,
+	TIMELINE_FILE,
 	formatLoadWarning,
 	parsePublished,
 	runGoldenCases,
@@ -20,13 +24,10 @@ import {
 	loadRuleSetsFrom
 } from '../lib/server/ruleset-files';
 import { CALENDAR_FILE, readCalendar } from '../lib/server/calendar-file';
+import { BODIES_FILE, readBodies } from '../lib/server/bodies-file';
+import { provincesAfter } from '../lib/bodies';
 import { DB_OPTIONS, registryOf, wantsDb, type DbValues } from './db-rulesets';
 import { UsageError, type Io } from './main';
-
-function target(args: string[]): string {
-	const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
-	return targetOf(positionals);
-}
 
 function targetOf(positionals: string[]): string {
 	if (positionals.length > 1) throw new UsageError('expects at most one PATH');
@@ -105,8 +106,12 @@ export function checkCommand(args: string[], io: Io): number | Promise<number> {
 	const versions = checkVersions(root, loaded.rulesets, loaded.errors.length > 0);
 	const errors = [...loaded.errors, ...versions.errors];
 	// The library check also covers the holiday calendar the procedure deadlines run on.
-	const calendar = resolve(root) === DEFAULT_RULESETS_DIR ? readCalendar() : undefined;
+	const library = resolve(root) === DEFAULT_RULESETS_DIR;
+	const calendar = library ? readCalendar() : undefined;
 	if (calendar) errors.push(...calendar.errors);
+	// …and the reorganisation data the letters are addressed by.
+	const bodies = library ? readBodies() : undefined;
+	if (bodies) errors.push(...bodies.errors);
 	for (const e of errors) io.err(formatLoadError(e));
 	for (const w of loaded.warnings) io.err(formatLoadWarning(w));
 	const years = calendar?.calendar?.data.years ?? [];
@@ -121,6 +126,11 @@ export function checkCommand(args: string[], io: Io): number | Promise<number> {
 								.join(', ')})`
 						: ''
 				}`
+		);
+	if (bodies?.bodies)
+		io.out(
+			`ok ${relative(process.cwd(), BODIES_FILE)} ${bodies.bodies.data.successions.length} successions, ` +
+				`${provincesAfter(bodies.bodies).length} provinces from ${bodies.bodies.data.provinces?.from ?? '—'}`
 		);
 	for (const r of loaded.rulesets) {
 		const revisions = versions.published.get(r.ref);
@@ -181,14 +191,26 @@ async function checkDatabase(values: DbValues, io: Io): Promise<number> {
 	return 0;
 }
 
-/** Runs golden cases and reports each failure at its location. */
+/**
+ * Runs golden cases and reports each failure at its location. With --coverage, also requires every
+ * criterion to have a case where it fires and a nearest miss (a case one fact away where it does
+ * not): a criterion lacking either fails, at its location.
+ */
 export function testCommand(args: string[], io: Io): number {
 	if (args.includes('--mutate'))
 		return mutateCommand(
 			args.filter((a) => a !== '--mutate'),
 			io
 		);
-	const { rulesets, errors } = loadRuleSetsFrom(target(args), false);
+	const { values, positionals } = parseArgs({
+		args,
+		allowPositionals: true,
+		options: {
+			coverage: { type: 'boolean', default: false },
+			json: { type: 'boolean', default: false }
+		}
+	});
+	const { rulesets, errors } = loadRuleSetsFrom(targetOf(positionals), false);
 	for (const e of errors) io.err(formatLoadError(e));
 	let passed = 0;
 	let failed = errors.length > 0 ? 1 : 0;
@@ -200,8 +222,60 @@ export function testCommand(args: string[], io: Io): number {
 			io.err(`${f.file}:${f.line}:${f.column}: FAIL ${r.ref}: ${f.name}: ${f.problem}`);
 		io.out(`${r.ref}: ${report.passed} passed, ${report.failed.length} failed`);
 	}
-	io.out(`${passed} passed, ${failed} failed`);
-	return failed > 0 ? 1 : 0;
+	// The temporal golden cases of the tree (rulesets/timeline.yaml): dates, regimes, deadlines.
+	const root = resolve(targetOf(positionals));
+	const timeline = join(statSync(root).isDirectory() ? root : dirname(root), TIMELINE_FILE);
+	if (existsSync(timeline)) {
+		const rel = relative(process.cwd(), timeline);
+		const parsed = parseTimeline(
+			rel.startsWith('..') ? timeline : rel,
+			readFileSync(timeline, 'utf8')
+		);
+		for (const e of parsed.errors) io.err(formatLoadError(e));
+		const all =
+			root === DEFAULT_RULESETS_DIR
+				? rulesets
+				: [
+						...rulesets,
+						...bundledRuleSets().rulesets.filter((b) => !rulesets.some((r) => r.ref === b.ref))
+					];
+		const t = runTimeline(all, parsed);
+		for (const f of t.failed)
+			io.err(
+				`${f.location.file}:${f.location.line}:${f.location.column}: FAIL timeline: ${f.name}: ${f.problem}`
+			);
+		io.out(`timeline: ${t.passed} passed, ${t.failed.length} failed`);
+		passed += t.passed;
+		failed += t.failed.length + parsed.errors.length;
+	}
+	let uncovered = 0;
+	if (values.coverage) {
+		const reports = rulesets.map(coverage);
+		for (const c of reports) {
+			const n = c.criteria.length;
+			const fires = c.criteria.filter((x) => x.fires.length > 0).length;
+			const misses = c.criteria.filter((x) => x.nearest_miss).length;
+			io.out(
+				`${c.ruleset}: coverage ${n} criteria — fires ${fires}/${n}, nearest miss ${misses}/${n}`
+			);
+			for (const m of c.missing) {
+				const at = m.location ? `${m.location.file}:${m.location.line}:${m.location.column}: ` : '';
+				io.err(
+					`${at}UNCOVERED ${c.ruleset}: ${m.id}: no golden case ${m.lacks
+						.map((l) =>
+							l === 'fires'
+								? 'where it fires'
+								: 'one fact away from a firing case where it does not fire'
+						)
+						.join(', and none ')}`
+				);
+			}
+			uncovered += c.missing.length;
+		}
+		if (values.json) io.out(JSON.stringify(reports, null, 2));
+	}
+	io.out(`${passed} passed, ${failed + uncovered} failed`);
+	return failed + uncovered > 0 ? 1 : 0;
 }
 
 /**
@@ -210,7 +284,7 @@ export function testCommand(args: string[], io: Io): number {
  * fields, effective dates ±1 day) against its golden, procedure and date tests; prints survivors.
  */
 function mutateCommand(args: string[], io: Io): number {
-	const { rulesets, errors } = loadRuleSetsFrom(target(args), true);
+	const { rulesets, errors } = loadRuleSetsFrom(targetOf(args), true);
 	for (const e of errors) io.err(formatLoadError(e));
 	let total = 0;
 	let survived = 0;

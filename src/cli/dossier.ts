@@ -20,6 +20,7 @@ import {
 import { PaperError } from '../lib/paper';
 import schema from '../lib/dossier/dossier.schema.json' with { type: 'json' };
 import { bundledRuleSets } from '../lib/server/ruleset-files';
+import { vnBodies } from '../lib/server/bodies-file';
 import { readInputFile, type InputFile } from './input';
 import { UsageError, type Io } from './main';
 import { parseLang } from './classify';
@@ -152,7 +153,7 @@ export async function dossierCommand(args: string[], io: Io): Promise<number> {
 		);
 
 	const now = new Date().toISOString();
-	const opts = { lang, generatedAt: now, copy, part } as const;
+	const opts = { lang, generatedAt: now, copy, part, bodies: vnBodies() } as const;
 	const outputs: [string, Uint8Array | string][] = [];
 	try {
 		if (values.out) outputs.push([values.out, await dossierFile(dossier, ruleset, 'pdf', opts)]);

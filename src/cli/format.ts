@@ -1,5 +1,11 @@
 // Plain-text rendering of a classification for the terminal.
-import { procedureFor, type Classification, type Lang, type RuleSet } from '../lib/rules';
+import {
+	procedureFor,
+	type Classification,
+	type Lang,
+	type PartResult,
+	type RuleSet
+} from '../lib/rules';
 
 const T = {
 	vi: {
@@ -58,11 +64,15 @@ export function formatClassification(c: Classification, ruleset: RuleSet, lang: 
 		lines.push(`  - [${b.level}] ${lang === 'vi' ? b.citation : b.citation_en}: ${b.text}`);
 	if (c.components.length > 0) {
 		lines.push(`${t.components}: (${t.maxRule})`);
-		for (const p of c.components) {
-			lines.push(`  - ${p.name}: ${p.level ?? t.undetermined}`);
-			for (const b of p.basis)
-				lines.push(`      [${b.level}] ${lang === 'vi' ? b.citation : b.citation_en}`);
-		}
+		const tree = (parts: PartResult[], indent: string) => {
+			for (const p of parts) {
+				lines.push(`${indent}- ${p.name}: ${p.level ?? t.undetermined}`);
+				for (const b of p.basis)
+					lines.push(`${indent}    [${b.level}] ${lang === 'vi' ? b.citation : b.citation_en}`);
+				tree(p.components ?? [], `${indent}  `);
+			}
+		};
+		tree(c.components, '  ');
 	}
 	if (c.level !== null) {
 		const p = procedureFor(ruleset, c.level, lang);

@@ -37,7 +37,10 @@ Usage:
       Make the cover letter(s) and the level-proposal dossier (PDF, Word, and the JSON twin) for
       the system in FILE: as for classify plus unit, explanation, proposal, plan…; or re-render a
       dossier JSON twin. Draft by default (DỰ THẢO); --final writes the signature copy
-  capdo test [PATH]      Run the golden test cases; prints "N passed, N failed"
+  capdo test [PATH] [--coverage [--json]]
+                         Run the golden test cases; prints "N passed, N failed". --coverage also
+                         requires, per criterion, a case where it fires and a nearest miss (a case
+                         one fact away where it does not); a criterion lacking either fails
   capdo test --mutate [PATH]
       Make every small mistake in the law data (thresholds, operators, conditions, levels,
       citations, procedure, dates) and print each one the tests do not catch

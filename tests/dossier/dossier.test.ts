@@ -10,6 +10,9 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { procedureFor, type RuleSet } from '../../src/lib/rules';
 import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
+import { nameOn } from '../../src/lib/bodies';
+import { vnDateOf } from '../../src/lib/calendar';
+import { vnBodies } from '../../src/lib/server/bodies-file';
 import { buildDossier, dossierPdf, fingerprint, type Dossier } from '../../src/lib/dossier';
 import schema from '../../src/lib/dossier/dossier.schema.json' with { type: 'json' };
 
@@ -98,17 +101,22 @@ describe('capdo dossier (CLI, real PDFs)', () => {
 							unit: { security_unit: string };
 						}
 					).unit.security_unit
-				: procedureFor(ruleset(), 4).addressee;
+				: // Undated, so dated today: the Authority of Information Security's duty is with the
+					// Ministry of Public Security since 1/3/2025 (bodies/vn.yaml; tests/dossier/reorganisation.test.ts).
+					nameOn(vnBodies(), procedureFor(ruleset(), 4).addressee, vnDateOf(new Date())).name;
 		expect(flat(text)).toContain(`Kính gửi: ${addressee}`);
 		expect(flat(text)).toContain(`Cấp độ đề xuất: Cấp độ ${level}`);
 		expect(text).toContain('Nơi nhận:');
 	});
 
 	it('addresses levels 1–3 to the specialized unit and level 4 to the Ministry (Điều 12)', () => {
-		const to = (l: number) => flat(made[l]!.text).match(/Kính gửi: ([^;.]+?) Căn cứ/)![1]!;
+		const to = (l: number) =>
+			flat(made[l]!.text).match(/Kính gửi: ([^;.]+?) (?:CƠ QUAN NHẬN|Căn cứ)/)![1]!;
 		expect(to(1)).toBe('Phòng Công nghệ thông tin, Sở Tài chính');
 		expect(to(3)).toBe('Trung tâm Chuyển đổi số tỉnh Gia Lai');
-		expect(to(4)).toBe('Bộ Thông tin và Truyền thông (Cục An toàn thông tin)');
+		expect(to(4)).toBe(
+			'Bộ Công an (Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao)'
+		);
 	});
 
 	it('quotes and cites the criteria that fired, and the maximum rule for components', () => {
@@ -399,9 +407,9 @@ describe('dossier library', () => {
 		// The duty to propose a level, cited where Decree 85 puts it; capdo's own sentence is not
 		// quoted as if it were the circular's (Circular 03 Điều 7 khoản 3 says nothing of the kind).
 		expect(t).toContain(
-			'Chủ quản hệ thống thông tin phải tự đề xuất cấp độ kèm thuyết minh bằng văn bản. (Điều 14 khoản 1 điểm a Nghị định 85/2016/NĐ-CP).'
+			'đối chiếu lại câu trả lời trước khi đề xuất. (Điều 14 khoản 1 điểm a Nghị định 85/2016/NĐ-CP).'
 		);
-		expect(t).not.toContain('“Không tiêu chí nào');
+		expect(t).not.toContain('“Câu trả lời không khớp');
 		expect(t).not.toContain('Điều 7 khoản 3 Thông tư 03/2017/TT-BTTTT)');
 	});
 

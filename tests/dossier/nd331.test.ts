@@ -10,6 +10,9 @@ import { parse, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { procedureFor, type RuleSet } from '../../src/lib/rules';
 import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
+import { nameOn } from '../../src/lib/bodies';
+import { vnDateOf } from '../../src/lib/calendar';
+import { vnBodies } from '../../src/lib/server/bodies-file';
 import { buildDossier, dossierPdf, type Dossier } from '../../src/lib/dossier';
 import schema from '../../src/lib/dossier/dossier.schema.json' with { type: 'json' };
 
@@ -194,13 +197,14 @@ describe('nd331 dossier contents (Điều 21, 22, 29)', () => {
 		expect(t4).toContain('yêu cầu vận hành 24/7 và không chấp nhận ngừng vận hành');
 	});
 
-	it('lists components with their levels and applies the maximum rule of Điều 8', () => {
+	it('lists components with their levels and applies the maximum rule (derived from Điều 7 khoản 2)', () => {
 		const t4 = made[4]!.text;
 		expect(t4).toContain(`Điều 22 khoản 4 điểm a ${DECREE}`);
 		expect(t4).toContain('Trục liên thông văn bản');
 		expect(t4).toContain(`Cơ sở dữ liệu văn bản điện tử Cấp độ 2 Điều 12 khoản 1 ${DECREE}`);
 		expect(t4).toContain('áp dụng cấp độ cao nhất');
-		expect(t4).toContain(`(Điều 8 ${DECREE})`);
+		expect(t4).toContain(`(Điều 7 khoản 2 ${DECREE})`);
+		expect(t4).toContain('capdo suy ra');
 		expect(t4).toContain('cấp độ của hệ thống thông tin là cấp độ 4');
 	});
 
@@ -278,7 +282,7 @@ describe('nd331 annex: procedure, forms, transition', () => {
 		expect(made[2]!.text).toContain(`(Điều 38 ${DECREE}; mốc 19/08/2026)`);
 		// Dated 15/09/2026: Điều 38's date has passed; Law 116 Điều 45 khoản 1 still runs.
 		const t3 = made[3]!.text;
-		expect(t3).toContain('(Điều 45 khoản 1 Luật 116/2025/QH15; mốc 01/07/2027)');
+		expect(t3).toContain('khoản 1 Luật 116/2025/QH15; mốc 01/07/2027)');
 		expect(t3).not.toContain('mốc 19/08/2026');
 	});
 
@@ -363,7 +367,10 @@ describe('nd331 across regimes and edge cases', () => {
 		expect(t).toContain(
 			'V/v đề nghị thẩm định hồ sơ đề xuất cấp độ hệ thống thông tin “Hệ thống quản lý văn bản và điều hành quốc gia”'
 		);
-		expect(t).toContain(`Kính gửi: ${procedureFor(nd85, 4).addressee}`);
+		// Undated, so dated today: the successor of the Authority of Information Security.
+		expect(flat(t)).toContain(
+			`Kính gửi: ${nameOn(vnBodies(), procedureFor(nd85, 4).addressee, vnDateOf(new Date())).name}`
+		);
 		expect(t).toContain('Điều 10 khoản 2 Nghị định 85/2016/NĐ-CP — cấp độ 4');
 		expect(t).not.toContain('Mẫu số 0');
 		expect(t).not.toContain('Luật An ninh mạng');

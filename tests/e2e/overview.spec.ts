@@ -149,6 +149,12 @@ test('a unit sends its quarterly report and the body’s roll-up shows it', asyn
 	await expect(
 		unit.getByRole('heading', { name: 'Báo cáo thống kê chỉ số lây nhiễm mã độc' })
 	).toBeVisible();
+	// The province's 2018 letter says Sở Thông tin và Truyền thông; since 1/3/2025 that is part of
+	// the Sở Khoa học và Công nghệ (bodies/vn.yaml), and the page says both.
+	await expect(unit.getByText('Các báo cáo gửi Sở Khoa học và Công nghệ theo')).toBeVisible();
+	await expect(unit.getByTestId('recipient-renamed')).toContainText(
+		'ghi gửi Sở Thông tin và Truyền thông; từ 01/03/2025'
+	);
 	await axe(unit);
 	const q = quarter();
 	await unit.goto(`/reports/malware-quarterly/${q}`);

@@ -1,5 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addSystem, answer, cliResult, ONE_STOP_SHOP, settle, shownResult } from './wizard-helpers';
+import {
+	addSystem,
+	answer,
+	cliResult,
+	ONE_STOP_SHOP_TT12,
+	settle,
+	shownResult
+} from './wizard-helpers';
 
 // Long journeys with axe on every page: allow for a loaded machine.
 test.describe.configure({ timeout: 150_000 });
@@ -21,6 +28,7 @@ const NEW_ANSWERS: Record<string, string | number> = {
 const KEPT = [
 	'function',
 	'information',
+	'defense_security_system',
 	'defense_security_damage',
 	'conditional_business_service',
 	'national_egov_system',
@@ -31,7 +39,7 @@ test('a Decree 85 system shows its transition and re-classifies under Decree 331
 	page
 }) => {
 	await addSystem(page, 'Một cửa điện tử', 'vn-nd85@tt12-2022');
-	for (const a of ONE_STOP_SHOP) await answer(page, a);
+	for (const a of ONE_STOP_SHOP_TT12) await answer(page, a);
 	await toResult(page);
 	await expect(page.getByTestId('level')).toHaveText('Cấp độ 3');
 
@@ -86,6 +94,7 @@ test('a Decree 85 system shows its transition and re-classifies under Decree 331
 	expect(after.ruleset).toBe('vn-nd331@2026');
 	for (const f of KEPT.filter((k) => k in before)) expect(after.facts[f]).toEqual(before[f]);
 	expect(after.facts).not.toHaveProperty('online_public_service_level');
+	expect(after.facts).not.toHaveProperty('online_public_service_mode');
 
 	// Điều 8 khoản 3 on the components page.
 	await settle(page, /\/components/);

@@ -55,10 +55,12 @@ export async function addSystem(page: Page, name: string, ruleset = 'vn-nd85@tt0
 	await settle(page, /\/q\/main\//);
 }
 
+// The third answer says the system does not serve defence or security, so the damage question
+// (Điều 9–11 khoản 1) is not asked.
 export const INTERNAL_PUBLIC: Answer[] = [
 	'Phục vụ hoạt động nội bộ',
 	['Thông tin công cộng'],
-	'Không gây tổn hại',
+	'Không',
 	'Không',
 	'Không',
 	'Không',
@@ -68,7 +70,7 @@ export const INTERNAL_PUBLIC: Answer[] = [
 export const ONE_STOP_SHOP: Answer[] = [
 	'Phục vụ người dân, doanh nghiệp',
 	['Thông tin công cộng', 'Thông tin riêng', 'Thông tin cá nhân'],
-	'Không gây tổn hại',
+	'Không',
 	4,
 	'Không',
 	25000,
@@ -108,3 +110,8 @@ export async function cliResult(page: Page, systemName: string) {
 		ruleset: s.ruleset as string
 	};
 }
+
+/** The same one-stop shop under Circular 12/2022: its online public service in Decree 42 terms. */
+export const ONE_STOP_SHOP_TT12: Answer[] = ONE_STOP_SHOP.map((a, i) =>
+	i === 3 ? 'Dịch vụ công trực tuyến toàn trình' : a
+);

@@ -232,8 +232,10 @@ test('keyboard only: a whole system from the task list to the result', async ({ 
 	expect(bg).toBe('rgb(255, 221, 0)');
 	await page.keyboard.press('Enter');
 	await settle(page, /\/q\/main\//);
-	// Each question: tab into the choices, pick with the keyboard, tab to Continue, Enter.
-	for (let i = 0; i < 7; i++) {
+	// Each question: tab into the choices, pick with the keyboard, tab to Continue, Enter. Eight
+	// questions: Decree 85's seven and whether the system serves defence or security (the damage
+	// question is asked only then, issue 14 item 1).
+	for (let i = 0; i < 8; i++) {
 		const before = page.url();
 		await tabTo('input[type=radio], input[type=checkbox]');
 		await page.keyboard.press('Space');
@@ -279,8 +281,8 @@ test('English UI: chosen server-side, remembered, and the rule set speaks Englis
 	await settle(page);
 	await answer(page, 'Internal operations', 'Continue');
 	await answer(page, ['Public information'], 'Continue');
-	await answer(page, 'No damage', 'Continue');
-	for (let i = 0; i < 4; i++) await answer(page, 'No', 'Continue');
+	// Not a defence or security system (so no damage question, issue 14 item 1), then four more No.
+	for (let i = 0; i < 5; i++) await answer(page, 'No', 'Continue');
 	await page.getByRole('link', { name: 'Continue to check your answers' }).click();
 	await settle(page, /\/check$/);
 	await page.getByRole('button', { name: 'Determine the level' }).click();
@@ -301,8 +303,8 @@ test('undetermined result: proposal with required justification, then the level 
 	for (const a of [
 		'Cơ sở hạ tầng thông tin',
 		['Thông tin công cộng'],
-		'Không gây tổn hại',
-		'Dùng chung trên phạm vi toàn quốc',
+		'Không',
+		'Dùng chung cho các cơ quan, tổ chức trên phạm vi toàn quốc, không giới hạn trong một ngành',
 		'Không',
 		'Không',
 		'Không',

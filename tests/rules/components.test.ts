@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, type Facts, type Level, type RuleSet } from '../../src/lib/rules';
+import type { GoldenComponent } from '../../src/lib/rules/types';
 import { ruleset } from './helpers';
 
 const REFS = ['vn-nd85@tt03-2017', 'vn-nd85@tt12-2022', 'vn-nd331@2026'] as const;
@@ -21,10 +22,13 @@ interface Group {
 	parts: Facts[];
 	level: Level | null;
 }
+/** Every part of a tree of components, depth first (grandchildren count too). */
+const flatten = (components: GoldenComponent[] = []): Facts[] =>
+	components.flatMap((c) => [c.facts, ...flatten(c.components)]);
 const groups = (rs: RuleSet): Group[] =>
 	(rs.data.tests ?? []).map((t) => ({
 		name: t.name,
-		parts: [t.facts, ...(t.components ?? []).map((c) => c.facts)],
+		parts: [t.facts, ...flatten(t.components)],
 		level: t.expect.level
 	}));
 
@@ -182,7 +186,7 @@ describe('not_met lists only criteria above the result', () => {
 		});
 	});
 
-	it('vn-nd331@2026 level 2: the criteria of Điều 13, 14 and 15, none of Điều 11 or 12', () => {
+	it('vn-nd331@2026 level 2: the criteria of Điều 13, 14, 15 and the Điều 16 floor (nd331-d20-k4), none of Điều 11 or 12', () => {
 		const rs = ruleset('vn-nd331@2026');
 		const got = classify(rs, {
 			function: 'internal',
@@ -194,10 +198,11 @@ describe('not_met lists only criteria above the result', () => {
 		expect(got.level).toBe(2);
 		const ids = got.not_met.map((c) => c.id);
 		expect(ids.length).toBeGreaterThan(10);
-		for (const id of ids) expect(id).toMatch(/^nd331-d1[345]-/);
-		// Every criterion of Điều 13–15 that did not fire is there.
+		for (const id of ids) expect(id).toMatch(/^nd331-d(1[345]|20)-/);
+		expect(ids).toContain('nd331-d20-k4');
+		// Every criterion of Điều 13–15 (and the level-3 floor) that did not fire is there.
 		for (const c of rs.data.criteria)
-			if (/^nd331-d1[345]-/.test(c.id) && !got.basis.some((b) => b.id === c.id))
+			if (/^nd331-d(1[345]|20)-/.test(c.id) && !got.basis.some((b) => b.id === c.id))
 				expect(ids).toContain(c.id);
 	});
 

@@ -141,7 +141,12 @@ describe('criteria and boundaries', () => {
 
 	it('9,999 users is level 2, 10,000 is level 3 (Điều 8.2.c / 9.2.c)', () => {
 		expect(classify({ ...portal, online_service_users_with_private_info: 9999 }).level).toBe(2);
-		expect(fired({ ...portal, online_service_users_with_private_info: 9999 })).toContain(
+		// Điều 8.2.c is for "other" online services: a commercial one (no public service, level 0).
+		const commercial = { ...portal, online_public_service_level: 0 };
+		expect(fired({ ...commercial, online_service_users_with_private_info: 9999 })).toContain(
+			'nd85-d8-k2c'
+		);
+		expect(fired({ ...portal, online_service_users_with_private_info: 9999 })).not.toContain(
 			'nd85-d8-k2c'
 		);
 		expect(classify({ ...portal, online_service_users_with_private_info: 10000 }).level).toBe(3);
@@ -238,8 +243,9 @@ describe('undetermined', () => {
 		const r = classify({ ...base, function: 'other' });
 		expect(r.level).toBeNull();
 		expect(r.undetermined).toBe(true);
-		expect(r.message?.vi).toMatch(/đề xuất cấp độ kèm thuyết minh/);
-		expect(r.message?.en).toMatch(/written justification/);
+		expect(r.message?.vi).toMatch(/tự đề xuất cấp độ và thuyết minh căn cứ đề xuất/);
+		expect(r.message?.vi).toMatch(/điểm a khoản 1\s+Điều 14/);
+		expect(r.message?.en).toMatch(/proposing a level and explaining its grounds/);
 	});
 });
 

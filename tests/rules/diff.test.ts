@@ -105,10 +105,23 @@ describe('diff of vn-nd85 tt03-2017 → tt12-2022', () => {
 	const t12 = lib.find((r) => r.ref === 'vn-nd85@tt12-2022')!;
 	const d = diffRuleSets(t03, t12);
 
-	it('keeps the Decree 85 criteria and changes only the guidance of the questions', () => {
-		expect(kinds(d, 'criteria')).toEqual([]);
+	it('keeps the Decree 85 criteria, restating those that read the online public service in Decree 42 terms', () => {
+		expect(kinds(d, 'criteria')).toEqual([
+			'changed nd85-d8-k2a',
+			'changed nd85-d8-k2c',
+			'changed nd85-d9-k2a'
+		]);
 		expect(kinds(d, 'constraints')).toEqual([]);
-		expect(kinds(d, 'facts')).toEqual(['changed function']);
+		expect(kinds(d, 'facts')).toEqual([
+			'added online_public_service_mode',
+			'changed function',
+			'removed online_public_service_level'
+		]);
+		expect(
+			find(d, 'criteria', 'nd85-d9-k2a')!
+				.fields!.map((f) => f.field)
+				.sort()
+		).toEqual(['note', 'when']);
 		const f = find(d, 'facts', 'function')!.fields!;
 		expect(f.map((x) => x.field).sort()).toEqual(['guidance', 'help']);
 		expect(f.find((x) => x.field === 'guidance')).toMatchObject({
@@ -118,13 +131,16 @@ describe('diff of vn-nd85 tt03-2017 → tt12-2022', () => {
 	});
 
 	it('swaps the Circular, drops the submission rules and adds the Điều 6 route and check', () => {
-		expect(kinds(d, 'sources')).toEqual(['added tt12', 'removed tt03']);
+		expect(kinds(d, 'sources')).toEqual(
+			['added nd224', 'added nd42', 'added tt12', 'removed tt03'].sort()
+		);
 		expect(kinds(d, 'procedure')).toEqual([
 			'added routing.facts/security_unit_operates',
 			'added routing.routes/tt12-d6',
 			// Circular 03 Điều 14 sent levels 4–5 dossiers to a named address; Circular 12 has none.
 			'changed routing.routes/nd85-d12-k3b',
 			'changed routing.routes/nd85-d12-k3c',
+			'removed completeness_deadline[1,2,3,4,5]',
 			'removed submission[1,2,3]',
 			'removed submission[4,5]'
 		]);

@@ -8,6 +8,7 @@ const rs = ruleset('vn-nd85@tt03-2017');
 const base: Facts = {
 	function: 'internal',
 	information: ['public'],
+	defense_security_system: false,
 	defense_security_damage: 'none',
 	operates_24x7_no_unplanned_downtime: false,
 	national_egov_system: false,

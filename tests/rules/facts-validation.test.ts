@@ -131,7 +131,7 @@ describe('fact validation', () => {
 			expect.objectContaining({
 				code: 'missing',
 				path: 'facts',
-				en: 'Missing facts: defense_security_damage, online_public_service_level, conditional_business_service, online_service_users_with_private_info, operates_24x7_no_unplanned_downtime, national_egov_system, national_critical_data_store, prime_minister_designated.'
+				en: 'Missing facts: online_public_service_level, conditional_business_service, online_service_users_with_private_info, operates_24x7_no_unplanned_downtime, national_egov_system, national_critical_data_store, prime_minister_designated.'
 			})
 		]);
 	});

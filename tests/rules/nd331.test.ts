@@ -193,14 +193,16 @@ describe('Điều 16: systems important to national security are reported beside
 		}
 	});
 
-	it('khoản 1–3 do not change the level', () => {
+	it('khoản 1–3 are reported beside the level and never leave it below 3 (Điều 20 khoản 4)', () => {
 		const base = classify(nd331, service);
 		const c = classify(nd331, {
 			...service,
 			national_security_command_system: true,
 			national_security_sector_consequence: true
 		});
-		expect(c.level).toBe(base.level);
+		expect(base.level).toBe(2);
+		expect(c.level).toBe(3);
+		expect(c.basis.map((b) => b.id)).toContain('nd331-d20-k4');
 		expect(c.designations.map((d) => [d.id, d.citation])).toEqual([
 			['nd331-d16-k1', 'Điều 16 khoản 1 Nghị định 331/2026/NĐ-CP'],
 			['nd331-d16-k3', 'Điều 16 khoản 3 Nghị định 331/2026/NĐ-CP']

@@ -10,7 +10,11 @@ import {
 	type Level,
 	type RequirementItem
 } from '../../src/lib/rules';
-import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
+import {
+	bundledRuleSets,
+	DEFAULT_RULESETS_DIR,
+	readYamlTree
+} from '../../src/lib/server/ruleset-files';
 
 const { rulesets, errors } = bundledRuleSets();
 const t03 = rulesets.find((r) => r.ref === 'vn-nd85@tt03-2017')!;
@@ -50,21 +54,31 @@ describe('vn-nd85@tt12-2022', () => {
 	});
 
 	it('cites Circular 12, never the replaced Circular 03', () => {
-		expect(d.sources.map((s) => s.id)).toEqual(['nd85', 'tt12']);
+		// Decrees 42/2022 and 224/2026 name the forms of online public service the question uses.
+		expect(d.sources.map((s) => s.id)).toEqual(['nd85', 'tt12', 'nd42', 'nd224']);
 		const all = citations({ ...d, tests: undefined });
 		expect(all.filter((c) => c.source === 'tt03')).toEqual([]);
 		expect(all.filter((c) => c.source === 'tt12').length).toBeGreaterThan(300);
-		expect(cite(d.undetermined.citation)).toBe('Điều 8 khoản 4 điểm b Thông tư 12/2022/TT-BTTTT');
+		expect(cite(d.undetermined.citation)).toBe('Điều 14 khoản 1 điểm a Nghị định 85/2016/NĐ-CP');
+		expect(d.undetermined.message.vi).toContain('điểm b khoản 4 Điều 8 Thông tư 12/2022/TT-BTTTT');
 	});
 
-	it('classifies exactly as tt03-2017: same Decree 85 criteria, inherited golden cases pass', () => {
-		expect(d.criteria).toEqual(t03.data.criteria);
+	it('classifies as tt03-2017: the same Decree 85 criteria, online public services asked in the terms of Decree 42/2022', () => {
+		const restated = ['nd85-d8-k2a', 'nd85-d8-k2c', 'nd85-d9-k2a'];
+		const others = (c: typeof d.criteria) => c.filter((x) => !restated.includes(x.id));
+		expect(others(d.criteria)).toEqual(others(t03.data.criteria));
+		expect(d.criteria.map((c) => c.id)).toEqual(t03.data.criteria.map((c) => c.id));
+		for (const id of restated)
+			expect(d.criteria.find((c) => c.id === id)!.text).toBe(
+				t03.data.criteria.find((c) => c.id === id)!.text
+			);
 		const report = runGoldenCases(t12);
 		expect(report.failed).toEqual([]);
 		expect(report.passed).toBe(
-			t03.data.tests!.length + d.procedure_tests!.length + d.effective_tests!.length
+			d.tests!.length + d.procedure_tests!.length + d.effective_tests!.length
 		);
-		for (const t of d.tests!) {
+		// tt03's golden cases, answered in levels 0–4, classify the same under tt12 (through `replaces`).
+		for (const t of t03.data.tests!) {
 			const a = evaluate(t03, t);
 			const b = evaluate(t12, t);
 			if (!a.ok || !b.ok) throw new Error(`${t.name}: invalid facts`);
@@ -73,16 +87,50 @@ describe('vn-nd85@tt12-2022', () => {
 		}
 	});
 
+	// capdo check's override warning (issue 19 item 6) is for a condition changed without its text:
+	// the three criteria restated over online_public_service_mode mean what they meant over the
+	// replaced online_public_service_level (for every old value, through `replaces`), so none.
+	it('check does not warn about criteria only restated over the replacing fact; it does when one changes meaning', () => {
+		const library = readYamlTree(DEFAULT_RULESETS_DIR);
+		const load = (edit: (t: string) => string = (t) => t) =>
+			loadLibrary(
+				library.map((f) =>
+					f.path.endsWith('tt12-2022/criteria.yaml') ? { ...f, text: edit(f.text) } : f
+				),
+				[],
+				false
+			);
+		expect(load().warnings).toEqual([]);
+		// Level 3 only for full online services: partial online filing no longer "mức độ 3 trở lên".
+		const changed = load((t) => t.replace('in: [partial_online, full] }', 'in: [full] }'));
+		expect(changed.errors).toEqual([]);
+		expect(changed.warnings.map((w) => w.field)).toEqual(['criteria.2.when']);
+		expect(changed.warnings[0]!.message).toContain(
+			'the condition of criterion "nd85-d9-k2a" changed from vn-nd85@tt03-2017'
+		);
+	});
+
 	it('guides the system-kind question by Điều 7, without Circular 03’s example lists', () => {
 		const f = d.facts.function!;
 		expect(cite(f.guidance!)).toBe('Điều 7 Thông tư 12/2022/TT-BTTTT');
 		expect(t03.data.facts.function!.help!.vi).toContain('họp trực tuyến');
 		expect(f.help!.vi).not.toContain('họp trực tuyến');
 		expect(f.help!.vi).toContain('chỉ phục vụ hoạt động quản trị, vận hành nội bộ');
-		// The other questions are inherited unchanged.
+		// The other questions are inherited unchanged, but for the online public service, asked in
+		// the terms of Decree 42/2022 in the place of the old one.
 		const others = (facts: typeof d.facts) =>
-			Object.entries(facts).filter(([name]) => name !== 'function');
+			Object.entries(facts).filter(
+				([name]) =>
+					!['function', 'online_public_service_level', 'online_public_service_mode'].includes(name)
+			);
 		expect(others(d.facts)).toEqual(others(t03.data.facts));
+		const order = (facts: typeof d.facts) => Object.keys(facts);
+		expect(order(d.facts)).toEqual(
+			order(t03.data.facts).map((n) =>
+				n === 'online_public_service_level' ? 'online_public_service_mode' : n
+			)
+		);
+		expect(d.facts.online_public_service_mode!.replaces?.fact).toBe('online_public_service_level');
 	});
 
 	it('has no submission rule, and routes levels 1–3 by Điều 6 when the security unit operates the system', () => {

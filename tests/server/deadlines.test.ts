@@ -1,11 +1,14 @@
 // Deadlines of Điều 16 khoản 2 and Điều 17 khoản 2 Nghị định 85/2016 from the rule set's procedure.
 import { describe, expect, it } from 'vitest';
 import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
-import { deadlinesFor } from '../../src/lib/server/workflow/deadlines';
+import { deadlinesFor as allDeadlines } from '../../src/lib/server/workflow/deadlines';
 import { RULESET } from './fixtures';
 
 const rs = bundledRuleSets().rulesets.find((r) => r.ref === RULESET)!;
 const at = (d: string) => new Date(`${d}T09:00:00`);
+/** The appraisal and approval deadlines (the validity check comes first, tested on its own). */
+const deadlinesFor = (...a: Parameters<typeof allDeadlines>) =>
+	allDeadlines(...a).filter((d) => d.kind !== 'completeness');
 
 describe('deadlinesFor', () => {
 	it('level 3: 15 calendar days to appraise, then 7 working days (weekends skipped) to approve', () => {
@@ -74,5 +77,28 @@ describe('deadlinesFor on the holiday calendar', () => {
 		);
 		expect(d[0]!.provisional).toBe(true);
 		expect(d[0]!.provisional_reasons[0]!.vi).toContain('Chưa có thông báo nghỉ lễ, tết năm 2027');
+	});
+});
+
+describe('the validity check', () => {
+	it('comes first: 05 working days from receipt (Thông tư 03/2017 Điều 14 khoản 3), never overdue here', () => {
+		const d = allDeadlines(rs, 3, new Date('2026-04-28T09:00:00+07:00'), at('2026-06-01'), false);
+		expect(d.map((x) => x.kind)).toEqual(['completeness', 'appraisal', 'approval']);
+		// 29/4, then 30/4–3/5 off: 4, 5, 6, 7/5.
+		expect(d[0]).toMatchObject({ due: '2026-05-07', days: 5, working_days: true, overdue: false });
+		expect(d[0]!.citation).toBe('Điều 14 khoản 3 Thông tư 03/2017/TT-BTTTT');
+	});
+
+	it('is Điều 23 khoản 2 under Decree 331, and absent under Circular 12 (which has no such rule)', () => {
+		const nd331 = bundledRuleSets().rulesets.find((r) => r.ref === 'vn-nd331@2026')!;
+		const tt12 = bundledRuleSets().rulesets.find((r) => r.ref === 'vn-nd85@tt12-2022')!;
+		const submitted = new Date('2026-11-02T09:00:00+07:00');
+		expect(allDeadlines(nd331, 1, submitted, submitted, false)[0]!.citation).toBe(
+			'Điều 23 khoản 2 Nghị định 331/2026/NĐ-CP'
+		);
+		expect(allDeadlines(tt12, 3, submitted, submitted, false).map((x) => x.kind)).toEqual([
+			'appraisal',
+			'approval'
+		]);
 	});
 });

@@ -106,6 +106,7 @@ describe('seeded server', () => {
 			sysR: await submitted(unitA, 'BÍ-MẬT-A hệ thống R')
 		};
 		await startReview(s.ctx('appraiser'), ids.sysR);
+		// The PDF and the DOCX are stored in the same instant: pick the PDF by kind, not the first.
 		ids.pdfA = (await systemFiles(unitA, ids.sysA)).find((f) => f.kind === 'dossier_pdf')!.id;
 		await d.close();
 		server = await startServer(d.target);

@@ -292,6 +292,7 @@ describe('publishing a successor of a published version', () => {
 			{ ...level2Record(), id: 'x' },
 			'2020-01-01'
 		);
+		expect(old85.corrected?.since).toBe(1);
 		expect(old85).toMatchObject({ hash_mismatch: false, level_mismatch: false });
 	});
 

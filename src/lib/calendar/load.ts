@@ -2,40 +2,14 @@
 // checked against the law and the lunar computation: statutory holidays are days off, one that
 // falls on a weekend is compensated (Bộ luật Lao động 2019 Điều 111 khoản 3), the computed Tết and
 // Giỗ Tổ (UTC+7) fall among the year's days off. Errors are located at file:line:column.
-import { LineCounter, isMap, isSeq, parseDocument, type Document } from 'yaml';
 import { validate as generatedValidate } from './generated/calendar-validator.js';
 import { fromLunar } from './lunar';
-import type { LoadError, Location } from '../rules/types';
+import { isRealDate, readDataFile, type Path } from '../data-file';
+import type { LoadError } from '../rules/types';
 import type { Calendar, CalendarData, CalendarDay, HolidayDef } from './types';
-
-type Path = (string | number)[];
-const validateSchema = generatedValidate as unknown as ((d: unknown) => boolean) & {
-	errors?:
-		| { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }[]
-		| null;
-};
-
-function locator(file: string, doc: Document, lc: LineCounter) {
-	return (path: Path): Location => {
-		let node: unknown = doc.contents;
-		for (const k of path) {
-			if (!isMap(node) && !isSeq(node)) break;
-			const next: unknown = node.get(k, true);
-			if (next === undefined) break;
-			node = next;
-		}
-		const range = (node as { range?: [number, number] } | null)?.range;
-		const { line, col } = lc.linePos(range ? range[0] : 0);
-		return { file, line, column: col };
-	};
-}
 
 const WEEKDAY = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
 export const isWeekend = (date: string) => WEEKDAY(date) === 0 || WEEKDAY(date) === 6;
-const isRealDate = (s: string) => {
-	const d = new Date(`${s}T00:00:00Z`);
-	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-};
 
 /** The solar date of `holiday` in `year` (undefined before it exists or for lunar leap issues). */
 export function holidayDate(h: HolidayDef, year: number): string | undefined {
@@ -54,41 +28,8 @@ export function loadCalendar(
 	file: string,
 	text: string
 ): { calendar?: Calendar; errors: LoadError[] } {
-	const lc = new LineCounter();
-	const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
-	if (doc.errors.length > 0)
-		return {
-			errors: doc.errors.map((e) => {
-				const { line, col } = lc.linePos(e.pos[0]);
-				return { file, line, column: col, message: e.message.split('\n')[0]! };
-			})
-		};
-	const at = locator(file, doc, lc);
-	const errors: LoadError[] = [];
-	const fail = (path: Path, message: string) =>
-		errors.push({ ...at(path), field: path.join('.') || undefined, message });
-	const raw: unknown = doc.toJS();
-	if (!validateSchema(raw)) {
-		for (const e of validateSchema.errors ?? []) {
-			const path = e.instancePath
-				.split('/')
-				.slice(1)
-				.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-			const extra = e.params.additionalProperty as string | undefined;
-			const missing = e.params.missingProperty as string | undefined;
-			fail(
-				extra ? [...path, extra] : path,
-				extra
-					? `unknown field "${extra}"`
-					: missing
-						? `missing field "${missing}"`
-						: e.keyword === 'pattern' && /date|from|instead_of/.test(e.instancePath)
-							? 'must be a date written YYYY-MM-DD'
-							: (e.message ?? e.keyword)
-			);
-		}
-		return { errors };
-	}
+	const { raw, errors, fail } = readDataFile(file, text, generatedValidate, /date|from|instead_of/);
+	if (!raw) return { errors };
 	const data = raw as CalendarData;
 	const sourceIds = new Set(data.sources.map((s) => s.id));
 	const byDate = new Map<string, CalendarDay>();

@@ -51,6 +51,7 @@ export interface DownloadInput {
 	format?: FileFormat | 'json';
 	copy?: RenderOptions['copy'];
 	part?: RenderOptions['part'];
+	bodies?: RenderOptions['bodies'];
 }
 
 /**
@@ -86,7 +87,8 @@ export async function downloadDossier(input: DownloadInput): Promise<{ blob: Blo
 		lang,
 		generatedAt: now,
 		copy: input.copy,
-		part: input.part
+		part: input.part,
+		bodies: input.bodies
 	});
 	return { blob: new Blob([bytes as BlobPart], { type: MIME[format] }), name };
 }

@@ -51,6 +51,11 @@ const vi = {
 	part: (i: number, t: string) => `Phần ${i}. ${t}`,
 	notDeclared: 'chưa khai báo',
 	unverified: 'CẢNH BÁO: NGUỒN VĂN BẢN CHƯA ĐƯỢC KIỂM CHỨNG',
+	ruleNotice: 'LƯU Ý',
+	renamedTitle: 'CƠ QUAN NHẬN ĐÃ THAY ĐỔI (CHỈ IN TRÊN BẢN DỰ THẢO)',
+	renamed: (date: string, before: string, after: string, reason: string, sources: string) =>
+		`Văn bản đề ngày ${date}: gửi ${after} thay cho ${before}. ${reason} Nguồn: ${sources}. Kiểm tra lại trước khi ký.`,
+	trust: (t: string) => (t === 'secondary' ? 'thứ cấp' : t === 'gov-portal' ? 'cổng thông tin' : t),
 	stageLabel: {
 		new_project: 'Dự án đầu tư xây dựng mới hoặc mở rộng, nâng cấp',
 		in_operation: 'Hệ thống đang vận hành'
@@ -153,6 +158,11 @@ const en: Labels = {
 	part: (i, t) => `Part ${i}. ${t}`,
 	notDeclared: 'not provided',
 	unverified: 'WARNING: LEGAL SOURCE NOT VERIFIED',
+	ruleNotice: 'NOTE',
+	renamedTitle: 'ADDRESSEE HAS CHANGED (DRAFT ONLY)',
+	renamed: (date, before, after, reason, sources) =>
+		`Letter dated ${date}: addressed to ${after} instead of ${before}. ${reason} Sources: ${sources}. Check before signing.`,
+	trust: (t) => (t === 'secondary' ? 'secondary' : t === 'gov-portal' ? 'government portal' : t),
 	stageLabel: {
 		new_project: 'New build, extension or upgrade project',
 		in_operation: 'System in operation'

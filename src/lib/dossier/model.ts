@@ -69,6 +69,8 @@ export interface Dossier {
 		system: PartLevel;
 		components: PartLevel[];
 		designations: { id: string; citation: string }[];
+		/** The rule set's notices that hold (e.g. no risk assessment recorded yet). */
+		notices?: { id: string; citation: string }[];
 	};
 	approved: boolean;
 	/** Excluded from the fingerprint: re-rendering the same content gives the same fingerprint. */
@@ -144,6 +146,17 @@ export function buildDossier(ruleset: RuleSet, input: DossierInput): DossierOutc
 			`"stage" must be one of: ${STAGES.join(', ')}.`
 		);
 
+	// The dossier (and its JSON twin) keeps one level of components, like the wizard: refuse a
+	// deeper tree with its location rather than flatten or drop it.
+	if (Array.isArray(sys.components))
+		(sys.components as { components?: unknown }[]).forEach((c, i) => {
+			if (Array.isArray(c?.components) && c.components.length > 0)
+				err(
+					`system.components[${i}].components`,
+					'Hồ sơ chỉ ghi một cấp hệ thống thành phần: khai báo thành phần của thành phần như một thành phần trực tiếp.',
+					"The dossier records one level of components: list a component's components as direct components."
+				);
+		});
 	const evaluated = evaluate(ruleset, {
 		name: name ?? '',
 		facts: sys.facts as Record<string, unknown>,
@@ -217,7 +230,10 @@ export function buildDossier(ruleset: RuleSet, input: DossierInput): DossierOutc
 			proposed_level: proposal?.level ?? (c.level as Level),
 			system: part(c),
 			components: c.components.map(part),
-			designations: c.designations.map((d) => ({ id: d.id, citation: d.citation }))
+			designations: c.designations.map((d) => ({ id: d.id, citation: d.citation })),
+			...(c.notices.length
+				? { notices: c.notices.map((n) => ({ id: n.id, citation: n.citation })) }
+				: {})
 		},
 		approved: input.approved ?? false
 	};

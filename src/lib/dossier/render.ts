@@ -3,6 +3,7 @@
 import { procedureFor, type Lang, type RuleSet } from '../rules';
 import { hashMatches } from '../rules/hash-match';
 import type { Paper } from '../paper/blocks';
+import type { Bodies } from '../bodies';
 import { LABELS } from './labels';
 import { fingerprint, type Dossier, type DossierIssue } from './model';
 import { TEMPLATES, type DossierBlocks } from './templates';
@@ -25,7 +26,8 @@ export function dossierBlocks(
 	dossier: Dossier,
 	ruleset: RuleSet,
 	lang: Lang,
-	copy: Copy = 'draft'
+	copy: Copy = 'draft',
+	bodies?: Bodies
 ): DossierBlocks {
 	if (
 		!hashMatches(ruleset, dossier.ruleset.hash) ||
@@ -45,7 +47,8 @@ export function dossierBlocks(
 		lang,
 		L: LABELS[lang],
 		procedure: procedureFor(ruleset, dossier.result.proposed_level, lang, dossier.system.routing),
-		copy
+		copy,
+		bodies
 	});
 }
 
@@ -62,6 +65,8 @@ export interface RenderOptions {
 	/** `draft` (default): watermark and machine footer; `final`: the signature copy. */
 	copy?: Copy;
 	part?: DossierPart;
+	/** State bodies over time (bodies/vn.yaml): letters go to the body in being on their date. */
+	bodies?: Bodies;
 }
 
 /** The letters and the dossier as papers, each numbered on its own, stamped as `copy` says. */
@@ -74,7 +79,7 @@ export function dossierPapers(
 	const copy = opts.copy ?? 'draft';
 	const part = opts.part ?? 'all';
 	const L = LABELS[lang];
-	const { letters, dossier: body } = dossierBlocks(dossier, ruleset, lang, copy);
+	const { letters, dossier: body } = dossierBlocks(dossier, ruleset, lang, copy, opts.bodies);
 	const fp = fingerprint(dossier);
 	const generated = formatGenerated(opts.generatedAt ?? new Date().toISOString());
 	const source = ruleset.data.source_status;

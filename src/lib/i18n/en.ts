@@ -139,6 +139,8 @@ export const en: Record<MessageKey, string> = {
 	'result.ruleset': 'Under {title} ({ref})',
 	'result.unverified': 'Warning: this rule set is not verified',
 	'result.designations': 'Also designated',
+	'result.notices': 'Note',
+	'result.reassessment': 'When the cyber risk must be assessed again',
 	'result.basis': 'Legal basis',
 	'result.notMet': 'Why not a higher level',
 	'result.notMetLead': 'The criteria of higher levels do not match the answers:',
@@ -292,6 +294,8 @@ export const en: Record<MessageKey, string> = {
 	'status.approved': 'Approved',
 	'reports.title': 'Periodic reports',
 	'reports.lead': 'Reports sent to the {recipient} under {source}.',
+	'reports.recipientRenamed':
+		"The province's letter names the {before}; since {date} it is part of the body above (the 2025 reorganisation, from secondary sources).",
 	'reports.report': 'Report',
 	'reports.period': 'Period',
 	'reports.due': 'Due',

@@ -139,6 +139,8 @@ export const vi = {
 	'result.ruleset': 'Theo {title} ({ref})',
 	'result.unverified': 'Lưu ý: bộ quy tắc chưa được kiểm chứng',
 	'result.designations': 'Xác định thêm',
+	'result.notices': 'Lưu ý',
+	'result.reassessment': 'Khi nào phải đánh giá lại rủi ro an ninh mạng',
 	'result.basis': 'Căn cứ xác định',
 	'result.notMet': 'Vì sao không phải cấp độ cao hơn',
 	'result.notMetLead': 'Các tiêu chí của cấp độ cao hơn không khớp với câu trả lời:',
@@ -292,6 +294,8 @@ export const vi = {
 	'status.approved': 'Đã phê duyệt',
 	'reports.title': 'Báo cáo định kỳ',
 	'reports.lead': 'Các báo cáo gửi {recipient} theo {source}.',
+	'reports.recipientRenamed':
+		'Văn bản của tỉnh ghi gửi {before}; từ {date} cơ quan này hợp nhất vào cơ quan nêu trên (sắp xếp bộ máy năm 2025, theo nguồn thứ cấp).',
 	'reports.report': 'Báo cáo',
 	'reports.period': 'Kỳ',
 	'reports.due': 'Hạn nộp',

@@ -44,6 +44,10 @@ export function compileRuleSet(
 			designation,
 			test: compileCondition(designation.when)
 		})),
+		notices: (data.notices ?? []).map((notice) => ({
+			notice,
+			test: compileCondition(notice.when)
+		})),
 		constraints: (data.constraints ?? []).map((constraint) => ({
 			constraint,
 			when: compileCondition(constraint.when),

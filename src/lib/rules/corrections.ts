@@ -51,6 +51,10 @@ function resolves(data: RuleSetData, target: string): boolean | string {
 			return byId(data.constraints);
 		case 'designations':
 			return byId(data.designations);
+		case 'notices':
+			return byId(data.notices);
+		case 'reassessment':
+			return data.reassessment !== undefined;
 		case 'transition':
 			return byId(data.transition);
 		case 'sources':
@@ -80,7 +84,7 @@ function resolves(data: RuleSetData, target: string): boolean | string {
 			return !id || (Array.isArray(list) && list.some((x: { id?: string }) => x.id === id));
 		}
 		default:
-			return `unknown section "${section}" (one of metadata, sources, facts, constraints, criteria, designations, procedure, appraisal, requirements, dossier, transition, identification, undetermined, components_rule)`;
+			return `unknown section "${section}" (one of metadata, sources, facts, constraints, criteria, designations, notices, reassessment, procedure, appraisal, requirements, dossier, transition, identification, undetermined, components_rule)`;
 	}
 }
 

@@ -2,8 +2,10 @@
 // over the system and its components (Điều 5 khoản 2 Nghị định 85/2016/NĐ-CP).
 import { closest } from './suggest';
 import { formatCitation } from './citation';
+import { MAX_COMPONENT_DEPTH } from './types';
 import type {
 	Classification,
+	ComponentInput,
 	FiredCriterion,
 	FactIssue,
 	FactValue,
@@ -37,8 +39,43 @@ export function normalizeFacts(
 		});
 		return { facts, errors, warnings };
 	}
-	const given = raw as Record<string, unknown>;
 	const defs = ruleset.data.facts;
+	const replaced = replacedNames(ruleset);
+	const given = { ...(raw as Record<string, unknown>) };
+	// An answer kept under a name this version replaced is read through the replacement's map.
+	for (const [old, { name, map }] of replaced) {
+		if (given[old] === undefined) continue;
+		const path = `${prefix}.${old}`;
+		if (given[name] !== undefined)
+			warnings.push({
+				code: 'replaced',
+				path,
+				message: msg(
+					`Dữ kiện "${old}" đã được thay bằng "${name}" và được bỏ qua.`,
+					`Fact "${old}" was replaced by "${name}" and is ignored.`
+				)
+			});
+		else if (Object.hasOwn(map, String(given[old]))) {
+			given[name] = map[String(given[old])];
+			warnings.push({
+				code: 'replaced',
+				path,
+				message: msg(
+					`Câu trả lời cũ "${old}" = ${JSON.stringify(given[old])} được hiểu là "${name}" = ${JSON.stringify(given[name])}.`,
+					`The earlier answer "${old}" = ${JSON.stringify(given[old])} is read as "${name}" = ${JSON.stringify(given[name])}.`
+				)
+			});
+		} else
+			errors.push({
+				code: 'not_allowed',
+				path,
+				message: msg(
+					`Câu trả lời cũ "${old}" = ${JSON.stringify(given[old])} không chuyển được sang "${name}"; hãy trả lời "${name}".`,
+					`The earlier answer "${old}" = ${JSON.stringify(given[old])} has no counterpart in "${name}"; answer "${name}".`
+				)
+			});
+		delete given[old];
+	}
 	const invalid = new Set<string>();
 	for (const name of Object.keys(given))
 		if (!Object.hasOwn(defs, name)) {
@@ -57,7 +94,10 @@ export function normalizeFacts(
 		const path = `${prefix}.${name}`;
 		const value = given[name];
 		if (!applies(facts)) {
-			if (value !== undefined)
+			// What the law implies where the question does not apply (e.g. no damage to defence for a
+			// civilian system): recorded, and an answer saying the same is no cause for a warning.
+			if (def.otherwise !== undefined) facts[name] = def.otherwise as FactValue;
+			if (value !== undefined && value !== def.otherwise)
 				warnings.push({
 					code: 'not_applicable',
 					path,
@@ -99,6 +139,32 @@ export function normalizeFacts(
 					message: c.constraint.message
 				});
 	return { facts, errors, warnings };
+}
+
+/** Old fact name → the fact that replaces it and how its values map. */
+function replacedNames(ruleset: RuleSet) {
+	const out = new Map<string, { name: string; map: Record<string, FactValue> }>();
+	for (const [name, def] of Object.entries(ruleset.data.facts))
+		if (def.replaces) out.set(def.replaces.fact, { name, map: def.replaces.map });
+	return out;
+}
+
+/**
+ * Answers rewritten in this version's vocabulary: an answer under a replaced name moves to the fact
+ * that replaces it (when that one is unanswered and the value maps). For stored work and the wizard.
+ */
+export function migrateFacts(
+	ruleset: RuleSet,
+	facts: Record<string, unknown>
+): Record<string, unknown> {
+	const out = { ...facts };
+	for (const [old, { name, map }] of replacedNames(ruleset)) {
+		if (out[old] === undefined) continue;
+		if (out[name] === undefined && Object.hasOwn(map, String(out[old])))
+			out[name] = map[String(out[old])];
+		delete out[old];
+	}
+	return out;
 }
 
 export type ValueProblem = {
@@ -197,7 +263,86 @@ export function classifyFacts(ruleset: RuleSet, name: string, facts: Facts): Par
 	};
 }
 
-/** Classifies a system and its components. Invalid facts are errors naming the field. */
+interface Part {
+	name: string;
+	facts: Facts;
+	components: Part[];
+}
+
+/**
+ * Checks a list of components and, recursively, theirs: every part's facts, and no deeper than
+ * MAX_COMPONENT_DEPTH (an error located at the list that goes too deep).
+ */
+function readComponents(
+	ruleset: RuleSet,
+	list: unknown,
+	path: string,
+	depth: number,
+	errors: FactIssue[],
+	warnings: FactIssue[],
+	/** "1.2": the number shown for an unnamed component. */
+	number = ''
+): Part[] {
+	if (list === undefined || list === null) return [];
+	if (!Array.isArray(list)) {
+		errors.push({
+			code: 'invalid_input',
+			path,
+			message: msg(`"${path}" phải là một danh sách.`, `"${path}" must be a list.`)
+		});
+		return [];
+	}
+	if (list.length > 0 && depth > MAX_COMPONENT_DEPTH) {
+		errors.push({
+			code: 'invalid_input',
+			path,
+			message: msg(
+				`Hệ thống thành phần lồng nhau quá ${MAX_COMPONENT_DEPTH} cấp tại "${path}": hãy mô tả các thành phần sâu hơn như thành phần của cấp trên.`,
+				`Components nest more than ${MAX_COMPONENT_DEPTH} levels deep at "${path}": describe the deeper ones as components of a level above.`
+			)
+		});
+		return [];
+	}
+	return list.map((c: Partial<ComponentInput> | null, i) => {
+		const at = `${path}[${i}]`;
+		const n = normalizeFacts(ruleset, c?.facts, `${at}.facts`);
+		errors.push(...n.errors);
+		warnings.push(...n.warnings);
+		const num = `${number}${i + 1}`;
+		return {
+			name: c?.name || `Thành phần ${num}`,
+			facts: n.facts,
+			components: readComponents(
+				ruleset,
+				c?.components,
+				`${at}.components`,
+				depth + 1,
+				errors,
+				warnings,
+				`${num}.`
+			)
+		};
+	});
+}
+
+/** A part's result with its components': the level is the highest in its subtree (Điều 5 khoản 2). */
+function classifyTree(ruleset: RuleSet, part: Part): PartResult {
+	const own = classifyFacts(ruleset, part.name, part.facts);
+	if (part.components.length === 0) return own;
+	const components = part.components.map((c) => classifyTree(ruleset, c));
+	let level = own.level;
+	for (const c of components)
+		if (c.level !== null && (level === null || c.level > level)) level = c.level;
+	return { ...own, level, undetermined: level === null, components };
+}
+
+const allFacts = (parts: Part[]): Facts[] =>
+	parts.flatMap((p) => [p.facts, ...allFacts(p.components)]);
+
+/**
+ * Classifies a system and its components, at any depth up to MAX_COMPONENT_DEPTH: the level is
+ * the highest over the whole tree. Invalid facts are errors naming the field.
+ */
 export function evaluate(ruleset: RuleSet, input: SystemInput): Outcome<Classification, FactIssue> {
 	if (!input || typeof input !== 'object')
 		return {
@@ -213,31 +358,25 @@ export function evaluate(ruleset: RuleSet, input: SystemInput): Outcome<Classifi
 	const own = normalizeFacts(ruleset, input.facts);
 	const errors = [...own.errors];
 	const warnings = [...own.warnings];
-	const parts: { name: string; facts: Facts }[] = [];
-	const components = input.components ?? [];
-	if (!Array.isArray(components))
-		errors.push({
-			code: 'invalid_input',
-			path: 'components',
-			message: msg('"components" phải là một danh sách.', '"components" must be a list.')
-		});
-	else
-		components.forEach((c, i) => {
-			const n = normalizeFacts(ruleset, c?.facts, `components[${i}].facts`);
-			errors.push(...n.errors);
-			warnings.push(...n.warnings);
-			parts.push({ name: c?.name || `Thành phần ${i + 1}`, facts: n.facts });
-		});
+	const parts = readComponents(ruleset, input.components, 'components', 1, errors, warnings);
 	if (errors.length > 0) return { ok: false, errors };
 
 	const system = classifyFacts(ruleset, input.name ?? '', own.facts);
-	const componentResults = parts.map((p) => classifyFacts(ruleset, p.name, p.facts));
+	const componentResults = parts.map((p) => classifyTree(ruleset, p));
 	let level = system.level;
 	for (const c of componentResults)
 		if (c.level !== null && (level === null || c.level > level)) level = c.level;
 	const undetermined = level === null;
+	const notices = ruleset.notices
+		.filter((n) => n.test(own.facts))
+		.map(({ notice: n }) => ({
+			id: n.id,
+			message: n.message,
+			citation: formatCitation(n.citation, ruleset.data.sources, 'vi'),
+			citation_en: formatCitation(n.citation, ruleset.data.sources, 'en')
+		}));
 	const designations = ruleset.designations
-		.filter((d) => [own.facts, ...parts.map((p) => p.facts)].some((f) => d.test(f)))
+		.filter((d) => [own.facts, ...allFacts(parts)].some((f) => d.test(f)))
 		.map(({ designation: d }) => ({
 			id: d.id,
 			label: d.label,
@@ -252,6 +391,7 @@ export function evaluate(ruleset: RuleSet, input: SystemInput): Outcome<Classifi
 			undetermined,
 			components: componentResults,
 			designations,
+			notices,
 			...(undetermined ? { message: ruleset.data.undetermined.message } : {}),
 			ruleset: { id: ruleset.data.id, version: ruleset.data.version, hash: ruleset.hash },
 			warnings

@@ -81,6 +81,7 @@ export function runProcedureCase(ruleset: RuleSet, want: ProcedureCase): string 
 		authority: p.authority_citation,
 		appraisal_deadline: deadline(p.appraisal_deadline),
 		approval_deadline: deadline(p.approval_deadline),
+		completeness_deadline: deadline(p.completeness_deadline),
 		submission: p.submission
 			? {
 					originals: p.submission.originals,
@@ -92,7 +93,8 @@ export function runProcedureCase(ruleset: RuleSet, want: ProcedureCase): string 
 	const problems: string[] = [];
 	for (const [key, value] of Object.entries(got)) {
 		const expected = (want as unknown as Record<string, unknown>)[key];
-		if (key === 'submission' && expected === undefined) continue;
+		if ((key === 'submission' || key === 'completeness_deadline') && expected === undefined)
+			continue;
 		if (canonicalJson(expected) !== canonicalJson(value))
 			problems.push(`${key}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(value)}`);
 	}

@@ -61,7 +61,11 @@ export interface ImpactReport {
 /** The facts `rs` knows, from answers that may span several regimes' vocabularies. */
 export function projectFacts(rs: RuleSet, facts: Record<string, unknown>): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
-	for (const k of Object.keys(facts)) if (Object.hasOwn(rs.data.facts, k)) out[k] = facts[k];
+	const replaced = new Set(
+		Object.values(rs.data.facts).flatMap((d) => (d.replaces ? [d.replaces.fact] : []))
+	);
+	for (const k of Object.keys(facts))
+		if (Object.hasOwn(rs.data.facts, k) || replaced.has(k)) out[k] = facts[k];
 	return out;
 }
 

@@ -1,7 +1,7 @@
 // The rules core: pure functions, no I/O. Runs the same in the browser, the server and the CLI.
 export * from './types';
 export { formatCitation } from './citation';
-export { evaluate, normalizeFacts, classifyFacts } from './evaluate';
+export { evaluate, normalizeFacts, classifyFacts, migrateFacts } from './evaluate';
 export {
 	loadLibrary,
 	parseFolder,
@@ -12,9 +12,12 @@ export {
 } from './load';
 export type { SourceFile } from './load';
 export { runGoldenCase, runGoldenCases, runProcedureCase } from './golden';
+export { coverage } from './coverage';
+export type { CoverageReport, CriterionCoverage } from './coverage';
 export type { GoldenReport } from './golden';
 export { selectRuleSet, today } from './select';
 export { procedureFor } from './procedure';
+export { sectionApplies, firedIds } from './sections';
 export type { ProcedureInfo } from './procedure';
 export { canonicalJson, sha256Hex } from './hash';
 export { hashMatches } from './hash-match';
@@ -43,6 +46,8 @@ export type {
 	TransitionReason,
 	TransitionProvision
 } from './transition';
+export { parseTimeline, runTimeline, runTimelineCase, TIMELINE_FILE } from './timeline';
+export type { TimelineCase, TimelineResult } from './timeline';
 export { normalizeRouting, routeFor } from './routing';
 export { dataMutants, mutationReport, killed } from './mutate';
 export type { DataMutant, MutantKind, MutationReport } from './mutate';

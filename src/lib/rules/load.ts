@@ -13,6 +13,7 @@ import { overrideWarnings } from './overrides';
 import { didYouMean } from './suggest';
 import { explainYamlErrors } from './yaml-errors';
 import { PUBLISHED_FILE } from './versions';
+import { TIMELINE_FILE } from './timeline';
 import type {
 	Condition,
 	FactDef,
@@ -69,6 +70,7 @@ const KEYED_LISTS: Record<string, string> = {
 	criteria: 'id',
 	constraints: 'id',
 	designations: 'id',
+	notices: 'id',
 	transition: 'id',
 	tests: 'name',
 	procedure_tests: 'level'
@@ -76,8 +78,9 @@ const KEYED_LISTS: Record<string, string> = {
 /** Sections that are maps: a child's keys replace the parent's, one key at a time. */
 const MERGED_BY_KEY = new Set(['facts', 'procedure', 'dossier', 'identification', 'appraisal']);
 
-/** The published-versions lock lives beside the rule sets but is not one. */
-const isLockFile = (path: string) => path === PUBLISHED_FILE || path.endsWith(`/${PUBLISHED_FILE}`);
+/** The published-versions lock and the temporal golden cases live beside the rule sets but are not ones. */
+const isLockFile = (path: string) =>
+	[PUBLISHED_FILE, TIMELINE_FILE].some((f) => path === f || path.endsWith(`/${f}`));
 
 /** Location of the node at `path`; with `key`, of the key naming it (for "unknown field"-like errors). */
 function at(o: Origin, path: Path, key = false): Location {
@@ -273,6 +276,11 @@ export function mergeOver(
 				else merged.push(item);
 			}
 			out[key] = merged;
+		} else if (key === 'facts' && value && typeof value === 'object') {
+			out.facts = mergeFacts(
+				(out.facts ?? {}) as Record<string, unknown>,
+				value as Record<string, unknown>
+			);
 		} else if (MERGED_BY_KEY.has(key) && value && typeof value === 'object') {
 			out[key] = { ...(out[key] as object), ...(value as object) };
 		} else out[key] = value;
@@ -289,6 +297,30 @@ export function mergeOver(
 			);
 		}
 	}
+	return out;
+}
+
+/**
+ * A child's facts over its parent's, in interview order: a fact that `replaces` a parent fact takes
+ * that fact's place (the parent fact itself is then dropped with `remove: facts`); other new facts
+ * come last.
+ */
+function mergeFacts(
+	parent: Record<string, unknown>,
+	child: Record<string, unknown>
+): Record<string, unknown> {
+	const replacing = new Map<string, string>();
+	for (const [name, def] of Object.entries(child)) {
+		const old = (def as { replaces?: { fact?: unknown } } | null)?.replaces?.fact;
+		if (typeof old === 'string' && !(name in parent)) replacing.set(old, name);
+	}
+	const out: Record<string, unknown> = {};
+	for (const [name, def] of Object.entries(parent)) {
+		const r = replacing.get(name);
+		if (r) out[r] = child[r];
+		out[name] = name in child ? child[name] : def;
+	}
+	for (const [name, def] of Object.entries(child)) if (!(name in out)) out[name] = def;
 	return out;
 }
 
@@ -383,6 +415,35 @@ export function resolveFolder(
 			);
 	});
 
+	factNames.forEach((name) => {
+		const def = data.facts[name]!;
+		if (def.otherwise === undefined) return;
+		if (!def.applies_when)
+			fail(
+				['facts', name, 'otherwise'],
+				'"otherwise" needs "applies_when": the fact always applies'
+			);
+		if (checkValueFits(def, def.otherwise, (def as { values?: string[] }).values))
+			fail(['facts', name, 'otherwise'], `"${String(def.otherwise)}" is not a value of "${name}"`);
+	});
+	factNames.forEach((name) => {
+		const r = data.facts[name]!.replaces;
+		if (!r) return;
+		const at = ['facts', name, 'replaces'];
+		if (r.fact in data.facts)
+			fail(
+				[...at, 'fact'],
+				`"${r.fact}" is still a fact of this version: remove it (remove: facts)`
+			);
+		if (factNames.some((n) => n !== name && data.facts[n]!.replaces?.fact === r.fact))
+			fail([...at, 'fact'], `"${r.fact}" is replaced by two facts`);
+		const def = data.facts[name]!;
+		const values = (def as { values?: string[] }).values;
+		for (const [from, to] of Object.entries(r.map))
+			if (checkValueFits(def, to, values))
+				fail([...at, 'map', from], `"${String(to)}" is not a value of "${name}"`);
+	});
+
 	checkUnique(
 		data.criteria.map((c) => c.id),
 		(i, id) => fail(['criteria', i, 'id'], `duplicate criterion id "${id}"`)
@@ -440,6 +501,21 @@ export function resolveFolder(
 			fail
 		)
 	);
+	const notices = data.notices ?? [];
+	checkUnique(
+		notices.map((d) => d.id),
+		(i, id) => fail(['notices', i, 'id'], `duplicate notice id "${id}"`)
+	);
+	notices.forEach((d, i) =>
+		checkCondition(d.when, ['notices', i, 'when'], data.facts, (n) => n in data.facts, fail)
+	);
+	for (const part of ['contents', 'explanation', 'plan'] as const)
+		(data.dossier?.[part] ?? []).forEach((sec, i) =>
+			(sec.fired ?? []).forEach((id, j) => {
+				if (!data.criteria.some((c) => c.id === id))
+					fail(['dossier', part, i, 'fired', j], `unknown criterion "${id}"`);
+			})
+		);
 	const reqIds: string[] = [];
 	const reqPaths: Path[] = [];
 	(data.requirements?.groups ?? []).forEach((g, gi) => {
@@ -463,6 +539,7 @@ export function resolveFolder(
 		'authority',
 		'appraisal_deadline',
 		'approval_deadline',
+		'completeness_deadline',
 		'submission'
 	] as const) {
 		const rules = data.procedure[key] ?? (key === 'authority' ? [] : undefined);
@@ -717,6 +794,20 @@ function checkFact(name: string, f: FactDef, fail: (p: Path, m: string) => void)
 			(f.type === 'enum' && values!.includes(d as string)) ||
 			(f.type === 'set' && Array.isArray(d) && d.every((v) => values!.includes(v as string)));
 		if (!ok) fail(['default'], `default does not fit the ${f.type} fact "${name}"`);
+	}
+}
+
+/** True when `v` does NOT fit fact `def` (a replacement map's target value). */
+function checkValueFits(def: FactDef, v: unknown, values: string[] | undefined): boolean {
+	switch (def.type) {
+		case 'enum':
+			return !values!.includes(v as string);
+		case 'boolean':
+			return typeof v !== 'boolean';
+		case 'integer':
+			return !Number.isInteger(v);
+		case 'set':
+			return true; // a set answer is a list: no scalar maps to it
 	}
 }
 

@@ -3,7 +3,8 @@
 // write again is silently gone; and a criterion whose condition changed while its quoted text or
 // citation did not probably forgot to quote the amended text or cite the amending document.
 import { canonicalJson } from './hash';
-import type { RuleSetData } from './types';
+import { compileCondition } from './condition';
+import type { Condition, FactDef, RuleSetData, Scalar } from './types';
 
 export interface OverrideWarning {
 	/** Path in the child's own sections (e.g. ["criteria", 0, "when"]). */
@@ -19,6 +20,58 @@ const KEYED = ['sources', 'criteria', 'constraints', 'designations', 'transition
 const QUOTING = new Set(['criteria', 'designations']);
 
 const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
+
+/**
+ * `c` with every leaf on `fact` replaced by its truth for `value`, then simplified (a decided `all`
+ * or `any` collapses, decided members drop out), so two conditions that differ only in how they read
+ * that one fact compare equal once the fact's value is fixed.
+ */
+function fixFact(c: Condition, fact: string, value: Scalar): Condition | boolean {
+	if ('fact' in c) return c.fact === fact ? compileCondition(c)({ [fact]: value }) : c;
+	if ('not' in c) {
+		const inner = fixFact(c.not, fact, value);
+		return typeof inner === 'boolean' ? !inner : { not: inner };
+	}
+	const isAll = 'all' in c;
+	const rest: Condition[] = [];
+	for (const part of isAll ? c.all : c.any) {
+		const v = fixFact(part, fact, value);
+		if (v === !isAll) return v; // false decides an `all`, true an `any`
+		if (typeof v !== 'boolean') rest.push(v);
+	}
+	if (rest.length === 0) return isAll;
+	return isAll ? { all: rest } : { any: rest };
+}
+
+/**
+ * Whether `child` only restates `parent` over a fact the child asks in new terms (`replaces` with a
+ * value map): for every old value, the parent's condition with the old fact fixed equals the child's
+ * with the new fact fixed to the mapped value. Then the criterion means what it meant, and its quoted
+ * text and citation rightly stay.
+ */
+function restatedThroughReplacement(
+	parent: Condition,
+	child: Condition,
+	parentFacts: RuleSetData['facts'],
+	ownFacts: Record<string, FactDef> | undefined
+): boolean {
+	for (const [name, def] of Object.entries(ownFacts ?? {})) {
+		const r = def?.replaces;
+		const old = r && parentFacts[r.fact];
+		if (!r || !old) continue;
+		const oldValue = (key: string): Scalar =>
+			old.type === 'integer' ? Number(key) : old.type === 'boolean' ? key === 'true' : key;
+		const entries = Object.entries(r.map);
+		if (
+			entries.length > 0 &&
+			entries.every(([key, value]) =>
+				same(fixFact(parent, r.fact, oldValue(key)), fixFact(child, name, value))
+			)
+		)
+			return true;
+	}
+	return false;
+}
 const squash = (s: unknown) => (typeof s === 'string' ? s.replace(/\s+/g, ' ').trim() : s);
 
 const KIND: Record<string, { vi: string; en: string }> = {
@@ -63,6 +116,15 @@ export function overrideWarnings(
 			if (!base || typeof id !== 'string') return;
 			dropped(section, id, [section, j], base, item);
 			if (!QUOTING.has(section) || same(base.when, item.when)) return;
+			if (
+				restatedThroughReplacement(
+					base.when as Condition,
+					item.when as Condition,
+					parent.facts,
+					own.facts as Record<string, FactDef> | undefined
+				)
+			)
+				return;
 			const textSame = squash(base.text) === squash(item.text);
 			const citeSame = same(base.citation, item.citation);
 			if (!textSame && !citeSame) return;

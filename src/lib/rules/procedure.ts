@@ -20,6 +20,7 @@ export function procedureFor(ruleset: RuleSet, level: Level, lang: Lang = 'vi', 
 	const route = routeFor(ruleset, level, routing);
 	const appraisal = forLevel(p.appraisal_deadline, level);
 	const approval = forLevel(p.approval_deadline, level);
+	const completeness = forLevel(p.completeness_deadline, level);
 	const submission = forLevel(p.submission, level);
 	const note = route?.note ?? authority.note;
 	return {
@@ -45,6 +46,11 @@ export function procedureFor(ruleset: RuleSet, level: Level, lang: Lang = 'vi', 
 			days: approval.days,
 			working_days: approval.working_days,
 			citation: cite(approval)!
+		},
+		completeness_deadline: completeness && {
+			days: completeness.days,
+			working_days: completeness.working_days,
+			citation: cite(completeness)!
 		},
 		submission: submission && {
 			...submission.copies,

@@ -86,6 +86,17 @@ interface FactBase {
 	citation: Citation;
 	guidance?: Citation;
 	applies_when?: Condition;
+	/**
+	 * This fact asks again, in other terms, what a fact of an earlier version asked (e.g. Nghị định
+	 * 42/2022's "toàn trình / một phần" for "mức độ 1–4"): an answer stored under the old name is
+	 * read through `map` (old value → new value) when the new one is not given.
+	 */
+	replaces?: { fact: string; map: Record<string, Scalar> };
+	/**
+	 * The value the fact takes where it does not apply (e.g. `none` for the damage to defence of a
+	 * civilian system); an answer given with this value is then not reported as ignored.
+	 */
+	otherwise?: Scalar;
 	/** Asked right after this fact (a later version placing a new question) instead of last. */
 	after?: string;
 }
@@ -115,10 +126,15 @@ export interface Criterion {
 	when: Condition;
 }
 
+export interface GoldenComponent {
+	name: string;
+	facts: Facts;
+	components?: GoldenComponent[];
+}
 export interface GoldenCase {
 	name: string;
 	facts: Facts;
-	components?: { name: string; facts: Facts }[];
+	components?: GoldenComponent[];
 	expect: {
 		level: Level | null;
 		/** The criteria that fire (filled in from `basis` when only that is written). */
@@ -148,6 +164,8 @@ export interface ProcedureCase {
 	authority: string;
 	appraisal_deadline: { days: number; working_days: boolean; citation: string } | null;
 	approval_deadline: { days: number; working_days: boolean; citation: string } | null;
+	/** The time limit to check the dossier's validity (answer an incomplete one); absent: not checked. */
+	completeness_deadline?: { days: number; working_days: boolean; citation: string } | null;
 	submission?: { originals: number; copies: number; citation: string } | null;
 }
 
@@ -164,6 +182,21 @@ export interface AuthorityRule extends LevelRule {
 	/** A rule that qualifies who appraises (e.g. Điều 6 Thông tư 12/2022), with its own citation. */
 	note?: { text: Localized; citation: Citation };
 }
+/** A notice shown on the result and in the dossier while `when` holds (e.g. a mandatory step not done). */
+export interface Notice {
+	id: string;
+	when: Condition;
+	message: Localized;
+	citation: Citation;
+}
+
+/** When an owner must assess again (e.g. Nghị định 331/2026 Điều 10 khoản 2 điểm b–đ): shown at re-determination. */
+export interface Reassessment {
+	intro: Localized;
+	citation: Citation;
+	triggers: { id: string; text: string; summary: Localized; citation: Citation }[];
+}
+
 export interface DeadlineRule extends LevelRule {
 	days: number;
 	working_days: boolean;
@@ -195,6 +228,8 @@ export interface Procedure {
 	authority: AuthorityRule[];
 	appraisal_deadline?: DeadlineRule[];
 	approval_deadline?: DeadlineRule[];
+	/** Time to check that a received dossier is complete and valid (or to say what is missing). */
+	completeness_deadline?: DeadlineRule[];
 	submission?: SubmissionRule[];
 	routing?: Routing;
 }
@@ -257,6 +292,8 @@ export interface Section {
 	title: Localized;
 	help?: Localized;
 	levels?: Level[];
+	/** Shown only when one of these criteria fired (e.g. the 24/7 explanation, Điều 10 khoản 2, 3). */
+	fired?: string[];
 	citation: Citation;
 }
 export interface DossierSpec {
@@ -353,6 +390,8 @@ export interface RuleSetData {
 	components_rule: {
 		text: string;
 		citation: Citation;
+		/** How the rule was read, where the text does not say it in terms. */
+		note?: Localized;
 		/** A rule against splitting or merging systems to lower a level: the wizard warns. */
 		no_split?: { text: string; warning: Localized; citation: Citation };
 	};
@@ -360,6 +399,8 @@ export interface RuleSetData {
 	constraints?: Constraint[];
 	criteria: Criterion[];
 	designations?: Designation[];
+	notices?: Notice[];
+	reassessment?: Reassessment;
 	procedure: Procedure;
 	appraisal?: AppraisalSpec;
 	requirements?: Requirements;
@@ -410,6 +451,7 @@ export interface RuleSet {
 	}[];
 	constraints: { constraint: Constraint; when: (f: Facts) => boolean; ok: (f: Facts) => boolean }[];
 	designations: { designation: Designation; test: (f: Facts) => boolean }[];
+	notices: { notice: Notice; test: (f: Facts) => boolean }[];
 	/** Where each golden case sits in its file, for located test failures. */
 	testLocations: Location[];
 	/** The folder it was loaded from, and a way to locate any of its fields (absent when built from data). */
@@ -439,6 +481,7 @@ export interface FactIssue {
 		| 'missing'
 		| 'constraint'
 		| 'not_applicable'
+		| 'replaced'
 		| 'invalid_input';
 	path: string;
 	message: Localized;
@@ -456,12 +499,15 @@ export interface FiredCriterion {
 
 export interface PartResult {
 	name: string;
+	/** For a component with components of its own: the highest level in its subtree. */
 	level: Level | null;
 	undetermined: boolean;
 	basis: FiredCriterion[];
 	/** Criteria of a higher level than the result that did not fire, for "why not higher". */
 	not_met: { id: string; level: Level; citation: string }[];
 	facts_used: Facts;
+	/** Its own components, when it has some (Điều 5 khoản 2 applies at every depth). */
+	components?: PartResult[];
 }
 
 export interface DesignationResult {
@@ -471,19 +517,37 @@ export interface DesignationResult {
 	text: string;
 }
 
+export interface NoticeResult {
+	id: string;
+	message: Localized;
+	citation: string;
+	citation_en: string;
+}
+
 export interface Classification extends PartResult {
 	components: PartResult[];
 	/** Designations that apply to the system or any component (reported beside the level). */
 	designations: DesignationResult[];
+	/** Notices whose condition holds on the system's own facts (shown on the result and dossier). */
+	notices: NoticeResult[];
 	message?: Localized;
 	ruleset: { id: string; version: string; hash: string };
 	warnings: FactIssue[];
 }
 
+export interface ComponentInput {
+	name?: string;
+	facts: Record<string, unknown>;
+	/** A component may itself be made of components, up to MAX_COMPONENT_DEPTH levels. */
+	components?: ComponentInput[];
+}
 export interface SystemInput {
 	name?: string;
 	facts: Record<string, unknown>;
-	components?: { name?: string; facts: Record<string, unknown> }[];
+	components?: ComponentInput[];
 }
+
+/** How deep components may nest below the system (a component of a component is depth 2). */
+export const MAX_COMPONENT_DEPTH = 4;
 
 export type Outcome<T, E> = { ok: true; value: T; warnings?: E[] } | { ok: false; errors: E[] };

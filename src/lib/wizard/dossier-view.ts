@@ -1,10 +1,11 @@
 // Which dossier parts a level needs: explanation sections (levels 4–5) and the security-plan
 // checklist (plan sections plus baseline requirement groups and items), all from the rule set.
-import type { Citation, Level, Localized, RuleSet } from '../rules';
+import { sectionApplies, type Citation, type Level, type Localized, type RuleSet } from '../rules';
 import type { PlanItemStatus } from '../model/inventory';
 
-export const explanationSections = (rs: RuleSet, level: Level) =>
-	(rs.data.dossier?.explanation ?? []).filter((s) => !s.levels || s.levels.includes(level));
+/** `fired`: the criteria the classification fired, for sections tied to criteria. */
+export const explanationSections = (rs: RuleSet, level: Level, fired?: ReadonlySet<string>) =>
+	(rs.data.dossier?.explanation ?? []).filter((s) => sectionApplies(s, level, fired));
 
 export interface PlanRow {
 	id: string;

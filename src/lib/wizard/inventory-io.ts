@@ -116,6 +116,14 @@ export function importInventory(text: string, rulesets: readonly RuleSet[]): Imp
 			const cat = `${at}.components[${j}]`;
 			if (!isObj(c) || !isStr(c.id) || !isStr(c.name) || !isObj(c.facts))
 				reasons.push(m(`${cat}: cần id, name và facts.`, `${cat}: needs id, name and facts.`));
+			else if (Array.isArray(c.components) && c.components.length > 0)
+				// The wizard keeps one level of components: refuse nesting rather than drop it.
+				reasons.push(
+					m(
+						`${cat}.components: trình hướng dẫn chỉ hỗ trợ một cấp hệ thống thành phần; khai báo thành phần của thành phần như một thành phần trực tiếp (cấp độ vẫn là cấp độ cao nhất, khoản 2 Điều 5 Nghị định 85/2016/NĐ-CP).`,
+						`${cat}.components: the wizard supports one level of components; list a component's components as direct components (the level is still the highest, Decree 85/2016 Article 5(2)).`
+					)
+				);
 			else {
 				const problem = componentIdProblem(s.components as { id: unknown }[], j);
 				if (problem)

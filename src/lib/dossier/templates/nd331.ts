@@ -9,7 +9,9 @@ import { run, type Block } from '../../paper/blocks';
 import { formatDate, type Labels } from '../labels';
 import {
 	dossierBody,
-	addressee,
+	addresseeOn,
+	bodyOn,
+	renamedNotice,
 	answer,
 	applies,
 	cite,
@@ -18,6 +20,7 @@ import {
 	factText,
 	factsAnnex,
 	firedCriteria,
+	firedInDossier,
 	letterhead,
 	level,
 	levelConclusion,
@@ -275,7 +278,11 @@ function letter(ctx: Ctx, id: FormId, main: boolean): Block[] {
 	const l = level(ctx);
 	const unit = dossier.unit.name;
 	const system = `“${dossier.system.name}”`;
-	const to = id === 'mau-03' ? dossier.unit.security_unit || W.specialistUnit : addressee(ctx);
+	const toOn =
+		id === 'mau-03'
+			? bodyOn(ctx, dossier.unit.security_unit || W.specialistUnit)
+			: addresseeOn(ctx);
+	const to = toOn.name;
 	// Numbered and dated at signing; only the main letter carries the unit's number and date.
 	const head = letterhead(
 		main ? ctx : { ...ctx, dossier: { ...dossier, document: {} } },
@@ -297,6 +304,7 @@ function letter(ctx: Ctx, id: FormId, main: boolean): Block[] {
 		...caption,
 		head,
 		{ kind: 'addressee', label: L.to, lines: [`${to}.`] },
+		...renamedNotice(ctx, toOn),
 		...pursuant(ctx),
 		{ kind: 'para', indent: true, runs: [run(form.request(unit, to))] },
 		{ kind: 'para', indent: true, runs: [run(W.part1, { bold: true })] },
@@ -353,7 +361,7 @@ function levelWithDesignation(ctx: Ctx): Block {
 /** Which Điều 22 sections go under which Điều 21 item: khoản 3 overview, khoản 6 plan. */
 const explanationFor = (ctx: Ctx, clauses: (c: number | undefined) => boolean): Section[] =>
 	(ctx.ruleset.data.dossier?.explanation ?? []).filter(
-		(s) => applies(s, level(ctx)) && clauses(s.citation.clause)
+		(s) => applies(s, level(ctx), firedInDossier(ctx)) && clauses(s.citation.clause)
 	);
 
 function levelList(ctx: Ctx): Block {

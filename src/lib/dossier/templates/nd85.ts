@@ -3,7 +3,8 @@
 import { run, type Block } from '../../paper/blocks';
 import {
 	dossierBody,
-	addressee,
+	addresseeOn,
+	renamedNotice,
 	applies,
 	cite,
 	design,
@@ -36,7 +37,8 @@ export function coverLetter(ctx: TemplateContext): Block[] {
 	const { L, dossier } = ctx;
 	const l = level(ctx);
 	const contents = (ctx.ruleset.data.dossier?.contents ?? []).filter((s) => applies(s, l));
-	const to = addressee(ctx);
+	const toOn = addresseeOn(ctx);
+	const to = toOn.name;
 	// Điều 12 khoản 1: at levels 1–2 the specialized unit appraises and approves.
 	const approve = l <= 2;
 	const contact = dossier.unit.contact;
@@ -46,6 +48,7 @@ export function coverLetter(ctx: TemplateContext): Block[] {
 	return [
 		letterhead(ctx, L.subject(dossier.system.name, approve)),
 		{ kind: 'addressee', label: L.to, lines: [to] },
+		...renamedNotice(ctx, toOn),
 		...pursuant(ctx),
 		{
 			kind: 'para',

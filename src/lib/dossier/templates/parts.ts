@@ -3,6 +3,7 @@
 // Everything legal comes from the rule set; these functions only arrange it.
 import {
 	formatCitation,
+	sectionApplies,
 	type Citation,
 	type FactDef,
 	type FactValue,
@@ -15,6 +16,8 @@ import {
 import { run, type Block, type Run, type TableRow } from '../../paper/blocks';
 import { formatDate, type Labels } from '../labels';
 import type { Dossier } from '../model';
+import { nameOn, type Bodies, type NameOn } from '../../bodies';
+import { vnDateOf } from '../../calendar/deadline';
 
 export interface TemplateContext {
 	dossier: Dossier;
@@ -26,6 +29,8 @@ export interface TemplateContext {
 	copy: 'draft' | 'final';
 	/** Cited when no criterion matches: where the law puts the duty to propose a level. */
 	proposeDuty?: Citation;
+	/** State bodies over time (bodies/vn.yaml): a letter goes to the body in being on its date. */
+	bodies?: Bodies;
 }
 
 /**
@@ -39,23 +44,69 @@ export interface DossierBlocks {
 export type Template = (ctx: TemplateContext) => DossierBlocks;
 
 export const level = (ctx: TemplateContext): Level => ctx.dossier.result.proposed_level;
-export const applies = (s: { levels?: Level[] }, l: Level) => !s.levels || s.levels.includes(l);
+export const applies = (
+	s: Pick<Section, 'levels' | 'fired'>,
+	l: Level,
+	fired?: ReadonlySet<string>
+) => sectionApplies(s, l, fired);
+
+/** The criteria that fired anywhere in the dossier's result (system and components). */
+export const firedInDossier = (ctx: TemplateContext): Set<string> =>
+	new Set(
+		[ctx.dossier.result.system, ...ctx.dossier.result.components].flatMap((p) =>
+			p.criteria.map((c) => c.id)
+		)
+	);
 export const cite = (ctx: TemplateContext, c: Citation) =>
 	formatCitation(c, ctx.ruleset.data.sources, ctx.lang);
 const upper = (s: string) => s.toLocaleUpperCase('vi');
 
+/** The letter's date: its own, or today in Vietnam for an undated draft. */
+const letterDate = (ctx: TemplateContext) => ctx.dossier.document.date ?? vnDateOf(new Date());
+
+/** `name` as the body is called on the letter's date (unchanged without reorganisation data). */
+export function bodyOn(ctx: TemplateContext, name: string): NameOn {
+	return ctx.bodies ? nameOn(ctx.bodies, name, letterDate(ctx)) : { name, steps: [] };
+}
+
 /**
- * Where the letter goes: an explicit addressee; for levels 1–3 the unit's own specialized security
- * unit by name (it appraises them) unless a route names another body; otherwise the rule set's
- * short name for the appraising body (the route's when one applies).
+ * Where the letter goes: an explicit addressee as written; for levels 1–3 the unit's own
+ * specialized security unit by name (it appraises them); otherwise the rule set's (or the route's)
+ * appraising body — either renamed to the body that carries it on the letter's date (the 2025
+ * reorganisation: bodies/vn.yaml).
  */
-export function addressee(ctx: TemplateContext): string {
+export function addresseeOn(ctx: TemplateContext): NameOn {
 	const { document, unit } = ctx.dossier;
-	// A route (e.g. the specialized unit also operates the system) names another appraiser.
-	return (
-		document.addressee ??
-		((level(ctx) <= 3 && !ctx.procedure.route && unit.security_unit) || ctx.procedure.addressee)
+	if (document.addressee) return { name: document.addressee, steps: [] };
+	return bodyOn(
+		ctx,
+		(level(ctx) <= 3 && !ctx.procedure.route && unit.security_unit) || ctx.procedure.addressee
 	);
+}
+
+export const addressee = (ctx: TemplateContext): string => addresseeOn(ctx).name;
+
+/** On the draft only: the addressee was renamed since the law named it, with why and on what source. */
+export function renamedNotice(ctx: TemplateContext, to: NameOn): Block[] {
+	if (ctx.copy !== 'draft' || to.steps.length === 0) return [];
+	const first = to.steps[0]!;
+	const last = to.steps[to.steps.length - 1]!;
+	const sources = [...new Map(to.steps.flatMap((s) => s.sources).map((s) => [s.id, s])).values()]
+		.map((s) => `${s.title} (${ctx.L.trust(s.trust)})`)
+		.join('; ');
+	return [
+		{
+			kind: 'notice',
+			title: ctx.L.renamedTitle,
+			text: ctx.L.renamed(
+				formatDate(letterDate(ctx)),
+				first.before,
+				last.after,
+				to.steps.map((s) => s.reason[ctx.lang]).join(' '),
+				sources
+			)
+		}
+	];
 }
 
 export function letterhead(ctx: TemplateContext, subject: string): Block {
@@ -131,6 +182,22 @@ export function sourceNotice(ctx: TemplateContext): Block[] {
 		: [];
 }
 
+/** The rule set's notices that hold for this system (e.g. Nghị định 331 Điều 10 khoản 2 điểm a). */
+export function ruleNotices(ctx: TemplateContext): Block[] {
+	return (ctx.dossier.result.notices ?? []).flatMap((n) => {
+		const def = ctx.ruleset.data.notices?.find((x) => x.id === n.id);
+		return def
+			? [
+					{
+						kind: 'notice' as const,
+						title: ctx.L.ruleNotice,
+						text: `${def.message[ctx.lang]} (${cite(ctx, def.citation)})`
+					}
+				]
+			: [];
+	});
+}
+
 /**
  * The dossier proper, shared by every regime: title, source warning, the level block, then the rule
  * set's `dossier.contents` that apply to the level, each rendered by the template's section table.
@@ -148,6 +215,7 @@ export function dossierBody<C extends TemplateContext>(
 			sub: `${ctx.dossier.system.name}\n${ctx.L.dossierSub(ctx.dossier.unit.name, ctx.dossier.document.number)}`
 		},
 		...sourceNotice(ctx),
+		...ruleNotices(ctx),
 		levelBlock
 	];
 	(ctx.ruleset.data.dossier?.contents ?? [])
@@ -270,7 +338,8 @@ export function explanation(ctx: TemplateContext): Block[] {
 	out.push({ kind: 'heading', level: 2, text: ctx.L.step3 });
 	out.push(...firedCriteria(ctx), ...componentLevels(ctx), ...levelConclusion(ctx));
 
-	const extra = (ctx.ruleset.data.dossier?.explanation ?? []).filter((s) => applies(s, l));
+	const fired = firedInDossier(ctx);
+	const extra = (ctx.ruleset.data.dossier?.explanation ?? []).filter((s) => applies(s, l, fired));
 	if (extra.length > 0) {
 		out.push({ kind: 'heading', level: 2, text: ctx.L.extraFor45 });
 		for (const s of extra) out.push(...answer(ctx, s));
@@ -345,6 +414,9 @@ export function componentLevels(ctx: TemplateContext): Block[] {
 		text: ctx.ruleset.data.components_rule.text,
 		cite: cite(ctx, ctx.ruleset.data.components_rule.citation)
 	});
+	// Where the rule is a reading of the text rather than its words (Nghị định 331/2026).
+	const note = ctx.ruleset.data.components_rule.note;
+	if (note) out.push(para(note[ctx.lang]));
 	out.push(para(ctx.L.maxRule(levelLine(ctx, result.computed_level).toLocaleLowerCase())));
 	return out;
 }
@@ -403,11 +475,7 @@ export function citeById(ctx: TemplateContext, id: string): string {
 /** Criteria above the computed level that did not fire, so an appraiser sees why not higher. */
 function higherNotMet(ctx: TemplateContext): string[] {
 	const floor = ctx.dossier.result.computed_level ?? 0;
-	const firedAnywhere = new Set(
-		[ctx.dossier.result.system, ...ctx.dossier.result.components].flatMap((p) =>
-			p.criteria.map((c) => c.id)
-		)
-	);
+	const firedAnywhere = firedInDossier(ctx);
 	return [
 		...new Set(
 			ctx.ruleset.data.criteria

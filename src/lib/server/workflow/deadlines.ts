@@ -8,7 +8,8 @@ import { procedureFor, type Level, type Localized, type RuleSet } from '../../ru
 import { vnCalendar } from '../calendar-file';
 
 export interface Deadline {
-	kind: 'appraisal' | 'approval';
+	/** `completeness`: to check the dossier is complete and valid (never overdue here: not tracked). */
+	kind: 'completeness' | 'appraisal' | 'approval';
 	due: string; // YYYY-MM-DD
 	days: number;
 	working_days: boolean;
@@ -21,7 +22,8 @@ export interface Deadline {
 }
 
 /**
- * From the submission date: the appraisal deadline, then the approval deadline counted from the
+ * From the submission date: the time to check the dossier's validity (where the rule set has one),
+ * the appraisal deadline, then the approval deadline counted from the
  * end of appraisal (or from submission where the level has no appraisal deadline). The day of
  * submission is not counted (Bộ luật Dân sự 2015 Điều 147). Overdue means past due while still
  * undecided.
@@ -37,7 +39,26 @@ export function deadlinesFor(
 	const p = procedureFor(ruleset, level);
 	const out: Deadline[] = [];
 	const today = vnDateOf(now);
-	let start = vnDateOf(submittedAt);
+	const submitted = vnDateOf(submittedAt);
+	const check = p.completeness_deadline;
+	if (check) {
+		const d = deadline(calendar, {
+			from: submitted,
+			days: check.days,
+			working_days: check.working_days
+		});
+		out.push({
+			kind: 'completeness',
+			due: d.due,
+			days: check.days,
+			working_days: check.working_days,
+			citation: check.citation,
+			overdue: false,
+			provisional: d.provisional,
+			provisional_reasons: d.provisional_years.map((y) => y.reason)
+		});
+	}
+	let start = submitted;
 	for (const [kind, rule] of [
 		['appraisal', p.appraisal_deadline],
 		['approval', p.approval_deadline]

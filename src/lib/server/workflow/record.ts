@@ -35,6 +35,16 @@ export function parseRecord(raw: unknown): SystemRecord {
 		)
 	)
 		throw new InputError('"components" phải là danh sách { id, name, facts }.', 'components');
+	// The wizard keeps one level of components; nesting is for the CLI, never silently dropped here.
+	const nested = components.findIndex(
+		(c) => Array.isArray(c.components) && c.components.length > 0
+	);
+	if (nested >= 0)
+		throw new InputError(
+			`components[${nested}].components: trình hướng dẫn chỉ hỗ trợ một cấp hệ thống thành phần; ` +
+				'khai báo thành phần của thành phần như một thành phần trực tiếp (cấp độ vẫn là cấp độ cao nhất).',
+			'components'
+		);
 	for (let j = 0; j < components.length; j++) {
 		const problem = componentIdProblem(components as { id: unknown }[], j);
 		if (problem)

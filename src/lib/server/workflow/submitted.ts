@@ -7,6 +7,7 @@ import type { SystemRecord, UnitProfile } from '../../model/inventory';
 import type { RuleSet } from '../../rules';
 import type { DB } from '../db/schema';
 import { InputError } from '../auth/accounts';
+import { vnBodies } from '../bodies-file';
 
 /** The unit's profile, or the minimum known from its account when it never filled one in. */
 export async function unitProfile(db: Kysely<DB>, unitId: string): Promise<UnitProfile> {
@@ -49,7 +50,7 @@ export async function renderSubmitted(
 			built.errors[0]?.path
 		);
 	const generatedAt = at.toISOString();
-	const opts = { lang: 'vi' as const, generatedAt };
+	const opts = { lang: 'vi' as const, generatedAt, bodies: vnBodies() };
 	const name = (ext: 'pdf' | 'docx') =>
 		fileName(built.dossier.system.name, { part: 'all', copy: 'draft', ext });
 	return {

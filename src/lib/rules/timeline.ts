@@ -1,0 +1,144 @@
+// Temporal golden cases (rulesets/timeline.yaml): on each boundary date, which rule set a new
+// classification uses, and what the transition provisions do to a stored one (action, the regime
+// whose level governs, until when, and the next transition deadline). Pure: callers pass the text.
+import { LineCounter, isMap, isSeq, parseDocument, type Document } from 'yaml';
+import { selectRuleSet } from './select';
+import { transitionStatus, type TransitionAction } from './transition';
+import type { LoadError, Location, RuleSet } from './types';
+
+/** The timeline file, at the root of a rule-set tree beside published.yaml. */
+export const TIMELINE_FILE = 'timeline.yaml';
+
+export interface TimelineCase {
+	name: string;
+	date: string;
+	/** A stored classification to follow through the transition (absent: new classifications only). */
+	stored?: {
+		ruleset: string;
+		stage?: 'new_project' | 'in_operation';
+		approved_on?: string;
+	};
+	expect: {
+		/** The rule set a new classification uses on `date` (null: none in force). */
+		ruleset: string | null;
+		transition?: {
+			action: TransitionAction;
+			regime: string;
+			applies_until?: string;
+			overdue?: boolean;
+			/** The next transition deadline not yet passed on `date`: "id@YYYY-MM-DD", or null. */
+			next_deadline?: string | null;
+		};
+	};
+}
+
+export interface TimelineResult {
+	passed: number;
+	failed: { name: string; location: Location; problem: string }[];
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function locator(file: string, doc: Document, lc: LineCounter) {
+	return (path: (string | number)[]): Location => {
+		let node: unknown = doc.contents;
+		for (const k of path) {
+			if (!isMap(node) && !isSeq(node)) break;
+			const next: unknown = node.get(k, true);
+			if (next === undefined) break;
+			node = next;
+		}
+		const range = (node as { range?: [number, number] } | null)?.range;
+		const { line, col } = lc.linePos(range ? range[0] : 0);
+		return { file, line, column: col };
+	};
+}
+
+/** Parses the timeline; shape errors are located. */
+export function parseTimeline(
+	file: string,
+	text: string
+): { cases: TimelineCase[]; locations: Location[]; errors: LoadError[] } {
+	const lc = new LineCounter();
+	const doc = parseDocument(text, { lineCounter: lc, merge: true, prettyErrors: false });
+	const at = locator(file, doc, lc);
+	const errors: LoadError[] = doc.errors.map((e) => {
+		const { line, col } = lc.linePos(e.pos[0]);
+		return { file, line, column: col, message: e.message.split('\n')[0]! };
+	});
+	if (errors.length > 0) return { cases: [], locations: [], errors };
+	const raw = doc.toJS() as { cases?: unknown } | null;
+	if (!raw || !Array.isArray(raw.cases))
+		return {
+			cases: [],
+			locations: [],
+			errors: [{ ...at([]), message: 'expected "cases:" (a list)' }]
+		};
+	const cases: TimelineCase[] = [];
+	const locations: Location[] = [];
+	raw.cases.forEach((c: Partial<TimelineCase> | null, i: number) => {
+		const fail = (field: string, message: string) =>
+			errors.push({
+				...at(['cases', i, ...field.split('.')]),
+				field: `cases.${i}.${field}`,
+				message
+			});
+		if (!c || typeof c.name !== 'string') return fail('name', 'a case needs a "name"');
+		if (typeof c.date !== 'string' || !DATE.test(c.date))
+			return fail('date', 'must be a date written YYYY-MM-DD');
+		if (!c.expect || !('ruleset' in c.expect))
+			return fail('expect', 'a case expects a "ruleset" (or null)');
+		if (c.expect.transition && !c.stored)
+			return fail('expect.transition', 'a transition needs the "stored" classification it follows');
+		cases.push(c as TimelineCase);
+		locations.push(at(['cases', i]));
+	});
+	return { cases, locations, errors };
+}
+
+/** Runs one case; returns what differs, or null when it passes. */
+export function runTimelineCase(rulesets: readonly RuleSet[], c: TimelineCase): string | null {
+	const problems: string[] = [];
+	const got = selectRuleSet(rulesets, undefined, c.date)?.ref ?? null;
+	if (got !== c.expect.ruleset)
+		problems.push(
+			`on ${c.date} a new classification uses ${got ?? 'no rule set'}, expected ${c.expect.ruleset ?? 'none'}`
+		);
+	const want = c.expect.transition;
+	if (c.stored && want) {
+		const s = transitionStatus(rulesets, {
+			ruleset: c.stored.ruleset,
+			stage: c.stored.stage,
+			approved_on: c.stored.approved_on,
+			date: c.date
+		});
+		if (!s) problems.push(`unknown rule set ${c.stored.ruleset}`);
+		else {
+			const next = s.deadlines.find((d) => !d.passed);
+			const actual = {
+				action: s.action,
+				regime: s.regime,
+				applies_until: s.applies_until,
+				overdue: s.overdue,
+				next_deadline: next ? `${next.id}@${next.date}` : null
+			};
+			for (const k of Object.keys(want) as (keyof typeof want)[])
+				if (want[k] !== actual[k])
+					problems.push(`transition ${k}: expected ${String(want[k])}, got ${String(actual[k])}`);
+		}
+	}
+	return problems.length > 0 ? problems.join('; ') : null;
+}
+
+export function runTimeline(
+	rulesets: readonly RuleSet[],
+	parsed: { cases: TimelineCase[]; locations: Location[] }
+): TimelineResult {
+	const out: TimelineResult = { passed: 0, failed: [] };
+	parsed.cases.forEach((c, i) => {
+		const problem = runTimelineCase(rulesets, c);
+		if (problem === null) out.passed++;
+		else out.failed.push({ name: c.name, location: parsed.locations[i]!, problem });
+	});
+	return out;
+}
