@@ -1,14 +1,15 @@
 // Property-based fuzzing of every parser that reads a user's file (issue 16, "And keep it so"):
 // system files (YAML/JSON, as `capdo classify` and `capdo dossier` read them), the inventory import
-// (JSON, in the browser), rule-set YAML (the maintainer workspace's check) and the API's record
-// reader. For each: no exception ever escapes, and every error is located — file:line:column, or
+// (JSON, in the browser), rule-set YAML (the maintainer workspace's check), the API's record
+// reader, rule-set packages (.capdo.json: /maintain and `capdo package check`) and the signature
+// inspection of uploaded PDFs. For each: no exception ever escapes, and every error is located — file:line:column, or
 // the path of the field. fast-check generates random text, random documents of the right shape,
 // and edits of the real fixtures; a failure prints the shrunk input and the seed to replay it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { parseInputText } from '../../src/cli/input';
 import { evaluate } from '../../src/lib/rules';
 import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
@@ -16,6 +17,10 @@ import { checkDraft } from '../../src/lib/server/rulesets';
 import { InputError } from '../../src/lib/server/auth/accounts';
 import { jsonProblem } from '../../src/lib/server/input-guard';
 import { parseRecord } from '../../src/lib/server/workflow/record';
+import { inspectSignatures } from '../../src/lib/server/files/signature';
+import { packageOf, unpack } from '../../src/lib/server/ruleset-package';
+import { filesHash } from '../../src/lib/server/rulesets';
+import { signedPdf, tampered } from '../fixtures/pdf/signed';
 import { importInventory, exportInventory } from '../../src/lib/wizard/inventory-io';
 
 const rulesets = bundledRuleSets().rulesets;
@@ -304,7 +309,147 @@ describe('API record bodies', () => {
 	});
 });
 
+describe('rule-set packages (.capdo.json upload, capdo package check)', () => {
+	// A real export of a version that extends another, checked here with and without its parent.
+	const CHILD = 'vn-nd85@tt12-2022';
+	const parent = rulesets.find((c) => c.ref === CHILD)!.data.extends;
+	const withoutParent = rulesets.filter((r) => r.ref !== parent);
+
+	it('never throws; a refusal always says why; an accepted package is the version it names', async () => {
+		const base = (await packageOf(CHILD, rulesets))!;
+		const manifestKey = fc.constantFrom(...Object.keys(base.manifest), 'extends');
+		// Any JSON, and objects whose keys shadow what string conversion calls.
+		const anyJson = fc.oneof(
+			fc.jsonValue({ maxDepth: 2 }),
+			fc.dictionary(
+				fc.constantFrom('toString', 'valueOf', '__proto__'),
+				fc.jsonValue({ maxDepth: 1 }),
+				{
+					minKeys: 1
+				}
+			)
+		);
+		/** The real package with manifest fields replaced by any JSON, files edited or not, and the
+		 * files' sha256 recomputed (so the load runs on the edited files) or left stale. */
+		const edited = fc
+			.record({
+				fields: fc.array(fc.tuple(manifestKey, anyJson), { maxLength: 3 }),
+				file: fc.option(fc.tuple(fc.nat(), edits), { nil: undefined }),
+				rehash: fc.boolean()
+			})
+			.map(({ fields, file, rehash }) => {
+				const files = base.files.map((f) => ({ ...f }));
+				if (file) {
+					const f = files[file[0] % files.length]!;
+					f.text = applyEdits(f.text, file[1]);
+				}
+				const manifest: Record<string, unknown> = { ...base.manifest };
+				for (const [k, v] of fields) manifest[k] = v;
+				if (rehash) manifest.files_sha256 = filesHash(files);
+				return JSON.stringify({ ...base, manifest, files });
+			});
+		const text = fc.oneof(
+			fc.string({ unit: 'binary', maxLength: 200 }),
+			fc.jsonValue().map((v) => JSON.stringify(v)),
+			{ arbitrary: edited, weight: 4 },
+			fc.tuple(fc.constant(JSON.stringify(base)), edits).map(([t, es]) => applyEdits(t, es))
+		);
+		fc.assert(
+			fc.property(text, fc.boolean(), (t, hasParent) => {
+				const r = unpack(t, hasParent ? rulesets : withoutParent);
+				if (r.ok) expect(r.ruleset.ref).toBe(r.pkg.manifest.ref);
+				else {
+					expect(r.problems.length).toBeGreaterThan(0);
+					for (const p of r.problems) expect(typeof p).toBe('string');
+				}
+			}),
+			{ numRuns: Math.ceil(RUNS / 3) }
+		);
+	}, 300_000);
+});
+
+describe('signed PDF uploads (signature inspection)', () => {
+	it('never throws on a damaged or forged signed PDF; it reports unsigned, unreadable or each signature', async () => {
+		const good = new Uint8Array(await signedPdf());
+		const latin1 = (b: Uint8Array) => Buffer.from(b).toString('latin1');
+		const bytes = (t: string) => new Uint8Array(Buffer.from(t, 'latin1'));
+		const at = latin1(good).indexOf('/ByteRange');
+		const PDF_TOKENS = [
+			'/ByteRange [0 1 2 3]',
+			'/ByteRange [0 99999999999 0 0]',
+			'/ByteRange [-1 0 0 0]',
+			'/Contents <00>',
+			'/Contents <zz>',
+			'/Contents <' + 'ab'.repeat(64) + '>',
+			'<<',
+			'>>',
+			'endobj',
+			'obj',
+			'R',
+			'xref',
+			'trailer',
+			'startxref 0',
+			'%%EOF',
+			'1e999',
+			'\u0000'
+		];
+		const pdfEdits = fc.array(
+			fc.record({
+				// Half the edits near the signature dictionary, where a forgery would go.
+				at: fc.oneof(fc.nat(), fc.integer({ min: Math.max(0, at - 200), max: at + 400 })),
+				del: fc.nat({ max: 16 }),
+				put: fc.oneof(fc.constantFrom(...PDF_TOKENS), fc.string({ maxLength: 8 }))
+			}),
+			{ minLength: 1, maxLength: 4 }
+		);
+		const pdf = fc.oneof(
+			fc.uint8Array({ maxLength: 300 }).map((b) => new Uint8Array([...bytes('%PDF-1.7\n'), ...b])),
+			fc.nat().map((n) => good.slice(0, n % good.length)),
+			pdfEdits.map((es) => bytes(applyEdits(latin1(good), es)))
+		);
+		// pdf-lib warns on every damaged object it skips: thousands of lines, none of them ours.
+		const seen = new Set<string>();
+		const quiet = vi.spyOn(console, 'warn').mockImplementation(() => {});
+		onTestFinished(() => quiet.mockRestore());
+		await fc.assert(
+			fc.asyncProperty(pdf, async (b) => {
+				const r = await inspectSignatures(b);
+				expect(['unsigned', 'unreadable', 'signed']).toContain(r.status);
+				seen.add(r.status === 'signed' ? `signed, intact ${r.signatures[0]?.intact}` : r.status);
+				if (r.status === 'unreadable') expect(r.problem).toMatch(/\S/);
+				if (r.status === 'signed')
+					for (const s of r.signatures) {
+						expect(typeof s.intact).toBe('boolean');
+						if (!s.intact) expect(s.problem).toMatch(/\S/);
+					}
+			}),
+			{
+				numRuns: Math.ceil(RUNS / 3),
+				// Besides the random cases: one signed byte changed, and a file cut short.
+				examples: [[new Uint8Array(tampered(Buffer.from(good)))], [good.slice(0, 400)]]
+			}
+		);
+		// The CMS check ran on broken signatures, not only the parser on broken files.
+		expect([...seen].sort()).toEqual(
+			expect.arrayContaining(['signed, intact false', 'unreadable'])
+		);
+	}, 300_000);
+});
+
 describe('regressions the fuzzer found', () => {
+	it('a package whose manifest names its parent with an object is refused, not a crash', async () => {
+		const pkg = (await packageOf('vn-nd85@tt12-2022', rulesets))!;
+		const text = JSON.stringify({
+			...pkg,
+			manifest: { ...pkg.manifest, extends: { toString: {} } }
+		});
+		const parentless = rulesets.filter((r) => r.ref !== 'vn-nd85@tt03-2017');
+		expect(unpack(text, parentless)).toMatchObject({
+			ok: false,
+			problems: [expect.stringMatching(/not a "capdo-ruleset-package\/1" package/)]
+		});
+	});
+
 	it('a version that extends another and lacks a section is told so in its own file', () => {
 		const text =
 			"id: vn-demo\nversion: '2027'\nextends: vn-nd331@2026\ntitle:\n  vi: Thử\n  en: Trial\n";

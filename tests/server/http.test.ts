@@ -517,6 +517,18 @@ describe('seeded server', () => {
 		],
 		[
 			'GET',
+			'yearly roll-up: Object member as a format',
+			() => `/overview/reports/export/constructor?report=${yearly().replace('/', '&period=')}`,
+			row(303, 403, 403, 404, 404, 403, 404)
+		],
+		[
+			'GET',
+			'yearly roll-up: toString as a format',
+			() => `/overview/reports/export/toString?report=${yearly().replace('/', '&period=')}`,
+			row(303, 403, 403, 404, 404, 403, 404)
+		],
+		[
+			'GET',
 			'roll-up export of a report without one',
 			() => `/overview/reports/export/csv?report=malware-quarterly&period=${currentQuarter()}`,
 			row(303, 403, 403, 404, 404, 403, 404)

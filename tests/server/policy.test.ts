@@ -141,7 +141,7 @@ describe('auditScope and homeFor', () => {
 	});
 
 	it('the content of draft work is hidden from everyone; workflow steps are shown to readers', () => {
-		for (const action of ['system.create', 'system.save', 'unit.profile']) {
+		for (const action of ['system.create', 'system.save', 'unit.profile', 'report.draft']) {
 			expect(auditContentVisible(admin, action), action).toBe(false);
 			expect(auditContentVisible(appraiser, action), action).toBe(false);
 		}

@@ -4,7 +4,9 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyChanges, pathText, type FieldChange } from '../../src/lib/server/audit/changes';
 import { readAudit } from '../../src/lib/server/audit/log';
+import { auditLines } from '../../src/lib/server/audit/view';
 import { verifyAudit } from '../../src/lib/server/audit/verify';
 import { reportingConfig } from '../../src/lib/server/reports/config';
 import {
@@ -236,7 +238,34 @@ describe('a unit fills, saves and submits', () => {
 
 	it('submission and drafts are audited under the unit; the chain holds', async () => {
 		const entries = await readAudit(d.db, { unitIds: [h.units.A] });
-		expect(entries.filter((e) => e.action === 'report.draft').length).toBe(2);
+		const drafts = entries.filter((e) => e.action === 'report.draft').reverse();
+		expect(drafts.length).toBe(2);
+		// Each save logs what changed, not the form (issue 16 item 2): the first the whole first
+		// draft, the second only the three gaps filled in; the two rebuild the draft as sent.
+		const changes = drafts.map((e) => (e.after as { changes: FieldChange[] }).changes);
+		expect(drafts.every((e) => e.before === null && !('values' in (e.after as object)))).toBe(true);
+		expect(changes[1]!.map((c) => pathText(c.path)).sort()).toEqual(
+			[
+				'owner.email',
+				`systems.${h.systems.A2}.plan_date`,
+				`systems.${h.systems.A3}.expected_approval`
+			].sort()
+		);
+		const sent = await yearlyView(d.db, s.users.unitA, config, UNIT, '2026', after);
+		expect(changes.reduce((v, c) => applyChanges(v, c), {})).toEqual(sent.last!.values);
+		// A draft is the unit's own work: the administrator's audit page names who saved it and when,
+		// as one line for the editing run, never its content; the body's appraiser does not list it.
+		const lines = (await auditLines(d.db, s.users.admin)).lines.filter(
+			(l) => l[0]!.action === 'report.draft' && l[0]!.unit_id === h.units.A
+		);
+		expect(lines.map((l) => l.map((e) => [e.withheld, e.after]))).toEqual([
+			[
+				[true, null],
+				[true, null]
+			]
+		]);
+		const appraiserSees = (await auditLines(d.db, s.users.appraiser)).lines.flat();
+		expect(appraiserSees.some((e) => e.action === 'report.draft')).toBe(false);
 		const submit = entries.find((e) => e.action === 'report.submit')!;
 		expect((submit.after as { counts: { in_scope: number } }).counts.in_scope).toBe(4);
 		expect((await verifyAudit(d.db)).ok).toBe(true);
@@ -329,6 +358,13 @@ describe('the body’s roll-up', () => {
 			})
 		);
 		expect(sheet).toEqual(csv);
+		// A unit named like a formula stays text in the CSV (issue 16 item 5).
+		const named = {
+			...r,
+			rows: [{ ...r.rows[0]!, unit_name: '=HYPERLINK("http://x.example","A")' }]
+		};
+		const cells = parse(Buffer.from(yearlyCsv(named, 'vi')), { bom: true }) as string[][];
+		expect(cells[1]![0]).toBe(`'=HYPERLINK("http://x.example","A")`);
 		expect(csv[0]!.slice(0, 2)).toEqual(['Đơn vị', 'Tình trạng']);
 		expect(csv.slice(1, -1).map((row) => row.slice(0, 2))).toEqual([
 			['Sở Nội vụ P', 'Đã gửi đúng hạn'],

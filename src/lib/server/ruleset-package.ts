@@ -129,6 +129,8 @@ export function unpack(text: string, registry: readonly RuleSet[]): Unpacked {
 		!isText(m.ref) ||
 		!isText(m.hash) ||
 		!isText(m.files_sha256) ||
+		// Interpolated into messages below: an object there (e.g. {"toString": 1}) would throw.
+		(m.extends !== undefined && !isText(m.extends)) ||
 		!Array.isArray(v.files) ||
 		!v.files.every((f) => isText(f?.path) && isText(f?.text))
 	)

@@ -1,11 +1,11 @@
 // Autosaves as one line per editing run (issue 17 item 10): the wizard saves after every answer,
-// so one sitting leaves dozens of entries. Consecutive saves of one system by one person, less
-// than RUN_GAP apart, form a run; the run shows what changed from its start to its end.
+// so one sitting leaves dozens of entries (and the yearly report form saves as it is filled).
+// Consecutive saves of one record by one person, less than RUN_GAP apart, form a run; the run shows what changed from its start to its end.
 import { isDeepStrictEqual } from 'node:util';
 import { pathText, type FieldChange, type Path } from './changes';
 
 export const RUN_GAP_MS = 30 * 60_000;
-const RUNS = new Set(['system.save', 'unit.profile']);
+const RUNS = new Set(['system.save', 'unit.profile', 'report.draft']);
 
 export interface GroupableEntry {
 	id: number;

@@ -111,7 +111,7 @@ export const APPRAISER_AUDIT_ACTIONS = [
 ] as const;
 
 /** Entries that carry a unit's draft work: nobody else reads it, so their content stays hidden. */
-const DRAFT_CONTENT = new Set(['system.create', 'system.save', 'unit.profile']);
+const DRAFT_CONTENT = new Set(['system.create', 'system.save', 'unit.profile', 'report.draft']);
 
 export function auditScope(
 	user: Principal

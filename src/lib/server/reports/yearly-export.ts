@@ -40,7 +40,9 @@ function table(r: Rollup, lang: Lang): (string | number | null)[][] {
 }
 
 export function yearlyCsv(r: Rollup, lang: Lang): Uint8Array {
-	return new TextEncoder().encode(stringify(table(r, lang), { bom: true }));
+	// A name like =HYPERLINK(…) must stay text in a spreadsheet: csv-stringify's escape_formulas
+	// prefixes ' to cells starting with = + - @ tab CR (OWASP), as the overview's export does.
+	return new TextEncoder().encode(stringify(table(r, lang), { bom: true, escape_formulas: true }));
 }
 
 export async function yearlyXlsx(r: Rollup, lang: Lang): Promise<Uint8Array> {

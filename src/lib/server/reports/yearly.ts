@@ -23,6 +23,7 @@ import type { PlanItemStatus, SystemRecord, UnitProfile } from '../../model/inve
 import { actorOf } from '../auth/accounts';
 import type { Principal } from '../auth/policy';
 import { appendAudit } from '../audit/log';
+import { changesBetween } from '../audit/changes';
 import type { DB } from '../db/schema';
 import {
 	configOf,
@@ -474,8 +475,9 @@ export async function saveYearlyDraft(
 				entity_type: 'report_draft',
 				entity_id: id,
 				unit_id: filer.kind === 'unit' ? filer.unit_id : null,
-				before: row?.values,
-				after: { ...key, values }
+				// What changed, not the form twice per autosave (issue 16 item 2); the first entry's
+				// changes hold the whole first draft, so the draft can be rebuilt from the log.
+				after: { ...key, changes: changesBetween(row?.values ?? {}, values) }
 			});
 			return { version, values, errors: validate(values, view.snapshot, filer.kind) };
 		});

@@ -13,7 +13,8 @@ const TYPES = {
 
 export const GET: RequestHandler = async (event) => {
 	const format = event.params.format as keyof typeof TYPES;
-	if (!(format in TYPES)) error(404, 'Không tìm thấy trang.');
+	// Own keys only: `constructor` or `toString` in the URL is no format (issue 16 item 8).
+	if (!Object.hasOwn(TYPES, format)) error(404, 'Không tìm thấy trang.');
 	const scope = scopeOf(event);
 	const q = event.url.searchParams;
 	const r = await yearlyRollup(
