@@ -22,6 +22,7 @@ export const level2Record = (name = 'Hệ thống quản lý văn bản'): Omit<
 	facts: {
 		function: 'internal',
 		information: ['public', 'private'],
+		defense_security_system: false,
 		defense_security_damage: 'none',
 		operates_24x7_no_unplanned_downtime: false,
 		national_egov_system: false,
