@@ -19,7 +19,20 @@ let server: Server;
 let cleanup: () => Promise<void>;
 let systemId: string;
 const NAME = 'Cổng đăng ký sự kiện xã Phú Thiện';
-const record = svc50k(NAME);
+// Every question answered (the declaration page lets a unit submit only a complete interview).
+const base = svc50k(NAME);
+const record = {
+	...base,
+	facts: {
+		...base.facts,
+		defense_security_system: false,
+		prime_minister_decided_level: 0,
+		risk_assessment_level: 0,
+		national_security_command_system: false,
+		national_security_telecom_system: false,
+		national_security_sector_consequence: false
+	}
+};
 const dir = mkdtempSync(join(tmpdir(), 'capdo-e2e-appraisal-'));
 
 test.beforeAll(async () => {
@@ -95,8 +108,17 @@ test('unit submits → review → opinion → Mẫu 04 (PDF, Word) → approval 
 }) => {
 	test.setTimeout(300_000);
 	const unit = await signIn(browser, 'unita');
-	await click(unit, `Nộp hồ sơ: ${NAME}`);
-	await expect(unit.getByTestId('status')).toHaveText('Đã nộp hồ sơ');
+	// Submitted as a unit does: its dossiers page, the declaration page, then confirm.
+	await unit.goto('/submissions');
+	await hydrated(unit);
+	await unit.getByRole('link', { name: `Nộp hồ sơ để thẩm định: ${NAME}` }).click();
+	await unit.waitForURL(/\/submit$/);
+	await hydrated(unit);
+	await Promise.all([
+		unit.waitForEvent('download'),
+		unit.getByRole('button', { name: 'Xác nhận và nộp hồ sơ' }).click()
+	]);
+	await expect(unit.getByTestId('submitted')).toContainText('Đã nộp hồ sơ');
 
 	const appr = await signIn(browser, 'appraiser');
 	await appr.goto(`/appraisal/${systemId}`);
