@@ -1,7 +1,7 @@
 // Reads a system description (YAML or JSON) and locates fact paths back in the file.
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isMap, isSeq, type Document } from 'yaml';
-import { toJsLocated } from '../lib/yaml-js';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { positionOf, toJsLocated } from '../lib/yaml-js';
 
 export interface InputFile {
 	path: string;
@@ -44,14 +44,6 @@ function locateIn(doc: Document, lc: LineCounter, factPath: string): string {
 		.split(/\.|\[(\d+)\]/)
 		.filter((k) => k !== undefined && k !== '')
 		.map((k) => (/^\d+$/.test(k) ? Number(k) : k));
-	let node: unknown = doc.contents;
-	for (const k of keys) {
-		if (!isMap(node) && !isSeq(node)) break;
-		const next: unknown = node.get(k, true);
-		if (next === undefined) break;
-		node = next;
-	}
-	const range = (node as { range?: [number, number] } | null)?.range;
-	const { line, col } = lc.linePos(range ? range[0] : 0);
-	return `${line}:${col}`;
+	const { line, column } = positionOf(doc, lc, keys);
+	return `${line}:${column}`;
 }

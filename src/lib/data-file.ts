@@ -1,6 +1,7 @@
 // Reading a YAML data file (calendar, bodies…) against its compiled JSON Schema, with every error
 // located at file:line:column and named by its field. Pure: text in, data or errors out.
-import { LineCounter, isMap, isSeq, parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { positionOf } from './yaml-js';
 import type { LoadError, Location } from './rules/types';
 
 export type Path = (string | number)[];
@@ -37,16 +38,7 @@ export function readDataFile(
 	const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
 	const errors: LoadError[] = [];
 	const at = (path: Path): Location => {
-		let node: unknown = doc.contents;
-		for (const k of path) {
-			if (!isMap(node) && !isSeq(node)) break;
-			const next: unknown = node.get(k, true);
-			if (next === undefined) break;
-			node = next;
-		}
-		const range = (node as { range?: [number, number] } | null)?.range;
-		const { line, col } = lc.linePos(range ? range[0] : 0);
-		return { file, line, column: col };
+		return { file, ...positionOf(doc, lc, path) };
 	};
 	const fail = (path: Path, message: string) =>
 		errors.push({ ...at(path), field: path.join('.') || undefined, message });

@@ -2,7 +2,7 @@
 // of listing in doc.errors) turned into located errors: an alias whose anchor is not defined before
 // it, and alias expansion beyond a limit ("billion laughs": a few hundred bytes that expand to
 // gigabytes). Used by every YAML reader: rule sets, system files, reporting duties.
-import { visit, type Alias, type Document, type LineCounter } from 'yaml';
+import { isMap, isSeq, visit, type Alias, type Document, type LineCounter } from 'yaml';
 
 /** The yaml library's own default; rule sets reuse blocks more and pass a higher limit. */
 export const MAX_ALIAS_COUNT = 100;
@@ -42,4 +42,23 @@ export function toJsLocated(doc: Document, lc: LineCounter, maxAliasCount = MAX_
 			message: `too many alias expansions (more than ${maxAliasCount}): nested aliases like these can exhaust memory`
 		};
 	}
+}
+
+/** Line and column of the node at `path`, walking down as far as the path exists (a missing key
+ *  points at its parent), so every reader locates its errors the same way. */
+export function positionOf(
+	doc: Document,
+	lc: LineCounter,
+	path: readonly (string | number)[]
+): { line: number; column: number } {
+	let node: unknown = doc.contents;
+	for (const k of path) {
+		if (!isMap(node) && !isSeq(node)) break;
+		const next: unknown = node.get(k, true);
+		if (next === undefined) break;
+		node = next;
+	}
+	const range = (node as { range?: [number, number] } | null)?.range;
+	const { line, col } = lc.linePos(range ? range[0] : 0);
+	return { line, column: col };
 }

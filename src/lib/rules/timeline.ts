@@ -1,7 +1,8 @@
 // Temporal golden cases (rulesets/timeline.yaml): on each boundary date, which rule set a new
 // classification uses, and what the transition provisions do to a stored one (action, the regime
 // whose level governs, until when, and the next transition deadline). Pure: callers pass the text.
-import { LineCounter, isMap, isSeq, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { positionOf } from '../yaml-js';
 import { selectRuleSet } from './select';
 import { transitionStatus, type TransitionAction } from './transition';
 import type { LoadError, Location, RuleSet } from './types';
@@ -40,18 +41,7 @@ export interface TimelineResult {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function locator(file: string, doc: Document, lc: LineCounter) {
-	return (path: (string | number)[]): Location => {
-		let node: unknown = doc.contents;
-		for (const k of path) {
-			if (!isMap(node) && !isSeq(node)) break;
-			const next: unknown = node.get(k, true);
-			if (next === undefined) break;
-			node = next;
-		}
-		const range = (node as { range?: [number, number] } | null)?.range;
-		const { line, col } = lc.linePos(range ? range[0] : 0);
-		return { file, line, column: col };
-	};
+	return (path: (string | number)[]): Location => ({ file, ...positionOf(doc, lc, path) });
 }
 
 /** Parses the timeline; shape errors are located. */
