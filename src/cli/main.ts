@@ -65,8 +65,10 @@ Usage:
       calendar-day period ending on a day off moves to the next working day (Civil Code
       Art. 148(5)). A year without announced holidays makes it provisional (said on stderr).
       --json adds the days skipped, the rules applied and the sources
-  capdo audit verify [--db URL | --data-dir DIR | --url URL]
+  capdo audit verify [--db URL | --data-dir DIR | --url URL] [--audit-key FILE]
       Check the audit log's hash chain (default: DATABASE_URL, else CAPDO_DATA_DIR or ./data)
+      and its signed checkpoints with the audit key (--audit-key, else CAPDO_AUDIT_KEY_FILE,
+      else audit.key in the data directory)
 
 An embedded data directory is opened by one process at a time. While the server runs on it, run
 impact and audit verify through the server: --url http://HOST:PORT with a personal access token

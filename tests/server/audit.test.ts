@@ -30,8 +30,11 @@ async function cli(args: string[]) {
 	return { code, out: out.join('\n'), err: err.join('\n') };
 }
 type Fresh = Awaited<ReturnType<typeof freshDatabase>>;
+/** The CLI's arguments for the test database; a PostgreSQL one keeps its key elsewhere (fixtures). */
 const targetArgs = (f: Fresh) =>
-	f.target.url ? ['--db', f.target.url] : ['--data-dir', f.target.dataDir!];
+	f.target.url
+		? ['--db', f.target.url, '--audit-key', f.target.auditKeyFile!]
+		: ['--data-dir', f.target.dataDir!];
 
 /** Rewrites entries from `fromId` on with recomputed hashes, and the head: a careful forger. */
 async function forge(d: Database, fromId: number, edit: (e: ChainEntry) => ChainEntry) {
