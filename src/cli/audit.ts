@@ -27,7 +27,9 @@ export async function auditCommand(args: string[], io: Io): Promise<number> {
 		throw new UsageError('give one of --db, --data-dir, --url');
 	const remote = remoteOf(values);
 	if (remote && values['audit-key'])
-		throw new UsageError('--audit-key is for --db/--data-dir: through --url the server uses its own key');
+		throw new UsageError(
+			'--audit-key is for --db/--data-dir: through --url the server uses its own key'
+		);
 	if (remote)
 		return report(
 			await remoteGet<ChainStatus>(remote, '/api/admin/audit/verify'),
