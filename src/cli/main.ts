@@ -77,8 +77,38 @@ impact and audit verify through the server: --url http://HOST:PORT with a person
 Exit status: 0 success (classified or undetermined), 1 invalid input or failed check, 2 usage error,
 3 the data directory is in use by another process, or the server could not be reached.`;
 
+/** The lines of HELP about one command: its usage lines and their explanations. */
+export function helpFor(command: string): string | undefined {
+	const lines = HELP.split('\n');
+	const start = lines.findIndex(
+		(l) => l.startsWith(`  capdo ${command} `) || l === `  capdo ${command}`
+	);
+	if (start < 0) return undefined;
+	let end = start + 1;
+	while (end < lines.length && lines[end]!.startsWith('    ')) end++;
+	// Commands with several forms (audit, package) list them one after another.
+	while (end < lines.length && lines[end]!.startsWith(`  capdo ${command}`)) {
+		end++;
+		while (end < lines.length && lines[end]!.startsWith('    ')) end++;
+	}
+	return `Usage:\n${lines.slice(start, end).join('\n')}`;
+}
+
+/** `--help` or `-h` among a command's arguments (before a `--` that ends the options). */
+const asksHelp = (args: string[]) => {
+	const end = args.indexOf('--');
+	return (end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+};
+
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
 	const [command, ...rest] = argv;
+	if (command && asksHelp(rest)) {
+		const help = helpFor(command);
+		if (help) {
+			io.out(help);
+			return 0;
+		}
+	}
 	try {
 		switch (command) {
 			case 'classify':
@@ -114,6 +144,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 			io.err(`capdo ${command}: ${e.message}`);
 			return 2;
 		}
+		// node:util parseArgs: an unknown option, a missing value… is the user's mistake, not a crash.
+		if (isParseArgsError(e)) {
+			io.err(`capdo ${command}: ${e.message}\nRun "capdo ${command} --help" for its options.`);
+			return 2;
+		}
 		if (e instanceof DataDirLockedError) {
 			io.err(e.message);
 			return 3;
@@ -127,3 +162,6 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 }
 
 export class UsageError extends Error {}
+
+const isParseArgsError = (e: unknown): e is Error =>
+	e instanceof Error && String((e as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS_');

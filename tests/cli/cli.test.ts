@@ -133,6 +133,37 @@ describe('capdo classify', () => {
 		expect(capdo('classify').code).toBe(2);
 		expect(capdo('frobnicate').code).toBe(2);
 	});
+
+	it('an unknown option is a usage error with a hint, not a stack trace', () => {
+		const r = capdo('classify', `${FIX}/portal-with-lan.yaml`, '--levle', '3');
+		expect(r.code).toBe(2);
+		expect(r.err).toMatch(/^capdo classify: Unknown option '--levle'/);
+		expect(r.err).toContain('Run "capdo classify --help"');
+		expect(r.err).not.toMatch(/\bat \S+ \(|node:internal/);
+	});
+
+	it("--help after each command prints that command's usage and exits 0", () => {
+		for (const cmd of [
+			'classify',
+			'dossier',
+			'check',
+			'test',
+			'impact',
+			'diff',
+			'package',
+			'audit',
+			'deadline'
+		]) {
+			const r = capdo(cmd, '--help');
+			expect(r.code, cmd).toBe(0);
+			expect(r.out, cmd).toMatch(new RegExp(`^Usage:\\n  capdo ${cmd}\\b`));
+			expect(r.out, cmd).not.toContain(`capdo ${cmd === 'classify' ? 'dossier' : 'classify'} `);
+		}
+		expect(capdo('audit', '-h').out).toContain('--audit-key FILE');
+		expect(capdo('package', '--help').out).toMatch(
+			/capdo package export[\s\S]*capdo package check/
+		);
+	});
 });
 
 describe('capdo check and test', () => {
