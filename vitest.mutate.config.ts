@@ -25,9 +25,12 @@ const TESTS: Record<string, string[]> = {
 	'rules-core': RULES,
 	'rules-load': RULES,
 	'rules-tools': RULES,
+	// The in-process tests of the model and the templates' blocks. dossier.test.ts and nd331.test.ts
+	// render through the CLI in a child process (no active mutant there) in a beforeAll that every
+	// selected test of the file would rerun, so they are left out.
 	dossier: [
-		'tests/dossier/dossier.test.ts',
-		'tests/dossier/nd331.test.ts',
+		'tests/dossier/model.test.ts',
+		'tests/dossier/blocks.test.ts',
 		'tests/dossier/letter-attachments.test.ts',
 		'tests/dossier/bulk.test.ts',
 		'tests/rules/amended-citations.test.ts'
