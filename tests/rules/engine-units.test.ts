@@ -9,10 +9,12 @@ import {
 	evaluate,
 	migrateFacts,
 	normalizeFacts,
+	normalizeRouting,
 	regimeName,
 	type RuleSet
 } from '../../src/lib/rules';
 import type { Condition } from '../../src/lib/rules/types';
+import { checkValue } from '../../src/lib/rules/evaluate';
 import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
 
 const rulesets = bundledRuleSets().rulesets;
@@ -245,5 +247,41 @@ describe('components that are not a list, or nest deeper than 4 levels', () => {
 			components: [(c.components as never[])[0]] as never
 		});
 		expect(four.ok ? [] : four.errors.filter((e) => e.code === 'invalid_input')).toEqual([]);
+	});
+});
+
+describe('small defaults the golden cases do not show', () => {
+	it('a routing question answered null takes its default, like one not answered (Điều 18 khoản 3)', () => {
+		const nd331 = rs('vn-nd331@2026');
+		expect(normalizeRouting(nd331, { system_kind: null })).toEqual({
+			facts: { ...normalizeRouting(nd331, {}).facts, system_kind: 'other' },
+			errors: []
+		});
+	});
+	it('an integer below a minimum other than 0 says the minimum', () => {
+		const p = checkValue({ type: 'integer', min: 3 } as never, 2);
+		expect(p?.code).toBe('out_of_range');
+		expect(p?.message('n')).toEqual({
+			vi: '"n" phải từ 3 trở lên.',
+			en: '"n" must be at least 3.'
+		});
+		expect(checkValue({ type: 'integer', min: 0 } as never, -1)?.message('n')).toEqual({
+			vi: '"n" không được âm.',
+			en: '"n" must not be negative.'
+		});
+	});
+	it('a system given without a name is classified with an empty name', () => {
+		const r = evaluate(rs('vn-nd85@tt03-2017'), {
+			facts: {
+				function: 'internal',
+				information: ['public'],
+				defense_security_damage: 'none',
+				operates_24x7_no_unplanned_downtime: false,
+				national_egov_system: false,
+				national_critical_data_store: false,
+				prime_minister_designated: false
+			}
+		});
+		expect(r.ok && r.value.name).toBe('');
 	});
 });
