@@ -11,6 +11,7 @@ import {
 	normalizeFacts,
 	normalizeRouting,
 	regimeName,
+	transitionStatus,
 	type RuleSet
 } from '../../src/lib/rules';
 import type { Condition } from '../../src/lib/rules/types';
@@ -283,5 +284,66 @@ describe('small defaults the golden cases do not show', () => {
 			}
 		});
 		expect(r.ok && r.value.name).toBe('');
+	});
+});
+
+describe('transitionStatus on edited registries (Luật 116 Điều 45; Nghị định 331 Điều 38, 39)', () => {
+	const TT12 = 'vn-nd85@tt12-2022';
+	const ND331 = 'vn-nd331@2026';
+	const withNd331 = (change: (d: RuleSet['data']) => RuleSet['data']) =>
+		rulesets.map((r) => (r.ref === ND331 ? { ...r, data: change(r.data) } : r));
+	it('an old regime with no end date runs to the day before the new one takes effect', () => {
+		const lib = rulesets.map((r) =>
+			r.ref === TT12 ? { ...r, data: { ...r.data, effective_to: undefined } } : r
+		);
+		const s = transitionStatus(lib, { ruleset: TT12, stage: 'in_operation', date: '2026-07-01' })!;
+		expect([s.action, s.reason, s.applies_until]).toEqual([
+			'finish_under_old',
+			'old_still_in_force',
+			'2026-08-18'
+		]);
+	});
+	it('of two open finish-under-old deadlines the earlier one ends the old regime', () => {
+		const lib = withNd331((d) => ({
+			...d,
+			transition: d.transition!.flatMap((t) =>
+				t.effect === 'finish_under_old'
+					? [
+							{ ...t, deadline: '2027-05-31' },
+							{ ...t, id: `${t.id}-b`, deadline: '2027-03-31' }
+						]
+					: [t]
+			)
+		}));
+		const s = transitionStatus(lib, { ruleset: TT12, stage: 'new_project', date: '2027-02-01' })!;
+		expect(s.applies_until).toBe('2027-03-31');
+		expect(s.basis.map((b) => b.id).slice(0, 2)).toEqual([
+			'nd331-d39-k1-nd85',
+			'nd331-d39-k1-nd85-b'
+		]);
+	});
+	it('a six-month period from 31 August ends on the last day of February (Bộ luật Dân sự Điều 148)', () => {
+		const lib = withNd331((d) => ({
+			...d,
+			effective_from: '2026-08-31',
+			transition: d.transition!.map((t) =>
+				t.effect === 'finish_under_old' ? { ...t, deadline: undefined, months: 6 } : t
+			)
+		}));
+		const s = transitionStatus(lib, { ruleset: TT12, stage: 'new_project', date: '2026-12-01' })!;
+		expect(s.applies_until).toBe('2027-02-28');
+	});
+	it('a provision without a summary is summarized by its text; one without a date is never passed', () => {
+		const lib = withNd331((d) => ({
+			...d,
+			transition: d.transition!.map((t) =>
+				t.effect === 'in_force' ? { ...t, summary: undefined, deadline: undefined } : t
+			)
+		}));
+		const s = transitionStatus(lib, { ruleset: TT12, stage: 'in_operation', date: '2027-01-01' })!;
+		const p = s.basis.find((b) => b.id === 'nd331-d38')!;
+		expect(p.summary).toEqual({ vi: p.text, en: p.text });
+		expect([p.date, p.passed]).toEqual([undefined, false]);
+		expect(s.deadlines.map((d) => d.id)).not.toContain('nd331-d38');
 	});
 });
