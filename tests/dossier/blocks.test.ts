@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { RuleSet } from '../../src/lib/rules';
 import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
+import { vnBodies } from '../../src/lib/server/bodies-file';
 import {
 	buildDossier,
 	dossierBlocks,
@@ -666,5 +667,61 @@ describe('Decree 331 dossier (Điều 21, 22, 29)', () => {
 		]);
 		const row = linesOf(b.dossier).find((l) => l.startsWith('Mẫu số 02:'))!;
 		expect(row).toContain('Kèm theo hồ sơ này (văn bản mẫu không có trong nguồn)');
+	});
+});
+
+describe('letters across the 2025 reorganisation (bodies/vn.yaml), Circular 12 level 4', () => {
+	const MIC = 'Bộ Thông tin và Truyền thông (Cục An toàn thông tin)';
+	const MPS = 'Bộ Công an (Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao)';
+	const TT12 = 'vn-nd85@tt12-2022';
+	const dated = (date: string) =>
+		built(
+			TT12,
+			edit(fixture('level4.yaml'), (f) => {
+				delete f.explanation;
+				delete f.plan;
+				f.document = { date };
+			})
+		);
+	const letter = (date: string, lang: 'vi' | 'en' = 'vi', copy: 'draft' | 'final' = 'draft') =>
+		linesOf(dossierBlocks(dated(date), rs(TT12), lang, copy, vnBodies()).letters[0]!.blocks);
+	it('before 1/3/2025 to the Authority of Information Security, no note', () => {
+		const l = letter('2025-02-28');
+		expect(l).toContain(`Kính gửi: ${MIC}`);
+		expect(l.some((x) => x.startsWith('CƠ QUAN NHẬN ĐÃ THAY ĐỔI'))).toBe(false);
+	});
+	it('from 1/3/2025 to the Ministry of Public Security, with the drafter’s note on the draft only', () => {
+		const l = letter('2025-03-01');
+		expect(l).toContain(`Kính gửi: ${MPS}`);
+		const note = l.find((x) =>
+			x.startsWith('CƠ QUAN NHẬN ĐÃ THAY ĐỔI (CHỈ IN TRÊN BẢN DỰ THẢO): ')
+		)!;
+		expect(note).toContain(`Văn bản đề ngày 01/03/2025: gửi ${MPS} thay cho ${MIC}.`);
+		expect(note).toContain('(thứ cấp)');
+		expect(note).toMatch(/Kiểm tra lại trước khi ký\.$/);
+		const en = letter('2025-03-01', 'en').find((x) =>
+			x.startsWith('ADDRESSEE HAS CHANGED (DRAFT ONLY): ')
+		)!;
+		expect(en).toContain(
+			'Letter dated 01/03/2025: addressed to Ministry of Public Security (Department of Cybersecurity and High-Tech Crime Prevention) instead of Ministry of Information and Communications (Authority of Information Security).'
+		);
+		expect(en).toContain('(secondary)');
+		expect(en).toMatch(/Check before signing\.$/);
+		const final = letter('2025-03-01', 'vi', 'final');
+		expect(final).toContain(`Kính gửi: ${MPS}`);
+		expect(final.some((x) => x.startsWith('CƠ QUAN NHẬN'))).toBe(false);
+	});
+});
+
+describe('the design section without a stage: the rule set’s help says what to enclose', () => {
+	it('Decree 85 level 1', () => {
+		const f = edit(fixture('level1.yaml'), (f) => delete f.stage);
+		const help = rs(TT03).data.dossier!.contents.find((s) => s.id === 'design')!.help!;
+		const part2 = between(papers(TT03, f).dossier, 'Phần 2.', 'Phần 3.');
+		expect(part2).toEqual([
+			help.vi,
+			'Tài liệu kèm theo: Hồ sơ thiết kế thi công phê duyệt tại Quyết định số 45/QĐ-STC ngày 12/3/2021.'
+		]);
+		expect(help.vi).toMatch(/thiết kế/i);
 	});
 });

@@ -217,6 +217,40 @@ describe('buildDossier refuses, naming the field', () => {
 	});
 });
 
+describe('buildDossier passes on what the engine says, under system.', () => {
+	it('a character the fonts cannot print, on its field', () => {
+		const e = errorsOf(input('level1.yaml', (f) => (f.name = `${f.name as string} 🚀`)));
+		expect(e.map((x) => x.path)).toEqual(['system.name']);
+		expect(e[0]!.message.vi).toMatch(/ký tự “🚀” \(U\+1F680\)/);
+		expect(e[0]!.message.en).toMatch(/“🚀” \(U\+1F680\)/);
+	});
+	it('a routing answer not among the options (Nghị định 331 Điều 18 khoản 3)', () => {
+		const e = errorsOf(
+			input('nd331-level4.yaml', (f) => (f.routing = { system_kind: 'navy' })),
+			rs('vn-nd331@2026')
+		);
+		expect(e.map((x) => x.path)).toEqual(['system.routing.system_kind']);
+	});
+	it('the engine’s warnings: an answer under the fact Circular 12 replaced', () => {
+		const b = buildDossier(
+			rs('vn-nd85@tt12-2022'),
+			input('level3.yaml', (f) => {
+				delete f.explanation;
+				delete f.plan;
+			})
+		);
+		expect(b.ok).toBe(true);
+		if (!b.ok) return;
+		expect(b.warnings.map((w) => w.path)).toEqual(['system.facts.online_public_service_level']);
+		expect(b.dossier.system.facts.online_public_service_mode).toBe('full');
+		expect(b.dossier.system.routing?.managed_by).toBe('other');
+	});
+	it('Decree 331 keeps the routing answers with their defaults', () => {
+		const b = buildDossier(rs('vn-nd331@2026'), input('nd331-level4.yaml'));
+		expect(b.ok && b.dossier.system.routing?.system_kind).toBe('other');
+	});
+});
+
 describe('buildDossier keeps', () => {
 	it('the unit profile trimmed and NFC, empty contact fields dropped, the signer’s authority, place and address', () => {
 		const b = buildDossier(
