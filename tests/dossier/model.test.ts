@@ -80,8 +80,11 @@ describe('buildDossier refuses, naming the field', () => {
 			only(
 				input('level1.yaml', (f) => delete f.name),
 				'system.name'
-			)[0]!.message.vi
-		).toBe('Thiếu tên hệ thống thông tin.');
+			)[0]!.message
+		).toEqual({
+			vi: 'Thiếu tên hệ thống thông tin.',
+			en: 'The information system name is missing.'
+		});
 		expect(
 			only(
 				input('level1.yaml', (f) => (f.stage = 'planning')),
@@ -281,6 +284,7 @@ describe('buildDossier keeps', () => {
 		const b = buildDossier(rs(), input('level4.yaml'));
 		expect(b.ok).toBe(true);
 		if (!b.ok) return;
+		expect(b.warnings).toEqual([]);
 		const d = b.dossier;
 		expect(d.schema).toBe('capdo-dossier/1');
 		expect(d.template).toBe('nd85');
