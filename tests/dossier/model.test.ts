@@ -98,9 +98,18 @@ describe('buildDossier refuses, naming the field', () => {
 			const c = (f.components as Raw[])[0]!;
 			c.components = [{ name: 'X', facts: c.facts }];
 		});
-		expect(only(nested, 'system.components[0].components')[0]!.message.en).toBe(
-			"The dossier records one level of components: list a component's components as direct components."
+		expect(only(nested, 'system.components[0].components')[0]!.message).toEqual({
+			vi: 'Hồ sơ chỉ ghi một cấp hệ thống thành phần: khai báo thành phần của thành phần như một thành phần trực tiếp.',
+			en: "The dossier records one level of components: list a component's components as direct components."
+		});
+		// An empty list of sub-components is no second level; a null component is an error, not a crash.
+		const empty = input('level3.yaml', (f) => ((f.components as Raw[])[0]!.components = []));
+		expect(buildDossier(rs(), empty).ok).toBe(true);
+		const hole = buildDossier(
+			rs(),
+			input('level3.yaml', (f) => (f.components = [null]))
 		);
+		expect(hole.ok).toBe(false);
 	});
 	it('invalid facts, located under system.', () => {
 		const e = errorsOf(input('level1.yaml', (f) => ((f.facts as Raw).function = 'cooking')));
