@@ -114,6 +114,8 @@ describe('buildDossier refuses, naming the field', () => {
 	it('invalid facts, located under system.', () => {
 		const e = errorsOf(input('level1.yaml', (f) => ((f.facts as Raw).function = 'cooking')));
 		expect(e.map((x) => x.path)).toContain('system.facts.function');
+		// Facts that cannot be classified do not also ask for a proposal.
+		expect(e.map((x) => x.path)).not.toContain('system.proposal');
 	});
 	it('proposals: missing when undetermined, not an object, a level out of 1–5, below the criteria, unjustified above them', () => {
 		const undetermined = (p?: unknown) =>
