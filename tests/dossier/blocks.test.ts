@@ -725,3 +725,77 @@ describe('the design section without a stage: the rule set’s help says what to
 		expect(help.vi).toMatch(/thiết kế/i);
 	});
 });
+
+describe('English and edge wording', () => {
+	it('Decree 331 level 2 in English: Mẫu 01 and the operating unit’s details from the profile', () => {
+		const { letter, dossier } = papers(ND331, fixture('nd331-level2.yaml'), { lang: 'en' });
+		const unit = 'Trung tâm Thông tin và Thống kê khoa học và công nghệ';
+		expect(letter).toContain(
+			`${unit} requests the appraisal and approval of the level-proposal dossier as follows:`
+		);
+		expect(letter).toContain(
+			`${unit} requests Phòng Quản lý công nghệ và An ninh mạng to appraise and approve the level-proposal dossier of the information system “Cổng đăng ký sự kiện khoa học trực tuyến”.`
+		);
+		expect(dossier).toContain('Representative and title: Nguyễn Văn Bình, Giám đốc');
+		expect(dossier).toContain('Address: 15 Trần Hưng Đạo, phường Pleiku, tỉnh Gia Lai');
+		expect(dossier).toContain('Contact: Trần Thị Hoa, Viên chức, hoa.tt@gialai.gov.vn');
+		expect(dossier).toContain('Owner: Sở Khoa học và Công nghệ tỉnh Gia Lai');
+	});
+	it('Decree 331 level 3 new project in English: the preliminary design item', () => {
+		const { letter } = papers(ND331, fixture('nd331-level3.yaml'), { lang: 'en' });
+		expect(letter).toContain('2. Preliminary design or an equivalent document.');
+	});
+	it('a designated system in English asks for the list too', () => {
+		const f = edit(fixture('nd331-level4.yaml'), (f) => {
+			(f.facts as Raw).national_security_command_system = true;
+		});
+		const { letter } = papers(ND331, f, { lang: 'en' });
+		expect(
+			letter.filter((l) =>
+				l.endsWith(
+					', and requests that the system be put on the list of information systems important to national security.'
+				)
+			)
+		).toHaveLength(1);
+	});
+	it('no specialist opinion yet at level 4: said so in each regime’s words', () => {
+		const nd85 = papers(
+			TT03,
+			edit(fixture('level4.yaml'), (f) => delete f.specialist_opinion)
+		);
+		expect(nd85.dossier.at(nd85.dossier.indexOf('---') - 1)).toBe(
+			'Chưa có ý kiến của đơn vị chuyên trách về an toàn thông tin.'
+		);
+		const nd331 = papers(
+			ND331,
+			edit(fixture('nd331-level4.yaml'), (f) => delete f.specialist_opinion)
+		);
+		expect(nd331.dossier.at(nd331.dossier.indexOf('---') - 1)).toBe(
+			'Chưa có ý kiến chuyên môn của đơn vị chuyên trách về an ninh mạng.'
+		);
+	});
+	it('a component no criterion matches shows a dash for its basis', () => {
+		const f = edit(fixture('level3.yaml'), (f) => {
+			const c = (f.components as Raw[])[0]!;
+			(c.facts as Raw).function = 'other';
+		});
+		const { dossier } = papers(TT03, f);
+		expect(dossier).toContain(
+			'Cơ sở dữ liệu hồ sơ thủ tục hành chính | không xác định được theo tiêu chí | —'
+		);
+	});
+	it('a form missing from the source, in English', () => {
+		const base = rs(ND331);
+		const forms = base.data.dossier!.forms!.map((f) =>
+			f.id === 'mau-01' ? { ...f, available: false } : f
+		);
+		const broken = {
+			...base,
+			data: { ...base.data, dossier: { ...base.data.dossier!, forms } }
+		} as RuleSet;
+		const b = dossierBlocks(built(ND331, fixture('nd331-level2.yaml')), broken, 'en');
+		expect(linesOf(b.letters[0]!.blocks)[0]).toMatch(
+			/^FORM MISSING FROM THE LEGAL SOURCE: The rule set's legal source lacks \(or has a damaged copy of\) “.*”; capdo does not draft it\. Use the Official Gazette text\.$/
+		);
+	});
+});
