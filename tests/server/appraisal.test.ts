@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/lib/server/auth/accounts';
 import { verifyAudit } from '../../src/lib/server/audit/verify';
+import { auditPage } from '../../src/lib/server/audit/view';
 import { IntegrityError, MAX_UPLOAD_BYTES } from '../../src/lib/server/files/store';
 import type { Checklist } from '../../src/lib/server/workflow/checklist';
 import { openFile, systemFiles, uploadFile } from '../../src/lib/server/workflow/files';
@@ -154,6 +155,19 @@ describe('signed uploads', () => {
 			'signed_request'
 		]);
 		expect((await verifyAudit(s.d.db)).ok).toBe(true);
+		// The body's appraiser reads the uploads in the audit log; another body's appraiser does not.
+		const uploadsSeenBy = async (who: 'appraiser' | 'otherAppraiser') =>
+			(await auditPage(s.d.db, s.users[who], undefined, (e) => e.length)).entries.filter(
+				(e) => e.action === 'system.upload' && e.entity_id === id
+			);
+		const seen = await uploadsSeenBy('appraiser');
+		expect(seen).toHaveLength(3);
+		expect(
+			seen.find((e) => (e.after as { kind?: string } | null)?.kind === 'signed_dossier')
+		).toMatchObject({
+			after: { sha256: up.sha256, signature: `${SIGNER_CN}: intact` }
+		});
+		expect(await uploadsSeenBy('otherAppraiser')).toEqual([]);
 	}, 180_000);
 
 	it('refuses what is not a PDF, what is too large, and kinds or systems out of reach', async () => {

@@ -22,7 +22,10 @@ import { freshDatabase, level2Record, seed, type Seeded } from './fixtures';
 const rulesets = bundledRuleSets().rulesets;
 const met = { verdict: 'met' as const, comment: '' };
 const allMet: Checklist = { a: met, b: met, c: met };
-const today = new Date().toISOString().slice(0, 10);
+// Fixed dates, not the clock: the countdown below is asked as of 02/12/2026, so approvals dated
+// "today" on a later day would fall after it (the test failed on 03/12/2026 for that reason).
+const approvedOn = '2026-11-20';
+const asOf = '2026-12-02';
 let d: Awaited<ReturnType<typeof freshDatabase>>;
 let s: Seeded;
 const ids: Record<string, string> = {};
@@ -49,7 +52,7 @@ async function make(
 	await startReview(s.ctx('appraiser'), id);
 	await approveSystem(s.ctx('appraiser'), id, {
 		number: `${key}/QĐ`,
-		date: today,
+		date: approvedOn,
 		checklist: allMet,
 		opinion: { ...EMPTY_OPINION, conclusion: 'suitable' }
 	});
@@ -113,19 +116,19 @@ describe('coverage: the share of systems with an approved level', () => {
 
 describe('approvals to renew', () => {
 	it('re-determination under way, and a correction that changes the level — not one that does not', async () => {
-		const r = await renewals(d.db, P(), rulesets, today);
+		const r = await renewals(d.db, P(), rulesets, asOf);
 		expect(r.map((x) => [x.name, x.reason, x.new_level ?? null, x.status])).toEqual([
 			['A2', 'ruleset_changed', 2, 'approved'],
 			['B1', 'redetermination', null, 'draft']
 		]);
 		expect(r[1]).toMatchObject({ approval_number: 'B1/QĐ', approved_level: 2 });
-		expect(await renewals(d.db, { body_id: s.bodies.Q }, rulesets, today)).toEqual([]);
+		expect(await renewals(d.db, { body_id: s.bodies.Q }, rulesets, asOf)).toEqual([]);
 	});
 });
 
 describe('the transition to Decree 331, counted down', () => {
 	it('on 02/12/2026: 30 and 211 days left, and who must do what', async () => {
-		const r = (await regimeOverview(d.db, P(), rulesets, '2026-12-02'))!;
+		const r = (await regimeOverview(d.db, P(), rulesets, asOf))!;
 		expect(r.current).toBe('vn-nd331@2026');
 		expect(r.deadlines.map((x) => [x.date, x.days_left, x.systems])).toEqual([
 			// Điều 39 khoản 1: A4 (a project not approved) finishes under Decree 85.

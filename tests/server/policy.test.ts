@@ -132,7 +132,8 @@ describe('auditScope and homeFor', () => {
 				'system.start_review',
 				'system.checklist',
 				'system.return',
-				'system.approve'
+				'system.approve',
+				'system.upload'
 			]
 		});
 		expect(auditScope(user('appraiser', null, null))).toBe('none');
@@ -148,6 +149,7 @@ describe('auditScope and homeFor', () => {
 		expect(auditContentVisible(admin, 'system.approve')).toBe(true);
 		expect(auditContentVisible(admin, 'ruleset.publish')).toBe(true);
 		expect(auditContentVisible(appraiser, 'system.submit')).toBe(true);
+		expect(auditContentVisible(appraiser, 'system.upload')).toBe(true);
 		expect(auditContentVisible(unit, 'system.submit')).toBe(false);
 		expect(auditContentVisible(maintainer, 'ruleset.publish')).toBe(false);
 	});

@@ -107,7 +107,10 @@ export const APPRAISER_AUDIT_ACTIONS = [
 	'system.start_review',
 	'system.checklist',
 	'system.return',
-	'system.approve'
+	'system.approve',
+	// The signed papers behind the workflow: the unit's signed dossier and request, the appraiser's
+	// signed opinion and decision. Appraisers list the files already; the log says who and when.
+	'system.upload'
 ] as const;
 
 /** Entries that carry a unit's draft work: nobody else reads it, so their content stays hidden. */
