@@ -139,8 +139,7 @@ describe('Decree 85 cover letter (Điều 12, 15)', () => {
 		expect(letter.find((l) => l.startsWith('Kính gửi: '))).toMatch(/Bộ|Cục/);
 		expect(letter).toContain('Nơi nhận: Như trên; Chính phủ; Lưu: VT.');
 		expect(letter.slice(-3)).toEqual([
-			// The fixture's flow mapping `title: KT. Bộ trưởng, Chủ nhiệm` ends the title at the comma.
-			'KT. BỘ TRƯỞNG',
+			'KT. BỘ TRƯỞNG, CHỦ NHIỆM',
 			'(Ký, ghi rõ họ tên và đóng dấu)',
 			'Đỗ Văn Thành'
 		]);
@@ -488,7 +487,7 @@ describe('Decree 331 letters: Mẫu 01–03 by level (Điều 18, 20 khoản 1)'
 		expect(final.letters[0]![0]).toBe('CHÍNH PHỦ');
 		expect(final.letters[0]!.some((l) => l.startsWith('Gửi trước'))).toBe(false);
 		expect(final.letters[1]!.some((l) => l.startsWith('Mẫu số'))).toBe(false);
-		expect(final.letters[1]!.slice(-2)).toEqual(['KT. BỘ TRƯỞNG', 'Đỗ Văn Thành']);
+		expect(final.letters[1]!.slice(-2)).toEqual(['KT. BỘ TRƯỞNG, CHỦ NHIỆM', 'Đỗ Văn Thành']);
 	});
 
 	it('in English: the forms’ English wording, the Ministry first named', () => {

@@ -382,3 +382,32 @@ describe('buildDossier keeps', () => {
 		expect(fingerprint({ ...b.dossier, approved: true })).not.toBe(fp);
 	});
 });
+
+describe('buildDossier warns', () => {
+	it("when a comma in a YAML { } split the signer's title (the rest became a key without a value)", () => {
+		const text = readFileSync(join(FIXTURES, 'level1.yaml'), 'utf8').replace(
+			/^(\s*)signer:.*$/m,
+			'$1signer: { name: Đỗ Văn Thành, title: KT. Bộ trưởng, Thứ trưởng }'
+		);
+		const f = parse(text) as Raw;
+		const { unit, document, ...system } = f;
+		const b = buildDossier(rs(), { unit, document, system } as DossierInput);
+		if (!b.ok) throw new Error(JSON.stringify(b.errors));
+		expect(b.warnings).toContainEqual({
+			path: 'unit.signer.Thứ trưởng',
+			message: {
+				vi: '"Thứ trưởng" không có giá trị: dấu phẩy trong { } của YAML đã tách giá trị trước nó; đặt giá trị trong ngoặc kép.',
+				en: '"Thứ trưởng" has no value: a comma inside a YAML { } split the value before it; put that value in quotes.'
+			}
+		});
+		// Quoted, the title is whole and nothing is said.
+		const quoted = parse(
+			text.replace('title: KT. Bộ trưởng, Thứ trưởng', 'title: "KT. Bộ trưởng, Thứ trưởng"')
+		) as Raw;
+		const { unit: u2, document: d2, ...s2 } = quoted;
+		const ok = buildDossier(rs(), { unit: u2, document: d2, system: s2 } as DossierInput);
+		if (!ok.ok) throw new Error('refused');
+		expect(ok.warnings.filter((w) => w.path.startsWith('unit.'))).toEqual([]);
+		expect(ok.dossier.unit.signer?.title).toBe('KT. Bộ trưởng, Thứ trưởng');
+	});
+});

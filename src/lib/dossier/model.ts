@@ -133,7 +133,9 @@ export function buildDossier(ruleset: RuleSet, input: DossierInput): DossierOutc
 		return { ok: false, errors };
 	}
 
-	const unit = readUnit(input.unit, err);
+	const unit = readUnit(input.unit, err, (path, vi, en) =>
+		warnings.push({ path, message: msg(vi, en) })
+	);
 	const sys = isObject(input.system) ? input.system : {};
 	const name = text(sys.name);
 	if (!name)
@@ -246,7 +248,21 @@ function dropUndefined<T extends Record<string, unknown>>(o: T): Partial<T> {
 	return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function readUnit(raw: unknown, err: Err): UnitProfile | undefined {
+/**
+ * A key with no value in the contact or signer ({ title: KT. Bộ trưởng, Chủ nhiệm } in YAML makes
+ * "Chủ nhiệm" a key): the comma split the value, and the paper would print half a title.
+ */
+function warnSplitValues(person: Record<string, unknown>, path: string, warn: Err) {
+	for (const [k, v] of Object.entries(person))
+		if (v === null && !['name', 'title', 'authority', 'email', 'phone'].includes(k))
+			warn(
+				`${path}.${k}`,
+				`"${k}" không có giá trị: dấu phẩy trong { } của YAML đã tách giá trị trước nó; đặt giá trị trong ngoặc kép.`,
+				`"${k}" has no value: a comma inside a YAML { } split the value before it; put that value in quotes.`
+			);
+}
+
+function readUnit(raw: unknown, err: Err, warn: Err): UnitProfile | undefined {
 	if (!isObject(raw)) {
 		err(
 			'unit',
@@ -260,6 +276,8 @@ function readUnit(raw: unknown, err: Err): UnitProfile | undefined {
 		err('unit.name', 'Thiếu tên đơn vị (unit.name).', 'The unit name is missing (unit.name).');
 	const contact = isObject(raw.contact) ? raw.contact : {};
 	const signer = isObject(raw.signer) ? raw.signer : undefined;
+	warnSplitValues(contact, 'unit.contact', warn);
+	if (signer) warnSplitValues(signer, 'unit.signer', warn);
 	if (signer && (!text(signer.name) || !text(signer.title)))
 		err(
 			'unit.signer',
