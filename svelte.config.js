@@ -8,7 +8,9 @@ const config = {
 		runes: true
 	},
 	kit: {
-		adapter: adapter(),
+		// Static assets are compressed at build time (.br, .gz) and served as such; what the app
+		// renders is compressed by the handle hook (src/lib/server/compress.ts).
+		adapter: adapter({ precompress: true }),
 		csp: {
 			mode: 'auto',
 			directives: {

@@ -16,6 +16,7 @@ import { SESSION_COOKIE, sessionUser } from '$lib/server/auth/sessions';
 import { issueSetupToken, setupUrl } from '$lib/server/auth/setup';
 import { startCheckpointer } from '$lib/server/audit/checkpointer';
 import { ensureAuditKey } from '$lib/server/audit/verify';
+import { compressResponse } from '$lib/server/compress';
 import { database } from '$lib/server/db';
 import { DataDirLockedError } from '$lib/server/db/lock';
 import { formNulField } from '$lib/server/input-guard';
@@ -58,6 +59,10 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 		h.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
 	return response;
 };
+
+/** Brotli or gzip for what the app renders (compress.ts); outermost, so it sees the final response. */
+const compress: Handle = async ({ event, resolve }) =>
+	compressResponse(event.request, await resolve(event));
 
 const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -185,7 +190,7 @@ const session: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, csrf, nul, language, session);
+export const handle = sequence(compress, securityHeaders, csrf, nul, language, session);
 
 export const handleError: HandleServerError = ({ error: e, status }) => {
 	if (status !== 404) console.error(describeError(e));
