@@ -3,7 +3,7 @@
 // cases pass, its dates tile with the other versions of its id, and no published ref changes.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import {
 	checkTiling,
 	diffRuleSets,
@@ -210,23 +210,20 @@ export async function ruleSetRegistryState(
 
 /** The registry and the data it was built from (for a worker thread to rebuild it). */
 export async function registryWithSource(db: Kysely<DB>, log = true) {
-	const heads = await db
-		.selectFrom('rulesets')
-		.select(['ref', 'hash'])
-		.where('status', '=', 'published')
-		.orderBy('published_at')
-		.orderBy('ref')
-		.execute();
+	// Every request asks: one round trip, and the rows are read only when the key changed. The key
+	// comes from the database each time, so a version published by another process shows at once.
+	const { rows: keyRows } = await sql<{ key: string | null }>`
+		select concat_ws(',',
+			(select string_agg(ref || ':' || coalesce(hash, ''), ',' order by published_at, ref)
+				from rulesets where status = 'published'),
+			(select string_agg('-' || ref, ',' order by ref) from ruleset_withdrawals)) as key`.execute(db);
+	const key = keyRows[0]?.key ?? '';
+	if (cache?.key === key) return cache;
 	const withdrawals = await db
 		.selectFrom('ruleset_withdrawals')
 		.select(['ref', 'reason', 'withdrawn_at'])
 		.orderBy('ref')
 		.execute();
-	const key = [
-		...heads.map((h) => `${h.ref}:${h.hash}`),
-		...withdrawals.map((w) => `-${w.ref}`)
-	].join();
-	if (cache?.key === key) return cache;
 	const rows = await db
 		.selectFrom('rulesets')
 		.select(['ref', 'hash', 'files'])
