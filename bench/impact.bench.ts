@@ -36,14 +36,25 @@ export async function run(): Promise<BenchResult> {
 		return ms;
 	};
 	let report!: ReturnType<typeof impact>;
-	const impactMs = best(() => (report = impact(next, stored)));
-	const parseMs = best(() => JSON.parse(json));
+	// Interleaved, best of 5 each: on a shared machine either figure alone swings 2-3x.
+	let impactMs = Infinity;
+	let parseMs = Infinity;
+	for (let r = 0; r < 5; r++) {
+		impactMs = Math.min(
+			impactMs,
+			best(() => (report = impact(next, stored)), 1)
+		);
+		parseMs = Math.min(
+			parseMs,
+			best(() => JSON.parse(json), 1)
+		);
+	}
 	return {
-		name: `Impact analysis: ${N.toLocaleString('en')} stored classifications, vn-nd85@tt03-2017 → vn-nd331@2026 (best of 3, one thread)`,
+		name: `Impact analysis: ${N.toLocaleString('en')} stored classifications, vn-nd85@tt03-2017 → vn-nd331@2026 (best of 5, one thread)`,
 		lines: [
 			`impact(): ${(impactMs / 1000).toFixed(2)} s (${((impactMs * 1000) / N).toFixed(1)} µs per system; goal < 2 s)`,
 			`baseline, JSON.parse of the same ${(json.length / 1e6).toFixed(0)} MB export: ${(parseMs / 1000).toFixed(2)} s`,
-			`ratio impact / parse: ${(impactMs / parseMs).toFixed(1)}×`,
+			`ratio impact / parse: ${(impactMs / parseMs).toFixed(1)}× (goal ≤ 3×)`,
 			`changes found: ${JSON.stringify(report.counts)}`
 		]
 	};

@@ -1,7 +1,7 @@
 // Reads a system description (YAML or JSON) and locates fact paths back in the file.
-import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, type Document } from 'yaml';
-import { positionOf, toJsLocated } from '../lib/yaml-js';
+import { readFileSync, statSync } from 'node:fs';
+import { LineCounter, type Document } from 'yaml';
+import { parseYaml, positionOf, toJsLocated } from '../lib/yaml-js';
 
 export interface InputFile {
 	path: string;
@@ -12,9 +12,18 @@ export interface InputFile {
 
 export type InputResult = { ok: true; file: InputFile } | { ok: false; error: string };
 
+/** A system description is a few KB; 2 MB is far beyond any real one. */
+export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
+
 export function readInputFile(path: string): InputResult {
 	let text: string;
 	try {
+		const size = statSync(path).size;
+		if (size > MAX_INPUT_BYTES)
+			return {
+				ok: false,
+				error: `${path}:1:1: file too large: ${(size / 1048576).toFixed(1)} MB (at most ${MAX_INPUT_BYTES / 1048576} MB for a system description)`
+			};
 		text = readFileSync(path, 'utf8');
 	} catch (e) {
 		return { ok: false, error: `${path}: cannot read file (${(e as NodeJS.ErrnoException).code})` };
@@ -25,7 +34,7 @@ export function readInputFile(path: string): InputResult {
 /** The file's text as a system description, or the first problem at its file:line:column. */
 export function parseInputText(path: string, text: string): InputResult {
 	const lc = new LineCounter();
-	const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+	const doc = parseYaml(text, { lineCounter: lc });
 	if (doc.errors.length > 0) {
 		const e = doc.errors[0]!;
 		const { line, col } = lc.linePos(e.pos[0]);

@@ -1,7 +1,7 @@
 // Reading a YAML data file (calendar, bodies…) against its compiled JSON Schema, with every error
 // located at file:line:column and named by its field. Pure: text in, data or errors out.
-import { LineCounter, parseDocument } from 'yaml';
-import { positionOf } from './yaml-js';
+import { LineCounter } from 'yaml';
+import { parseYaml, positionOf } from './yaml-js';
 import type { LoadError, Location } from './rules/types';
 
 export type Path = (string | number)[];
@@ -35,7 +35,7 @@ export function readDataFile(
 ): DataFile {
 	const validate = validator as Validator;
 	const lc = new LineCounter();
-	const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+	const doc = parseYaml(text, { lineCounter: lc });
 	const errors: LoadError[] = [];
 	const at = (path: Path): Location => {
 		return { file, ...positionOf(doc, lc, path) };

@@ -1,7 +1,7 @@
 // Parses and validates a province's reporting YAML, with file:line:column errors like rule sets,
 // and merges the files it includes (the national duties) into one list of reports.
-import { toJsLocated } from '../yaml-js';
-import { LineCounter, parseDocument } from 'yaml';
+import { parseYaml, toJsLocated } from '../yaml-js';
+import { LineCounter } from 'yaml';
 import { validate as generated } from './generated/reporting-validator.js';
 import type { LoadError } from '../rules/types';
 import type { ReportingConfig } from './types';
@@ -17,7 +17,7 @@ export function loadReporting(
 	text: string
 ): { ok: true; config: ReportingConfig } | { ok: false; errors: LoadError[] } {
 	const lc = new LineCounter();
-	const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+	const doc = parseYaml(text, { lineCounter: lc });
 	const pos = (offset: number) => {
 		const { line, col } = lc.linePos(offset);
 		return { file: path, line, column: col };

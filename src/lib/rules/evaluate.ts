@@ -27,7 +27,10 @@ const msg = (vi: string, en: string) => ({ vi, en });
 export function normalizeFacts(
 	ruleset: RuleSet,
 	raw: unknown,
-	prefix = 'facts'
+	prefix = 'facts',
+	/** Answers this rule set does not know are left aside, not errors (impact analysis: stored
+	 *  answers may hold several regimes' facts). */
+	ignoreUnknown = false
 ): { facts: Facts; errors: FactIssue[]; warnings: FactIssue[] } {
 	const errors: FactIssue[] = [];
 	const warnings: FactIssue[] = [];
@@ -42,7 +45,14 @@ export function normalizeFacts(
 	}
 	const defs = ruleset.data.facts;
 	const replaced = replacedNames(ruleset);
-	const given = { ...(raw as Record<string, unknown>) };
+	// Copied only when a replaced name must be rewritten (a copy per call was a good part of an
+	// impact run's garbage).
+	let given = raw as Record<string, unknown>;
+	for (const old of replaced.keys())
+		if (given[old] !== undefined) {
+			given = { ...given };
+			break;
+		}
 	// An answer kept under a name this version replaced is read through the replacement's map.
 	for (const [old, { name, map }] of replaced) {
 		if (given[old] === undefined) continue;
@@ -77,19 +87,20 @@ export function normalizeFacts(
 			});
 		delete given[old];
 	}
-	const invalid = new Set<string>();
-	for (const name of Object.keys(given))
-		if (!Object.hasOwn(defs, name)) {
-			const near = closest(name, Object.keys(defs));
-			errors.push({
-				code: 'unknown_fact',
-				path: `${prefix}.${name}`,
-				message: msg(
-					`Không có dữ kiện "${name}" trong bộ quy tắc ${ruleset.ref}.${near ? ` Có phải "${near}"?` : ''}`,
-					`Unknown fact "${name}" in rule set ${ruleset.ref}.${near ? ` Did you mean "${near}"?` : ''}`
-				)
-			});
-		}
+	let invalid: Set<string> | undefined;
+	if (!ignoreUnknown)
+		for (const name of Object.keys(given))
+			if (!Object.hasOwn(defs, name)) {
+				const near = closest(name, Object.keys(defs));
+				errors.push({
+					code: 'unknown_fact',
+					path: `${prefix}.${name}`,
+					message: msg(
+						`Không có dữ kiện "${name}" trong bộ quy tắc ${ruleset.ref}.${near ? ` Có phải "${near}"?` : ''}`,
+						`Unknown fact "${name}" in rule set ${ruleset.ref}.${near ? ` Did you mean "${near}"?` : ''}`
+					)
+				});
+			}
 	const missing: string[] = [];
 	for (const { name, def, applies } of ruleset.factList) {
 		const path = `${prefix}.${name}`;
@@ -116,11 +127,12 @@ export function normalizeFacts(
 		}
 		const problem = checkValue(def, value);
 		if (problem) {
-			invalid.add(name);
+			(invalid ??= new Set()).add(name);
 			errors.push({ ...problem, path, message: problem.message(name) });
 		} else facts[name] = value as FactValue;
 	}
-	const stillMissing = missing.filter((n) => !invalid.has(n));
+	// No closure on the common path: under tsx each one costs a __name call (impact runs this 100k×).
+	const stillMissing = invalid ? missing.filter((n) => !invalid.has(n)) : missing;
 	if (stillMissing.length > 0)
 		errors.push({
 			code: 'missing',
@@ -142,11 +154,18 @@ export function normalizeFacts(
 	return { facts, errors, warnings };
 }
 
-/** Old fact name → the fact that replaces it and how its values map. */
-function replacedNames(ruleset: RuleSet) {
-	const out = new Map<string, { name: string; map: Record<string, FactValue> }>();
-	for (const [name, def] of Object.entries(ruleset.data.facts))
-		if (def.replaces) out.set(def.replaces.fact, { name, map: def.replaces.map });
+type Replaced = ReadonlyMap<string, { name: string; map: Record<string, FactValue> }>;
+const replacedCache = new WeakMap<RuleSet, Replaced>();
+
+/** Old fact name → the fact that replaces it and how its values map (built once per rule set). */
+function replacedNames(ruleset: RuleSet): Replaced {
+	let out = replacedCache.get(ruleset);
+	if (!out) {
+		const map = new Map<string, { name: string; map: Record<string, FactValue> }>();
+		for (const [name, def] of Object.entries(ruleset.data.facts))
+			if (def.replaces) map.set(def.replaces.fact, { name, map: def.replaces.map });
+		replacedCache.set(ruleset, (out = map));
+	}
 	return out;
 }
 
@@ -342,6 +361,42 @@ function classifyTree(ruleset: RuleSet, part: Part): PartResult {
 
 const allFacts = (parts: Part[]): Facts[] =>
 	parts.flatMap((p) => [p.facts, ...allFacts(p.components)]);
+
+/**
+ * What impact analysis needs of `evaluate`, without the rest of the result: the level over the
+ * whole tree and the ids of the system's own basis, or the same errors. Same checks, same
+ * criteria; it skips the unmet criteria, notices, designations and the result objects, which were
+ * most of the time of an impact run over 100,000 stored systems.
+ */
+export function evaluateLevel(
+	ruleset: RuleSet,
+	input: SystemInput,
+	/** The system's own answers may hold facts of other regimes: left aside (see projectFacts). */
+	ignoreUnknown = false
+): Outcome<{ level: Level | null; basis: string[] }, FactIssue> {
+	if (!input || typeof input !== 'object') return evaluate(ruleset, input) as never;
+	const own = normalizeFacts(ruleset, input.facts, 'facts', ignoreUnknown);
+	const errors = own.errors;
+	const parts = readComponents(ruleset, input.components, 'components', 1, errors, [], own.facts);
+	if (errors.length > 0) return { ok: false, errors };
+	const basis: string[] = [];
+	let level: Level | null = null;
+	for (const c of ruleset.compiled)
+		if (c.test(own.facts)) {
+			basis.push(c.fired.id);
+			if (level === null || c.fired.level > level) level = c.fired.level;
+		}
+	for (const p of parts) level = highestIn(ruleset, p, level);
+	return { ok: true, value: { level, basis } };
+}
+
+/** The highest level in `part`'s subtree, at least `level`. */
+function highestIn(ruleset: RuleSet, part: Part, level: Level | null): Level | null {
+	for (const c of ruleset.compiled)
+		if ((level === null || c.fired.level > level) && c.test(part.facts)) level = c.fired.level;
+	for (const p of part.components) level = highestIn(ruleset, p, level);
+	return level;
+}
 
 /**
  * Classifies a system and its components, at any depth up to MAX_COMPONENT_DEPTH: the level is

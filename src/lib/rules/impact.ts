@@ -1,7 +1,7 @@
 // Impact analysis: re-evaluate stored classifications under another rule set and say which
 // would change. Read-only by design: nothing here rewrites a stored result.
 import { currentRevision, revisionOf } from './corrections';
-import { evaluate } from './evaluate';
+import { evaluateLevel } from './evaluate';
 import type { Correction, Level, RuleSet } from './types';
 
 /** One stored classification, as kept by the server or an inventory export. */
@@ -61,31 +61,35 @@ export interface ImpactReport {
 /** The facts `rs` knows, from answers that may span several regimes' vocabularies. */
 export function projectFacts(rs: RuleSet, facts: Record<string, unknown>): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
-	const replaced = new Set(
-		Object.values(rs.data.facts).flatMap((d) => (d.replaces ? [d.replaces.fact] : []))
-	);
-	for (const k of Object.keys(facts))
-		if (Object.hasOwn(rs.data.facts, k) || replaced.has(k)) out[k] = facts[k];
+	const known = knownFacts(rs);
+	for (const k in facts) if (known.has(k) && Object.hasOwn(facts, k)) out[k] = facts[k];
 	return out;
+}
+
+const known = new WeakMap<RuleSet, Set<string>>();
+
+/** The rule set's facts and the ones they replace: built once per rule set, not per system. */
+function knownFacts(rs: RuleSet): Set<string> {
+	let set = known.get(rs);
+	if (!set) {
+		set = new Set(Object.keys(rs.data.facts));
+		for (const d of Object.values(rs.data.facts)) if (d.replaces) set.add(d.replaces.fact);
+		known.set(rs, set);
+	}
+	return set;
 }
 
 export function impactOf(rs: RuleSet, s: StoredClassification): ImpactRow {
 	const revision =
 		s.ruleset === rs.ref && s.ruleset_hash ? revisionOf(rs, s.ruleset_hash) : undefined;
-	const from = {
-		ruleset: s.ruleset,
-		level: s.level,
-		basis: s.basis,
-		...(revision !== undefined ? { revision } : {})
-	};
-	const r = evaluate(rs, {
-		name: s.name,
-		facts: projectFacts(rs, s.facts),
-		components: (s.components ?? []).map((c) => ({
-			name: c.name,
-			facts: projectFacts(rs, c.facts)
-		}))
-	});
+	const from: ImpactRow['from'] = { ruleset: s.ruleset, level: s.level, basis: s.basis };
+	if (revision !== undefined) from.revision = revision;
+	const components: { name?: string; facts: Record<string, unknown> }[] = [];
+	for (const c of s.components ?? [])
+		components.push({ name: c.name, facts: projectFacts(rs, c.facts) });
+	// The system's own answers are read in place, their other regimes' facts left aside: the same as
+	// projecting them first, without a copy of each.
+	const r = evaluateLevel(rs, { name: s.name, facts: s.facts, components }, true);
 	const base = { id: s.id, unit: s.unit, name: s.name, from };
 	if (!r.ok) {
 		if (r.errors.every((e) => e.code === 'missing'))
@@ -100,17 +104,23 @@ export function impactOf(rs: RuleSet, s: StoredClassification): ImpactRow {
 			errors: r.errors.map((e) => `${e.path}: ${e.message.en}`)
 		};
 	}
-	const to = { level: r.value.level, basis: r.value.basis.map((b) => b.id) };
-	const lv = (l: Level | null) => l ?? 0;
+	const to = { level: r.value.level, basis: r.value.basis };
 	const change: ImpactChange =
-		lv(to.level) > lv(s.level)
+		(to.level ?? 0) > (s.level ?? 0)
 			? 'level_up'
-			: lv(to.level) < lv(s.level)
+			: (to.level ?? 0) < (s.level ?? 0)
 				? 'level_down'
-				: [...to.basis].sort().join() !== [...s.basis].sort().join()
-					? 'basis_only'
-					: 'same';
+				: sameIds(to.basis, s.basis)
+					? 'same'
+					: 'basis_only';
 	return { ...base, to, change };
+}
+
+/** The same criterion ids, in any order (as sorted-and-joined compared them). */
+function sameIds(a: string[], b: string[]): boolean {
+	if (a.length !== b.length) return false;
+	if (a.length <= 1) return a[0] === b[0];
+	return [...a].sort().join() === [...b].sort().join();
 }
 
 export function impact(
@@ -169,7 +179,7 @@ export function impactBetween(
 	let skipped = 0;
 	const under = function* () {
 		for (const s of stored) {
-			const r = evaluate(base, {
+			const r = evaluateLevel(base, {
 				name: s.name,
 				facts: projectFacts(base, s.facts),
 				components: (s.components ?? []).map((c) => ({
@@ -185,7 +195,7 @@ export function impactBetween(
 				...s,
 				ruleset: base.ref,
 				level: r.value.level,
-				basis: r.value.basis.map((b) => b.id)
+				basis: r.value.basis
 			};
 		}
 	};

@@ -1,8 +1,8 @@
 // Loads rule-set folders (YAML text in, compiled RuleSet out). No I/O: callers pass file contents.
 // Every problem comes back located at file:line:column, so a maintainer can fix the YAML directly.
-import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, type Document } from 'yaml';
 import { knownFields, validate as generatedValidate } from './generated/ruleset-validator.js';
-import { toJsLocated } from '../yaml-js';
+import { pairOf, parseYaml, toJsLocated } from '../yaml-js';
 import { inspectCondition } from './condition';
 import { compileRuleSet, type Locate } from './compile';
 import { checkCorrections } from './corrections';
@@ -96,18 +96,16 @@ function at(o: Origin, path: Path, key = false): Location {
 	for (const [i, k] of path.entries()) {
 		if (!isMap(node) && !isSeq(node)) break;
 		if (key && i === path.length - 1 && isMap(node)) {
-			const pair = node.items.find((p) => isScalar(p.key) && p.key.value === k);
+			const pair = pairOf(node, k);
 			if (pair) {
 				node = pair.key;
 				break;
 			}
 		}
-		const next: unknown = node.get(k, true);
-		if (next === undefined) {
-			if (isMap(node)) {
-				const pair = node.items.find((p) => isScalar(p.key) && p.key.value === k);
-				if (pair && isScalar(pair.key)) node = pair.key;
-			}
+		const pair = isMap(node) ? pairOf(node, k) : undefined;
+		const next: unknown = isMap(node) ? pair?.value : node.get(k, true);
+		if (next === undefined || next === null) {
+			if (pair && isScalar(pair.key)) node = pair.key;
 			break;
 		}
 		node = next;
@@ -125,7 +123,7 @@ export function parseFolder(dir: string, files: SourceFile[]): ParsedFolder {
 	const firstOrigin: Origin[] = [];
 	for (const file of files) {
 		const lc = new LineCounter();
-		const doc = parseDocument(file.text, { lineCounter: lc, merge: true, prettyErrors: false });
+		const doc = parseYaml(file.text, { lineCounter: lc, merge: true });
 		const origin = { file: file.path, doc, lc };
 		firstOrigin.push(origin);
 		if (doc.errors.length > 0) {

@@ -1,8 +1,8 @@
 // Temporal golden cases (rulesets/timeline.yaml): on each boundary date, which rule set a new
 // classification uses, and what the transition provisions do to a stored one (action, the regime
 // whose level governs, until when, and the next transition deadline). Pure: callers pass the text.
-import { LineCounter, parseDocument, type Document } from 'yaml';
-import { positionOf } from '../yaml-js';
+import { LineCounter, type Document } from 'yaml';
+import { parseYaml, positionOf } from '../yaml-js';
 import { selectRuleSet } from './select';
 import { transitionStatus, type TransitionAction } from './transition';
 import type { LoadError, Location, RuleSet } from './types';
@@ -50,7 +50,7 @@ export function parseTimeline(
 	text: string
 ): { cases: TimelineCase[]; locations: Location[]; errors: LoadError[] } {
 	const lc = new LineCounter();
-	const doc = parseDocument(text, { lineCounter: lc, merge: true, prettyErrors: false });
+	const doc = parseYaml(text, { lineCounter: lc, merge: true });
 	const at = locator(file, doc, lc);
 	const errors: LoadError[] = doc.errors.map((e) => {
 		const { line, col } = lc.linePos(e.pos[0]);

@@ -2,7 +2,8 @@
 // a published version's content must never change silently (its hash, and the hash of each
 // corrected revision, is locked in published.yaml). Pure: callers pass the loaded rule sets and
 // the lock file's text.
-import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq } from 'yaml';
+import { parseYaml } from '../yaml-js';
 import { hashMatches } from './hash-match';
 import type { LoadError, Location, RuleSet } from './types';
 
@@ -138,7 +139,7 @@ export function parsePublished(
 	text: string
 ): { entries: PublishedEntry[]; errors: LoadError[] } {
 	const lc = new LineCounter();
-	const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+	const doc = parseYaml(text, { lineCounter: lc });
 	const loc = (offset = 0): Location => {
 		const { line, col } = lc.linePos(offset);
 		return { file: path, line, column: col };

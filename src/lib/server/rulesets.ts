@@ -3,7 +3,7 @@
 // cases pass, its dates tile with the other versions of its id, and no published ref changes.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import {
 	checkTiling,
 	diffRuleSets,
@@ -37,6 +37,8 @@ import { bundledRuleSets, DEFAULT_RULESETS_DIR } from './ruleset-files';
 const UPLOAD_DIR = 'upload';
 export const MAX_FILES = 20;
 export const MAX_FILE_BYTES = 1_000_000;
+/** All files of one upload together (a rule set with its tests is about 150 KB). */
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 export interface DraftFile {
 	/** A bare file name, e.g. "criteria.yaml". */
@@ -88,8 +90,16 @@ export function fileProblems(files: DraftFile[]): string[] {
 			problems.push(`"${f.path}" quá lớn / too large (> ${MAX_FILE_BYTES} bytes).`);
 		seen.add(f.path);
 	}
+	const total = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+	if (total > MAX_UPLOAD_BYTES) problems.push(uploadTooLarge(total));
 	return problems;
 }
+
+const mb = (n: number) => (n / 1048576).toFixed(1);
+
+export const uploadTooLarge = (bytes: number) =>
+	`Bộ tệp tải lên quá lớn: ${mb(bytes)} MB, tối đa ${MAX_UPLOAD_BYTES / 1048576} MB / ` +
+	`the upload is too large: ${mb(bytes)} MB, at most ${MAX_UPLOAD_BYTES / 1048576} MB.`;
 
 const asSource = (files: DraftFile[], dir: string): SourceFile[] =>
 	files.map((f) => ({ path: `${dir}/${f.path}`, text: f.text }));
@@ -175,7 +185,15 @@ export interface RegistryState {
 	fromDb: string[];
 }
 
-let cache: { key: string; state: RegistryState } | undefined;
+/** What the registry is built from besides the bundled library: plain data, so a worker thread
+ *  can rebuild the same registry (see check-pool.ts). */
+export interface RegistrySource {
+	key: string;
+	rows: { ref: string; hash: string | null; files: DraftFile[] }[];
+	withdrawals: { ref: string; reason: string; withdrawn_at: string }[];
+}
+
+let cache: { key: string; state: RegistryState; source: RegistrySource } | undefined;
 
 /**
  * Bundled rule sets, then the published rows in publication order (a version may extend an
@@ -187,24 +205,25 @@ export async function ruleSetRegistryState(
 	/** Whether to report problems on stderr (the server does; `capdo check` prints its own). */
 	log = true
 ): Promise<RegistryState> {
-	const bundled = bundledRuleSets().rulesets;
-	const heads = await db
-		.selectFrom('rulesets')
-		.select(['ref', 'hash'])
-		.where('status', '=', 'published')
-		.orderBy('published_at')
-		.orderBy('ref')
-		.execute();
+	return (await registryWithSource(db, log)).state;
+}
+
+/** The registry and the data it was built from (for a worker thread to rebuild it). */
+export async function registryWithSource(db: Kysely<DB>, log = true) {
+	// Every request asks: one round trip, and the rows are read only when the key changed. The key
+	// comes from the database each time, so a version published by another process shows at once.
+	const { rows: keyRows } = await sql<{ key: string | null }>`
+		select concat_ws(',',
+			(select string_agg(ref || ':' || coalesce(hash, ''), ',' order by published_at, ref)
+				from rulesets where status = 'published'),
+			(select string_agg('-' || ref, ',' order by ref) from ruleset_withdrawals)) as key`.execute(db);
+	const key = keyRows[0]?.key ?? '';
+	if (cache?.key === key) return cache;
 	const withdrawals = await db
 		.selectFrom('ruleset_withdrawals')
 		.select(['ref', 'reason', 'withdrawn_at'])
 		.orderBy('ref')
 		.execute();
-	const key = [
-		...heads.map((h) => `${h.ref}:${h.hash}`),
-		...withdrawals.map((w) => `-${w.ref}`)
-	].join();
-	if (cache?.key === key) return cache.state;
 	const rows = await db
 		.selectFrom('rulesets')
 		.select(['ref', 'hash', 'files'])
@@ -212,6 +231,24 @@ export async function ruleSetRegistryState(
 		.orderBy('published_at')
 		.orderBy('ref')
 		.execute();
+	const source: RegistrySource = {
+		key,
+		rows: rows.map((r) => ({ ref: r.ref, hash: r.hash, files: r.files })),
+		withdrawals: withdrawals.map((w) => ({
+			ref: w.ref,
+			reason: w.reason,
+			withdrawn_at: new Date(w.withdrawn_at).toISOString()
+		}))
+	};
+	const state = registryFrom(source);
+	if (log) logRegistryProblems(state);
+	cache = { key, state, source };
+	return cache;
+}
+
+/** The registry `source` describes (pure apart from reading the bundled library). */
+export function registryFrom(source: RegistrySource): RegistryState {
+	const bundled = bundledRuleSets().rulesets;
 	const state: RegistryState = {
 		rulesets: [...bundled],
 		conflicts: [],
@@ -219,7 +256,7 @@ export async function ruleSetRegistryState(
 		changed: [],
 		fromDb: []
 	};
-	for (const row of rows) {
+	for (const row of source.rows) {
 		const same = state.rulesets.find((r) => r.ref === row.ref);
 		if (same) {
 			// Never silently skipped: the bundled content wins and the clash is reported.
@@ -238,17 +275,13 @@ export async function ruleSetRegistryState(
 		state.rulesets.push(rs);
 		state.fromDb.push(row.ref);
 	}
-	if (log) logRegistryProblems(state);
-	const withdrawn = new Map(withdrawals.map((w) => [w.ref, w]));
+	const withdrawn = new Map(source.withdrawals.map((w) => [w.ref, w]));
 	state.rulesets = resolveEnds(
 		state.rulesets.map((r) => {
 			const w = withdrawn.get(r.ref);
-			return w
-				? { ...r, withdrawn: { reason: w.reason, at: new Date(w.withdrawn_at).toISOString() } }
-				: r;
+			return w ? { ...r, withdrawn: { reason: w.reason, at: w.withdrawn_at } } : r;
 		})
 	);
-	cache = { key, state };
 	return state;
 }
 

@@ -5,13 +5,16 @@ import { fail } from '@sveltejs/kit';
 import {
 	fileProblems,
 	listStoredRuleSets,
-	ruleSetRegistryState,
+	MAX_UPLOAD_BYTES,
+	uploadTooLarge,
+	registryWithSource,
 	saveDraft,
 	storedRuleSetFiles,
 	type DraftFile,
 	type DraftReport
 } from '$lib/server/rulesets';
 import { unpack } from '$lib/server/ruleset-package';
+import { warmCheckWorker } from '$lib/server/check-pool';
 import { submitForReview } from '$lib/server/ruleset-review';
 import type { RuleSet } from '$lib/rules';
 import { contextOf } from '$lib/server/workflow/route';
@@ -22,7 +25,8 @@ export const load: PageServerLoad = async (event) => {
 	const { db, rulesets } = contextOf(event);
 	const open = event.url.searchParams.get('open');
 	const files: DraftFile[] = (open && (await storedRuleSetFiles(db, open))) || [];
-	const state = await ruleSetRegistryState(db);
+	const { state, source } = await registryWithSource(db);
+	warmCheckWorker(source);
 	return {
 		refs: rulesets.map((r) => r.ref).sort(),
 		stored: await listStoredRuleSets(db),
@@ -45,6 +49,12 @@ interface Uploaded {
  * files take the place of the text areas; then it is a draft like any other.
  */
 async function uploaded(form: FormData, rulesets: readonly RuleSet[]): Promise<Uploaded> {
+	// Refused on its size before any of it is read as text or parsed.
+	const size = [...form.values()].reduce(
+		(n, v) => n + (typeof v === 'string' ? Buffer.byteLength(v) : v.size),
+		0
+	);
+	if (size > MAX_UPLOAD_BYTES) return { files: [], problems: [uploadTooLarge(size)] };
 	const files = await filesOf(form);
 	const packages = form
 		.getAll('upload')

@@ -29,6 +29,16 @@ export function envTarget(env: NodeJS.ProcessEnv = process.env): DbTarget {
 	return env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.CAPDO_DATA_DIR || './data' };
 }
 
+/** PostgreSQL connections per process: DATABASE_POOL_MAX, default 10 (README). */
+export function poolMax(env: NodeJS.ProcessEnv = process.env): number {
+	const raw = env.DATABASE_POOL_MAX;
+	if (raw === undefined || raw === '') return 10;
+	const n = Number(raw);
+	if (!Number.isInteger(n) || n < 1 || n > 1000)
+		throw new Error(`DATABASE_POOL_MAX must be a whole number from 1 to 1000, not "${raw}"`);
+	return n;
+}
+
 export async function connect(target: DbTarget): Promise<Database> {
 	let dialect: Dialect;
 	let where: string;
@@ -41,7 +51,7 @@ export async function connect(target: DbTarget): Promise<Database> {
 		const { default: pg } = await import('pg');
 		// Dates stay strings: `date` columns mean a calendar day, not an instant.
 		pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
-		const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+		const pool = new pg.Pool({ connectionString: target.url, max: poolMax() });
 		dialect = new PostgresDialect({ pool });
 		where = new URL(target.url).host + new URL(target.url).pathname;
 	} else {
