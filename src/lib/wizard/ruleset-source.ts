@@ -60,7 +60,7 @@ function content<T>(hash: string, fetch: typeof globalThis.fetch): Promise<T> {
 export async function resolveData(
 	refs: DataRefs,
 	fetch: typeof globalThis.fetch
-): Promise<{ rulesets: RuleSetPayload[]; bodies: BodiesData }> {
+): Promise<{ rulesets: RuleSetPayload[]; bodies: BodiesData; dataHashes: string[] }> {
 	const [rulesets, bodies] = await Promise.all([
 		Promise.all(
 			refs.rulesets.map(async (r) => {
@@ -74,5 +74,8 @@ export async function resolveData(
 		),
 		content<BodiesData>(refs.bodies.hash, fetch)
 	]);
-	return { rulesets, bodies };
+	// The root layout names these in <link rel=preload>, so a first visit fetches them beside the
+	// page's scripts instead of after them.
+	const dataHashes = [...refs.rulesets.map((r) => r.hash), refs.bodies.hash];
+	return { rulesets, bodies, dataHashes };
 }
