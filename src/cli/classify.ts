@@ -5,7 +5,6 @@ import {
 	formatLoadError,
 	procedureFor,
 	resolveEnds,
-	selectRuleSet,
 	today,
 	type Classification,
 	type Lang
@@ -14,6 +13,7 @@ import { bundledRuleSets, loadRuleSetsFrom } from '../lib/server/ruleset-files';
 import { readInputFile } from './input';
 import { UsageError, type Io } from './main';
 import { formatClassification } from './format';
+import { chooseRuleSet, fitHint, rulesetsThatFit } from './ruleset-choice';
 
 export function classifyCommand(args: string[], io: Io): number {
 	const { values, positionals } = parseArgs({
@@ -34,26 +34,28 @@ export function classifyCommand(args: string[], io: Io): number {
 
 	const library = withExtra(values.rulesets, io);
 	if (!library) return 1;
-	const ruleset = selectRuleSet(library.rulesets, values.ruleset, date);
-	if (!ruleset) {
-		const known = library.rulesets.map((r) => r.ref).join(', ');
-		io.err(
-			values.ruleset
-				? `capdo classify: unknown rule set "${values.ruleset}" (known: ${known})`
-				: `capdo classify: no rule set is in force on ${date}; pass --ruleset (known: ${known})`
-		);
-		return 1;
-	}
 	const input = readInputFile(positionals[0]!);
 	if (!input.ok) {
 		io.err(`capdo classify: ${input.error}`);
 		return 1;
 	}
+	const choice = chooseRuleSet(library.rulesets, values.ruleset, input.file, date);
+	if (!choice.ok) {
+		io.err(`capdo classify: ${choice.message}`);
+		return 1;
+	}
+	const { ruleset } = choice;
+	if (choice.note) io.err(`capdo classify: ${choice.note}`);
 	const result = evaluate(ruleset, input.file.value as Parameters<typeof evaluate>[1]);
 	if (!result.ok) {
-		io.err(`capdo classify: invalid input in ${input.file.path}:`);
+		io.err(`capdo classify: invalid input in ${input.file.path} for ${ruleset.ref}:`);
 		for (const e of result.errors)
 			io.err(`  ${input.file.locate(e.path)}: ${e.path}: ${e.message[lang]}`);
+		const hint =
+			choice.by === 'date'
+				? fitHint(rulesetsThatFit(library.rulesets, ruleset, input.file.value), date, lang)
+				: undefined;
+		if (hint) io.err(`capdo classify: ${hint}`);
 		return 1;
 	}
 	const c: Classification = result.value;

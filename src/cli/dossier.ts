@@ -7,7 +7,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Ajv } from 'ajv';
-import { hashMatches, selectRuleSet, today } from '../lib/rules';
+import { hashMatches, today } from '../lib/rules';
 import {
 	buildDossier,
 	dossierFile,
@@ -24,6 +24,7 @@ import { vnBodies } from '../lib/server/bodies-file';
 import { readInputFile, type InputFile } from './input';
 import { UsageError, type Io } from './main';
 import { parseLang } from './classify';
+import { chooseRuleSet, fitHint, rulesetsThatFit } from './ruleset-choice';
 
 const SYSTEM_FIELDS = [
 	'name',
@@ -115,15 +116,13 @@ export async function dossierCommand(args: string[], io: Io): Promise<number> {
 
 	const date = values.date ?? today();
 	const library = bundledRuleSets();
-	const ruleset = selectRuleSet(library.rulesets, rulesetSpec, date);
-	if (!ruleset) {
-		const known = library.rulesets.map((r) => r.ref).join(', ');
-		return fail(
-			rulesetSpec
-				? `unknown rule set "${rulesetSpec}" (known: ${known})`
-				: `no rule set is in force on ${date}; pass --ruleset (known: ${known})`
-		);
-	}
+	// A twin names its rule set (above); a system file may pin one in `ruleset`, as the app does.
+	const choice = twin
+		? chooseRuleSet(library.rulesets, rulesetSpec, { ...file, value: {} }, date)
+		: chooseRuleSet(library.rulesets, values.ruleset, file, date);
+	if (!choice.ok) return fail(choice.message);
+	const { ruleset } = choice;
+	if (choice.note) io.err(`capdo dossier: ${choice.note}`);
 	if (twin && !hashMatches(ruleset, (value.ruleset as { hash: string }).hash))
 		return fail(
 			`${file.path}: ruleset.hash differs from ${ruleset.ref} as installed (${ruleset.hash.slice(0, 12)}): the rule set changed since the dossier was made; classify again`
@@ -131,11 +130,16 @@ export async function dossierCommand(args: string[], io: Io): Promise<number> {
 
 	const built = buildDossier(ruleset, dossierInput);
 	if (!built.ok) {
-		io.err(`capdo dossier: cannot make a dossier from ${file.path}:`);
+		io.err(`capdo dossier: cannot make a dossier from ${file.path} with ${ruleset.ref}:`);
 		for (const e of built.errors) {
 			const path = twin ? e.path : e.path.replace(/^system\.?/, '');
 			io.err(`  ${file.locate(path || '')}: ${path || 'system'}: ${e.message[lang]}`);
 		}
+		const hint =
+			choice.by === 'date'
+				? fitHint(rulesetsThatFit(library.rulesets, ruleset, dossierInput.system), date, lang)
+				: undefined;
+		if (hint) io.err(`capdo dossier: ${hint}`);
 		return 1;
 	}
 	for (const w of built.warnings) io.err(`capdo dossier: warning: ${w.path}: ${w.message[lang]}`);

@@ -25,7 +25,8 @@ const HELP = `capdo — xác định cấp độ an toàn hệ thống thông ti
 Usage:
   capdo classify FILE [--ruleset ID@VERSION] [--date YYYY-MM-DD] [--rulesets DIR] [--json] [--lang vi|en]
       Classify the system described in FILE (YAML or JSON):
-      { name, facts: {…}, components: [{ name, facts: {…} }] }
+      { name, facts: {…}, components: [{ name, facts: {…} }], ruleset?: "ID@VERSION" }
+      Rule set: --ruleset, else the file's ruleset, else the one in force on --date (today)
       --rulesets DIR adds the versions under DIR (e.g. an amendment not yet in rulesets/)
   capdo check [PATH]     Validate rule sets (default: rulesets/): schema, golden cases, dated
                          versions tiling time, published hashes; errors as file:line:column

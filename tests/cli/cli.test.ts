@@ -129,6 +129,50 @@ describe('capdo classify', () => {
 		expect(JSON.parse(r.out).ruleset.version).toBe('tt03-2017');
 	});
 
+	it("reads the file's own ruleset (as the app exports it), and a flag replaces it with a note", () => {
+		const dir = mkdtempSync(join(tmpdir(), 'capdo-rs-'));
+		const file = join(dir, 'pinned.yaml');
+		const text = readFileSync('tests/fixtures/dossier/level3.yaml', 'utf8');
+		writeFileSync(file, `ruleset: vn-nd85@tt12-2022\n${text}`);
+		const r = capdo('classify', file, '--json');
+		expect(r.code).toBe(0);
+		expect(JSON.parse(r.out)).toMatchObject({ level: 3, ruleset: { version: 'tt12-2022' } });
+		const flag = capdo('classify', file, RS, '--json');
+		expect(JSON.parse(flag.out).ruleset.version).toBe('tt03-2017');
+		expect(flag.err).toContain(
+			"--ruleset vn-nd85@tt03-2017 replaces the file's ruleset vn-nd85@tt12-2022"
+		);
+		writeFileSync(file, `ruleset: vn-nd85@tt99\n${text}`);
+		const bad = capdo('classify', file);
+		expect(bad.code).toBe(1);
+		expect(bad.err).toContain(`${file}:1:10: unknown rule set "vn-nd85@tt99"`);
+		// The dossier takes it too: a Decree 85 dossier without --ruleset.
+		writeFileSync(file, `ruleset: vn-nd85@tt12-2022\n${text}`);
+		const d = capdo('dossier', file, '--json', join(dir, 'd.json'));
+		expect(d.code, d.err).toBe(0);
+		expect(JSON.parse(readFileSync(join(dir, 'd.json'), 'utf8')).ruleset).toMatchObject({
+			id: 'vn-nd85',
+			version: 'tt12-2022'
+		});
+	});
+
+	it('a Decree 85 file read by date under Decree 331 is refused with the rule sets it fits', () => {
+		const file = 'tests/fixtures/dossier/level3.yaml';
+		const r = capdo('classify', file, '--date', '2026-12-03');
+		expect(r.code).toBe(1);
+		expect(r.err).toContain('for vn-nd331@2026:');
+		expect(r.err).toContain(
+			'gợi ý: bộ quy tắc có hiệu lực ngày 03/12/2026 không nhận các dữ kiện này, còn vn-nd85@tt12-2022, vn-nd85@tt03-2017 nhận'
+		);
+		const d = capdo('dossier', file, '--date', '2026-12-03', '--lang', 'en', '--json', '/dev/null');
+		expect(d.code).toBe(1);
+		expect(d.err).toContain(
+			'they fit vn-nd85@tt12-2022, vn-nd85@tt03-2017: run again with --ruleset vn-nd85@tt12-2022'
+		);
+		// Chosen explicitly, the refusal stands alone: the user asked for that rule set.
+		expect(capdo('classify', file, '--ruleset', 'vn-nd331@2026').err).not.toContain('gợi ý');
+	});
+
 	it('usage errors exit 2', () => {
 		expect(capdo('classify').code).toBe(2);
 		expect(capdo('frobnicate').code).toBe(2);
