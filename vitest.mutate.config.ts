@@ -25,13 +25,12 @@ const TESTS: Record<string, string[]> = {
 	'rules-core': RULES,
 	'rules-load': RULES,
 	'rules-tools': RULES,
-	dossier: [
-		'tests/dossier/dossier.test.ts',
-		'tests/dossier/nd331.test.ts',
-		'tests/dossier/letter-attachments.test.ts',
-		'tests/dossier/bulk.test.ts',
-		'tests/rules/amended-citations.test.ts'
-	]
+	// The in-process tests of the model and the templates' blocks (a few seconds). dossier.test.ts
+	// and nd331.test.ts render through the CLI in a child process (no active mutant there) in a
+	// beforeAll that every selected test would rerun; letter-attachments and bulk render whole PDFs
+	// (50 s for the dry run on the shared machine) and check what blocks.test.ts checks in the
+	// blocks: they are left out so that a run over 1,650 mutants can finish.
+	dossier: ['tests/dossier/model.test.ts', 'tests/dossier/blocks.test.ts']
 };
 TESTS.rules = RULES;
 const part = process.env.MUTATE_PART;

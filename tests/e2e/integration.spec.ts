@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { freshDatabase, PASSWORD, seed } from '../server/fixtures';
 import { ensureBuilt, startServer, type Server } from '../server/server-process';
-import { addSystem, answer, INTERNAL_PUBLIC, open, settle } from './wizard-helpers';
+import { addSystem, answer, INTERNAL_PUBLIC, NONE_OF_THESE, open, settle } from './wizard-helpers';
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
@@ -78,21 +78,21 @@ test('a unit user classifies on the server, resumes elsewhere, records and submi
 	await addSystem(a, NAME);
 	id = systemId(a);
 	expect(id).toMatch(UUID);
-	for (const ans of INTERNAL_PUBLIC.slice(0, 3)) await answer(a, ans);
+	for (const ans of INTERNAL_PUBLIC.slice(0, 2)) await answer(a, ans);
 	const stalePage = a.url();
 
-	// The answers are on the server: the same user in another browser resumes at question 4.
+	// The answers are on the server: the same user in another browser resumes at question 3.
 	const b = await newPage(browser);
 	await signIn(b, 'unita');
 	const unit = await (await b.request.get('/api/unit')).json();
 	const saved = unit.inventory.systems.find((s: { id: string }) => s.id === id);
-	expect(Object.keys(saved.facts)).toHaveLength(3);
+	expect(Object.keys(saved.facts)).toHaveLength(2);
 	expect(unit.systems).toContainEqual(expect.objectContaining({ id, status: 'draft' }));
 	await open(b, `/systems/${id}`);
 	await b.getByRole('link', { name: 'Trả lời câu hỏi' }).click();
 	await settle(b, /\/q\/main\//);
-	await expect(b.getByText('Câu hỏi 4 / khoảng')).toBeVisible();
-	for (const ans of INTERNAL_PUBLIC.slice(3)) await answer(b, ans);
+	await expect(b.getByText('Câu hỏi 3 / khoảng')).toBeVisible();
+	for (const ans of INTERNAL_PUBLIC.slice(2)) await answer(b, ans);
 	await settle(b, /\/components$/);
 	await b.getByRole('link', { name: 'Tiếp tục đến bước kiểm tra câu trả lời' }).click();
 	await settle(b, /\/check$/);
@@ -102,7 +102,7 @@ test('a unit user classifies on the server, resumes elsewhere, records and submi
 
 	// The first tab still holds the old version: its save is refused, it reloads and says so.
 	expect(a.url()).toBe(stalePage);
-	await a.getByLabel('Không', { exact: true }).check();
+	await a.getByLabel(NONE_OF_THESE, { exact: true }).check();
 	await a.getByRole('button', { name: 'Tiếp tục', exact: true }).click();
 	await expect(a.getByTestId('save-alert')).toContainText('vừa được lưu từ nơi khác');
 	expect(a.url()).toBe(stalePage);

@@ -1,5 +1,6 @@
-// The interview a non-expert finishes in ten minutes, measured: whole journeys under the regime in
-// force, at desktop (1280 px) and phone (375 px) widths. Every page is checked with axe, must show
+// The interview a non-expert finishes in ten minutes, measured: whole journeys under each regime
+// (Decree 331 in force, and Decree 85 with Circular 03/2017 or 12/2022 for systems still under it),
+// at desktop (1280 px) and phone (375 px) widths. Every page is checked with axe, must show
 // no internal identifier (a fact's name, a group's id, a rule set's id), must not scroll sideways
 // at 375 px (header at most 120 px tall there), and is saved as a screenshot to be looked at
 // (test-results/journeys/). The question pages are counted against the goals:
@@ -11,12 +12,13 @@ import { mkdirSync } from 'node:fs';
 import type { FactValue, RuleSet } from '../../src/lib/rules/types';
 import { defaultRuleSet } from '../../src/lib/wizard/rulesets';
 import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
-import { cliResult, shownResult } from './wizard-helpers';
+import { cliResult, regime, shownResult } from './wizard-helpers';
 
 test.describe.configure({ timeout: 360_000 });
 
 const rulesets = bundledRuleSets().rulesets;
-const rs: RuleSet = defaultRuleSet(rulesets)!;
+const inForce: RuleSet = defaultRuleSet(rulesets)!;
+const byRef = (ref: string) => rulesets.find((r) => r.ref === ref)!;
 
 /** Every name a page must never show: facts, groups, rule-set ids and refs. */
 const IDENTIFIERS = [
@@ -38,19 +40,19 @@ const LEAK = new RegExp(
 type Profile = Record<string, FactValue>;
 
 /** What a page of the interview asks, from the rule set: a group's facts or one fact. */
-function factsOn(pageId: string): string[] {
+function factsOn(rs: RuleSet, pageId: string): string[] {
 	if (rs.data.groups?.[pageId])
 		return Object.keys(rs.data.facts).filter((n) => rs.data.facts[n]!.group === pageId);
 	return [pageId];
 }
 
-const label = (fact: string, v: string) =>
+const label = (rs: RuleSet, fact: string, v: string) =>
 	(rs.data.facts[fact] as { labels?: Record<string, { vi: string }> }).labels?.[v]?.vi ?? v;
 
 /** Answers the page on screen as `profile` says, by what the page shows. */
-async function answerPage(page: Page, profile: Profile) {
+async function answerPage(page: Page, rs: RuleSet, profile: Profile) {
 	const pageId = /\/q\/[^/]+\/([a-z0-9_]+)/.exec(page.url())![1]!;
-	const facts = factsOn(pageId);
+	const facts = factsOn(rs, pageId);
 	const grouped = facts.length > 1 || rs.data.facts[facts[0]!]!.group !== undefined;
 	const noneBox = page.getByLabel('Không có trường hợp nào ở trên', { exact: true });
 	const together = grouped && !facts.some((n) => rs.data.facts[n]!.statement);
@@ -77,21 +79,34 @@ async function answerPage(page: Page, profile: Profile) {
 			if (d.type === 'integer' && !('labels' in d && d.labels))
 				await page.getByLabel(d.question.vi, { exact: true }).fill(String(profile[n]));
 			else if (d.type !== 'boolean')
-				await page.getByLabel(label(n, String(profile[n])), { exact: true }).check();
+				await page.getByLabel(label(rs, n, String(profile[n])), { exact: true }).check();
 		}
 		if (shown.length === 0) await noneBox.check();
 	} else {
-		const fact = facts.find((n) => rs.data.facts[n]) ?? facts[0]!;
+		// One fact on the page (a group left with one yes/no fact asks it alone, by its question).
+		const fact =
+			facts.length === 1
+				? facts[0]!
+				: (
+						await Promise.all(
+							facts.map(async (n) =>
+								(await page.getByText(rs.data.facts[n]!.question.vi, { exact: true }).count())
+									? n
+									: undefined
+							)
+						)
+					).find((n) => n !== undefined)!;
 		const d = rs.data.facts[fact]!;
 		// Not in the profile: the default, else "no" (what most systems answer).
 		const v = profile[fact] ?? d.default ?? (d.type === 'boolean' ? false : undefined);
 		if (v === undefined) throw new Error(`the profile has no answer for ${fact}`);
 		if (d.type === 'boolean') await page.getByLabel(v ? 'Có' : 'Không', { exact: true }).check();
 		else if (d.type === 'set')
-			for (const x of v as string[]) await page.getByLabel(label(fact, x), { exact: true }).check();
+			for (const x of v as string[])
+				await page.getByLabel(label(rs, fact, x), { exact: true }).check();
 		else if (d.type === 'integer' && !('labels' in d && d.labels))
 			await page.getByRole('textbox').fill(String(v));
-		else await page.getByLabel(label(fact, String(v)), { exact: true }).check();
+		else await page.getByLabel(label(rs, fact, String(v)), { exact: true }).check();
 	}
 	const before = page.url();
 	await page.getByRole('button', { name: 'Tiếp tục', exact: true }).click();
@@ -99,7 +114,7 @@ async function answerPage(page: Page, profile: Profile) {
 }
 
 /** One journey's page checks and screenshots. */
-function checker(page: Page, name: string, width: number) {
+function checker(page: Page, name: string, width: number, rs: RuleSet) {
 	const dir = `test-results/journeys/${width}`;
 	mkdirSync(dir, { recursive: true });
 	let n = 0;
@@ -115,11 +130,11 @@ function checker(page: Page, name: string, width: number) {
 			const text = await page.locator('body').innerText();
 			expect(LEAK.exec(text)?.[2], `identifier shown on ${url.pathname}`).toBeUndefined();
 			// Help comes from the system's own regime: a Decree 331 system never cites Decree 85 or
-			// its circulars (the details page, which offers every regime by name, excepted).
+			// its circulars, a Circular 03 system never Circular 12 and the other way round (the
+			// details page, which offers every regime by name, excepted; a Decree 85 system may be
+			// told that Decree 331 now applies).
 			if (url.pathname.startsWith('/systems/') && !url.pathname.endsWith('/details'))
-				expect(text, `another regime cited on ${url.pathname}`).not.toMatch(
-					/85\/2016|03\/2017|12\/2022/
-				);
+				expect(text, `another regime cited on ${url.pathname}`).not.toMatch(OTHER[rs.ref]!);
 			const { violations } = await new AxeBuilder({ page }).analyze();
 			expect(violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target).join(' ')}`)).toEqual(
 				[]
@@ -140,8 +155,15 @@ function checker(page: Page, name: string, width: number) {
 	};
 }
 
-/** Adds a system and its general details; the regime stays the one in force. */
-async function addSystem(page: Page, check: () => Promise<void>, name: string) {
+/** What a system of each regime must never cite (its help comes from its own regime only). */
+const OTHER: Record<string, RegExp> = {
+	'vn-nd331@2026': /85\/2016|03\/2017|12\/2022/,
+	'vn-nd85@tt03-2017': /12\/2022/,
+	'vn-nd85@tt12-2022': /03\/2017/
+};
+
+/** Adds a system and its general details under `rs` (the one in force is already chosen). */
+async function addSystem(page: Page, check: () => Promise<void>, name: string, rs: RuleSet) {
 	await page.goto('/');
 	await check();
 	await page.goto('/systems');
@@ -150,6 +172,8 @@ async function addSystem(page: Page, check: () => Promise<void>, name: string) {
 	await page.getByRole('button', { name: 'Thêm hệ thống' }).click();
 	await page.waitForURL(/\/details$/);
 	await check();
+	if (rs.ref !== inForce.ref)
+		await page.getByRole('radio', { name: regime(rs.ref), exact: true }).check();
 	await page.getByLabel('Chủ quản hệ thống thông tin').fill('Ủy ban nhân dân tỉnh Gia Lai');
 	await page.getByLabel('Đơn vị vận hành').fill('Trung tâm Chuyển đổi số tỉnh');
 	await page.getByLabel('Hệ thống đang vận hành', { exact: true }).check();
@@ -158,12 +182,12 @@ async function addSystem(page: Page, check: () => Promise<void>, name: string) {
 }
 
 /** Answers question pages until the interview leaves them; returns how many there were. */
-async function interview(page: Page, check: () => Promise<void>, profile: Profile) {
+async function interview(page: Page, check: () => Promise<void>, rs: RuleSet, profile: Profile) {
 	let pages = 0;
 	while (/\/q\//.test(new URL(page.url()).pathname)) {
 		await check();
 		pages++;
-		await answerPage(page, profile);
+		await answerPage(page, rs, profile);
 	}
 	return pages;
 }
@@ -178,80 +202,131 @@ async function toResult(page: Page, check: () => Promise<void>) {
 	await check();
 }
 
-const INTERNAL: Profile = {
-	function: 'internal',
-	information: ['public', 'private'],
-	defense_security_damage: 'none'
-};
-const PORTAL: Profile = {
-	function: 'citizen_services',
-	information: ['public', 'private', 'personal'],
-	defense_security_damage: 'none',
-	administrative_procedure_system: true,
-	conditional_business_service: false,
-	online_service_data_subjects_basic: 250000,
-	online_service_data_subjects_sensitive: 0
-};
-const LAN: Profile = {
-	function: 'infrastructure',
-	information: ['private'],
-	defense_security_damage: 'none',
-	infrastructure_scope: 'single_organization'
-};
-const APPLICATION: Profile = {
-	function: 'citizen_services',
-	information: ['public', 'personal'],
-	defense_security_damage: 'none',
-	administrative_procedure_system: false,
-	conditional_business_service: false,
-	online_service_data_subjects_basic: 5000,
-	online_service_data_subjects_sensitive: 0
-};
+// Decree 331 (in force): data subjects counted in two bands.
+const ND331 = {
+	internal: {
+		function: 'internal',
+		information: ['public', 'private'],
+		defense_security_damage: 'none'
+	},
+	portal: {
+		function: 'citizen_services',
+		information: ['public', 'private', 'personal'],
+		defense_security_damage: 'none',
+		administrative_procedure_system: true,
+		conditional_business_service: false,
+		online_service_data_subjects_basic: 250000,
+		online_service_data_subjects_sensitive: 0
+	},
+	lan: {
+		function: 'infrastructure',
+		information: ['private'],
+		defense_security_damage: 'none',
+		infrastructure_scope: 'single_organization'
+	},
+	application: {
+		function: 'citizen_services',
+		information: ['public', 'personal'],
+		defense_security_damage: 'none',
+		administrative_procedure_system: false,
+		conditional_business_service: false,
+		online_service_data_subjects_basic: 5000,
+		online_service_data_subjects_sensitive: 0
+	}
+} satisfies Record<string, Profile>;
 
-for (const width of [1280, 375]) {
-	test.describe(`at ${width} px`, () => {
-		test.use({ viewport: { width, height: 900 } });
+// Decree 85 with Circular 03/2017: the online public service level 1–4 of Decree 43/2011.
+const TT03 = {
+	internal: { function: 'internal', information: ['public', 'private'] },
+	portal: {
+		function: 'citizen_services',
+		information: ['public', 'private', 'personal'],
+		online_public_service_level: 4,
+		conditional_business_service: false,
+		online_service_users_with_private_info: 250000
+	},
+	lan: {
+		function: 'infrastructure',
+		information: ['private'],
+		infrastructure_scope: 'single_organization'
+	},
+	application: {
+		function: 'citizen_services',
+		information: ['public', 'personal'],
+		online_public_service_level: 0,
+		conditional_business_service: false,
+		online_service_users_with_private_info: 5000
+	}
+} satisfies Record<string, Profile>;
 
-		test(`a single internal system: at most 6 question pages`, async ({ page }) => {
-			const c = checker(page, 'internal', width);
-			await addSystem(page, c.check, 'Quản lý văn bản và điều hành');
-			const pages = await interview(page, c.check, INTERNAL);
-			await toResult(page, c.check);
-			console.log(`internal system, ${width} px: ${pages} question pages`, c.visited);
-			expect(pages).toBeLessThanOrEqual(6);
-			const cli = await cliResult(page, 'Quản lý văn bản và điều hành');
-			expect(await shownResult(page)).toEqual({ level: cli.level, criteria: cli.criteria });
-			expect(cli.ruleset).toBe(rs.ref);
-		});
-
-		test(`a portal with a LAN and an application: at most 15 question pages`, async ({ page }) => {
-			const c = checker(page, 'portal', width);
-			const name = 'Cổng dịch vụ công của tỉnh';
-			await addSystem(page, c.check, name);
-			let pages = await interview(page, c.check, PORTAL);
-			await expect(page).toHaveURL(/\/components$/);
-			for (const [component, profile] of [
-				['Mạng nội bộ (LAN)', LAN],
-				['Ứng dụng một cửa điện tử', APPLICATION]
-			] as const) {
-				await c.check();
-				await page.getByLabel('Tên hệ thống thành phần').fill(component);
-				await page.getByRole('button', { name: 'Thêm hệ thống thành phần' }).click();
-				await page.getByRole('link', { name: `Trả lời câu hỏi — ${component}` }).click();
-				await page.waitForURL(/\/q\//);
-				pages += await interview(page, c.check, profile);
-			}
-			await toResult(page, c.check);
-			console.log(`portal with two components, ${width} px: ${pages} question pages`, c.visited);
-			expect(pages).toBeLessThanOrEqual(15);
-			const cli = await cliResult(page, name);
-			expect(await shownResult(page)).toEqual({ level: cli.level, criteria: cli.criteria });
-			expect(cli.components).toHaveLength(2);
-			// The check page and the result page, once more, for the no-identifier rule.
-			await page.goto(page.url().replace(/result$/, 'check'));
-			await c.check();
-			await page.goto('/about');
-			await c.check();
-		});
-	});
+// Decree 85 with Circular 12/2022: the online public service in Decree 42/2022's terms.
+const TT12 = {
+	...TT03,
+	portal: { ...withoutLevel(TT03.portal), online_public_service_mode: 'full' },
+	application: { ...withoutLevel(TT03.application), online_public_service_mode: 'none' }
+};
+function withoutLevel(p: Profile): Profile {
+	return Object.fromEntries(Object.entries(p).filter(([k]) => k !== 'online_public_service_level'));
 }
+
+const REGIMES: [RuleSet, Record<'internal' | 'portal' | 'lan' | 'application', Profile>][] = [
+	[inForce, ND331],
+	[byRef('vn-nd85@tt03-2017'), TT03],
+	[byRef('vn-nd85@tt12-2022'), TT12]
+];
+
+for (const [rs, profiles] of REGIMES)
+	for (const width of [1280, 375]) {
+		test.describe(`${rs.ref} at ${width} px`, () => {
+			test.use({ viewport: { width, height: 900 } });
+			const tag = rs.ref.replace(/\W+/g, '-');
+
+			test(`a single internal system: at most 6 question pages`, async ({ page }) => {
+				const c = checker(page, `${tag}-internal`, width, rs);
+				await addSystem(page, c.check, 'Quản lý văn bản và điều hành', rs);
+				const pages = await interview(page, c.check, rs, profiles.internal);
+				await toResult(page, c.check);
+				console.log(`${rs.ref} internal system, ${width} px: ${pages} question pages`, c.visited);
+				expect(pages).toBeLessThanOrEqual(6);
+				const cli = await cliResult(page, 'Quản lý văn bản và điều hành');
+				expect(await shownResult(page)).toEqual({ level: cli.level, criteria: cli.criteria });
+				expect(cli.ruleset).toBe(rs.ref);
+			});
+
+			test(`a portal with a LAN and an application: at most 15 question pages`, async ({
+				page
+			}) => {
+				const c = checker(page, `${tag}-portal`, width, rs);
+				const name = 'Cổng dịch vụ công của tỉnh';
+				await addSystem(page, c.check, name, rs);
+				let pages = await interview(page, c.check, rs, profiles.portal);
+				await expect(page).toHaveURL(/\/components$/);
+				for (const [component, profile] of [
+					['Mạng nội bộ (LAN)', profiles.lan],
+					['Ứng dụng một cửa điện tử', profiles.application]
+				] as const) {
+					await c.check();
+					await page.getByLabel('Tên hệ thống thành phần').fill(component);
+					await page.getByRole('button', { name: 'Thêm hệ thống thành phần' }).click();
+					await page.getByRole('link', { name: `Trả lời câu hỏi — ${component}` }).click();
+					await page.waitForURL(/\/q\//);
+					pages += await interview(page, c.check, rs, profile);
+				}
+				await toResult(page, c.check);
+				console.log(
+					`${rs.ref} portal with two components, ${width} px: ${pages} question pages`,
+					c.visited
+				);
+				expect(pages).toBeLessThanOrEqual(15);
+				const cli = await cliResult(page, name);
+				expect(await shownResult(page)).toEqual({ level: cli.level, criteria: cli.criteria });
+				expect(cli.components).toHaveLength(2);
+				expect(cli.ruleset).toBe(rs.ref);
+				// The check page and the result page, once more, for the no-identifier rule.
+				await page.goto(page.url().replace(/result$/, 'check'));
+				await c.check();
+				await page.goto('/about');
+				await c.check();
+			});
+		});
+	}

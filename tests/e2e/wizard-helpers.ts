@@ -64,29 +64,23 @@ export async function addSystem(page: Page, name: string, ruleset = 'vn-nd85@tt0
 	await settle(page, /\/q\/main\//);
 }
 
-// The third answer says the system does not serve defence or security, so the damage question
-// (Điều 9–11 khoản 1) is not asked.
+/** The screening page's "None of these" (defence or security, national system, 24/7, …). */
+export const NONE_OF_THESE = 'Không có trường hợp nào ở trên';
+
+// The third page is the screening page: none of these apply, so the system does not serve
+// defence or security and the damage question (Điều 9–11 khoản 1) is not asked.
 export const INTERNAL_PUBLIC: Answer[] = [
 	'Phục vụ hoạt động nội bộ',
 	['Thông tin công cộng'],
-	'Không',
-	'Không',
-	'Không',
-	'Không',
-	'Không'
+	NONE_OF_THESE
 ];
 
 export const ONE_STOP_SHOP: Answer[] = [
 	'Phục vụ người dân, doanh nghiệp',
 	['Thông tin công cộng', 'Thông tin riêng', 'Thông tin cá nhân'],
-	'Không',
+	NONE_OF_THESE,
 	4,
-	'Không',
-	25000,
-	'Không',
-	'Không',
-	'Không',
-	'Không'
+	25000
 ];
 
 /** What the page shows: the level and the criteria that fired (system and components). */

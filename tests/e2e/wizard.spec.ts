@@ -4,6 +4,7 @@ import {
 	answer,
 	cliResult,
 	INTERNAL_PUBLIC,
+	NONE_OF_THESE,
 	ONE_STOP_SHOP,
 	open,
 	settle,
@@ -39,9 +40,19 @@ test('internal system with public information only: level 1, same as the CLI', a
 	const shown = await shownResult(page);
 	const cli = await cliResult(page, 'Thư điện tử nội bộ');
 	expect(shown).toEqual({ level: cli.level, criteria: cli.criteria });
-	// Internal systems are never asked about online services.
+	// Internal systems are never asked about online services: three pages, the screening page
+	// answering its five yes/no questions at once.
 	const inv = await page.evaluate(() => JSON.parse(localStorage.getItem('capdo.inventory')!));
-	expect(Object.keys(inv.systems[0].facts)).toHaveLength(INTERNAL_PUBLIC.length);
+	expect(Object.keys(inv.systems[0].facts).sort()).toEqual([
+		'defense_security_system',
+		'function',
+		'information',
+		'national_critical_data_store',
+		'national_egov_system',
+		'operates_24x7_no_unplanned_downtime',
+		'prime_minister_designated'
+	]);
+	expect(Object.values(inv.systems[0].facts).filter((v) => v === true)).toEqual([]);
 	await open(page, '/');
 	await expect(page.getByText('Đã xác định cấp độ: Cấp độ 1')).toBeVisible();
 });
@@ -130,15 +141,16 @@ test('change an answer from the check page: new follow-ups first, removed answer
 	await settle(page, /return=check/);
 	await expect(page.getByRole('link', { name: 'Quay lại' })).toHaveAttribute('href', /\/check$/);
 	await answer(page, 'Phục vụ người dân, doanh nghiệp');
-	// The three questions that now apply are asked, then back to the check page.
+	// The three questions that now apply are asked (the conditional business line on the screening
+	// page, which shows only what is still to answer first), then back to the check page.
+	await expect(page).toHaveURL(/screening\?return=check/);
+	await answer(page, NONE_OF_THESE);
 	await expect(page).toHaveURL(/online_public_service_level\?return=check/);
 	await answer(page, 2);
-	await answer(page, 'Không');
 	await answer(page, 0);
 	await expect(page).toHaveURL(/\/check$/);
-	await expect(
-		page.locator('dt', { hasText: 'Dịch vụ trực tuyến có thuộc danh mục' })
-	).toBeVisible();
+	// The check page lists the screening page as one answer, the level as its own.
+	await expect(page.locator('dt', { hasText: 'mức độ cao nhất nào' })).toBeVisible();
 	// Back to internal: the three follow-ups no longer apply and are removed visibly.
 	await page
 		.getByRole('link', { name: /^Thay đổi — Hệ thống phục vụ hoạt động nghiệp vụ nào\?/ })
@@ -148,9 +160,7 @@ test('change an answer from the check page: new follow-ups first, removed answer
 	await expect(page).toHaveURL(/\/check\?removed=/);
 	await expect(page.getByRole('status')).toContainText('Đã xóa câu trả lời không còn áp dụng');
 	await expect(page.getByRole('status')).toContainText('mức độ cao nhất nào');
-	await expect(page.locator('dt', { hasText: 'Dịch vụ trực tuyến có thuộc danh mục' })).toHaveCount(
-		0
-	);
+	await expect(page.locator('dt', { hasText: 'mức độ cao nhất nào' })).toHaveCount(0);
 	await page.getByRole('button', { name: 'Xác định cấp độ' }).click();
 	await settle(page, /\/result$/);
 	await expect(page.getByTestId('level')).toHaveText('Cấp độ 1');
@@ -166,7 +176,7 @@ test('reload mid-interview resumes at the same question with the answers kept', 
 	await page.reload();
 	await settle(page);
 	expect(page.url()).toBe(url);
-	await expect(page.getByText('Câu hỏi 3 / khoảng 10')).toBeVisible();
+	await expect(page.getByText('Câu hỏi 3 / khoảng 5')).toBeVisible();
 	await page.getByRole('link', { name: 'Quay lại' }).click();
 	await settle(page, /information$/);
 	await expect(page.getByLabel('Thông tin công cộng', { exact: true })).toBeChecked();
@@ -254,12 +264,11 @@ test('keyboard only: a whole system from the task list to the result', async ({ 
 	expect(bg).toBe('rgb(255, 221, 0)');
 	await page.keyboard.press('Enter');
 	await settle(page, /\/q\/main\//);
-	// Each question: tab into the choices, pick with the keyboard, tab to Continue, Enter. Eight
-	// questions: Decree 85's seven and whether the system serves defence or security (the damage
-	// question is asked only then, issue 14 item 1).
-	for (let i = 0; i < 8; i++) {
+	// Each question: tab into the choices, pick with the keyboard, tab to Continue, Enter. Three
+	// pages: what the system serves, its information, and the screening page ("None of these").
+	for (let i = 0; i < 3; i++) {
 		const before = page.url();
-		await tabTo('input[type=radio], input[type=checkbox]');
+		await tabTo(i < 2 ? 'input[type=radio], input[type=checkbox]' : 'input[value="-none"]');
 		await page.keyboard.press('Space');
 		await tabTo('button[type=submit]');
 		await page.keyboard.press('Enter');
@@ -307,8 +316,11 @@ test('English UI: chosen server-side, remembered, and the rule set speaks Englis
 	await settle(page);
 	await answer(page, 'Internal operations', 'Continue');
 	await answer(page, ['Public information'], 'Continue');
-	// Not a defence or security system (so no damage question, issue 14 item 1), then four more No.
-	for (let i = 0; i < 5; i++) await answer(page, 'No', 'Continue');
+	// None of the screening page's cases (so no damage question, issue 14 item 1).
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Do any of these apply to the system?'
+	);
+	await answer(page, 'None of these', 'Continue');
 	await page.getByRole('link', { name: 'Continue to check your answers' }).click();
 	await settle(page, /\/check$/);
 	await page.getByRole('button', { name: 'Determine the level' }).click();
@@ -329,12 +341,8 @@ test('undetermined result: proposal with required justification, then the level 
 	for (const a of [
 		'Cơ sở hạ tầng thông tin',
 		['Thông tin công cộng'],
-		'Không',
-		'Dùng chung cho các cơ quan, tổ chức trên phạm vi toàn quốc, không giới hạn trong một ngành',
-		'Không',
-		'Không',
-		'Không',
-		'Không'
+		NONE_OF_THESE,
+		'Dùng chung cho các cơ quan, tổ chức trên phạm vi toàn quốc, không giới hạn trong một ngành'
 	])
 		await answer(page, a);
 	await toResult(page);

@@ -6,7 +6,25 @@ import { readYamlTree } from '../../src/lib/server/ruleset-files';
 
 const DIR = 'rulesets/vn-nd85/tt03-2017';
 const FACTS = `${DIR}/facts.yaml`;
-const original = readYamlTree(DIR);
+/**
+ * The Circular 03 facts without their screening group (statements, scopes and the `groups` block
+ * taken out), so each case below builds the group it tests from one fact per page.
+ */
+const ungrouped = (text: string) =>
+	text
+		.replace(/\n {4}group: \w+\n/g, '\n')
+		.replace(/\n {4}scope: system\n/g, '\n')
+		.replace(/\n {4}statement:\n( {6}.*\n)+/g, '\n')
+		.replace(/\ngroups:\n(?: .*\n)+/, '\n');
+const RULESET = `${DIR}/ruleset.yaml`;
+// Revision 3 (the correction that added the group) names the group: dropped with it.
+const original = readYamlTree(DIR).map((f) =>
+	f.path === FACTS
+		? { ...f, text: ungrouped(f.text) }
+		: f.path === RULESET
+			? { ...f, text: f.text.replace(/\n {2}- revision: 3\n[\s\S]*$/, '\n') }
+			: f
+);
 const withFacts = (edit: (text: string) => string): SourceFile[] =>
 	original.map((f) => (f.path === FACTS ? { ...f, text: edit(f.text) } : f));
 
@@ -22,6 +40,12 @@ const errorsOf = (edit: (t: string) => string) =>
 	loadLibrary(withFacts(edit)).errors.map((e) => `${e.field ?? ''}: ${e.message}`);
 
 describe('screening groups', () => {
+	it('starts from the bundled facts with their group taken out', () => {
+		const facts = original.find((f) => f.path === FACTS)!.text;
+		expect(facts).not.toMatch(/^ {4}(group|statement|scope):|^groups:/m);
+		expect(loadLibrary(original).errors).toEqual([]);
+	});
+
 	it('loads a group of yes/no facts asked once for the system', () => {
 		const r = loadLibrary(
 			withFacts(

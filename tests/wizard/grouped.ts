@@ -43,3 +43,19 @@ export function groupedNd331(): RuleSet {
 	delete data.tests;
 	return compileRuleSet(data, ruleSetHash(data));
 }
+
+/**
+ * The Circular 03 rule set with every group and system-wide scope taken away: one fact per page,
+ * every fact asked of every component, so the machine is also tested without groups.
+ */
+export function ungroupedTt03(): RuleSet {
+	const data = structuredClone(ruleset('vn-nd85@tt03-2017').data) as RuleSetData;
+	delete data.groups;
+	for (const def of Object.values(data.facts)) {
+		delete def.group;
+		delete def.statement;
+		delete def.scope;
+	}
+	delete data.tests;
+	return compileRuleSet(data, ruleSetHash(data));
+}

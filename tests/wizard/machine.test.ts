@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
-import { evaluate, selectRuleSet, type FactValue, type RuleSet } from '../../src/lib/rules';
+import { evaluate, type FactValue, type RuleSet } from '../../src/lib/rules';
 import {
 	firstStop,
 	position,
@@ -17,9 +16,9 @@ import {
 	type Part
 } from '../../src/lib/wizard/facts';
 import { applicablePages, pageById, pagesOf, shownFacts } from '../../src/lib/wizard/pages';
-import { groupedNd331, SCREENING } from './grouped';
+import { groupedNd331, SCREENING, ungroupedTt03 } from './grouped';
 
-const tt03: RuleSet = selectRuleSet(bundledRuleSets().rulesets, 'vn-nd85@tt03-2017')!;
+const tt03: RuleSet = ungroupedTt03();
 const grouped = groupedNd331();
 
 /** Picks an answer from the rule set's own data: the first value, the default, 0, or false. */
