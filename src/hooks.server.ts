@@ -185,8 +185,10 @@ const session: Handle = async ({ event, resolve }) => {
 		}
 	}
 	const response = await resolve(event);
-	// Pages with assessments must not be cached by shared proxies.
-	if (event.locals.user) response.headers.set('cache-control', 'private, no-store');
+	// Pages with assessments must not be cached by shared proxies. The immutable resources named by
+	// a content hash (rule sets, /rules/data) are public and the same for everyone.
+	if (event.locals.user && !/\bimmutable\b/.test(response.headers.get('cache-control') ?? ''))
+		response.headers.set('cache-control', 'private, no-store');
 	return response;
 };
 

@@ -6,7 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, startServer, type Server } from './server-process';
+import { canonicalJson, sha256Hex } from '../../src/lib/rules';
+import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
+import { PASSWORD } from './fixtures';
+import { Client, ensureBuilt, startServer, type Server } from './server-process';
 
 /** One GET as the bytes arrive (node's fetch would decode them and hide the size). */
 function rawGet(origin: string, path: string, headers: Record<string, string> = {}) {
@@ -116,5 +119,73 @@ describe('compression', () => {
 		expect(r.status).toBe(401);
 		expect(r.headers['content-encoding']).toBeUndefined();
 		expect(JSON.parse(r.body.toString('utf8')).message).toBeTruthy();
+	});
+});
+
+describe('rule sets as immutable resources named by their hash', () => {
+	const rulesets = bundledRuleSets().rulesets;
+	// Each rule set's first criterion, quoted from the law: what must not ride in page data.
+	const quotes = rulesets.map((rs) => rs.data.criteria[0]!.text.slice(0, 60));
+
+	it('page data and the page name the rule sets by hash, without their content', async () => {
+		for (const path of [`${QUESTION}/__data.json`, QUESTION, '/__data.json', '/import']) {
+			const text = decode(await rawGet(server.origin, path, BR));
+			for (const rs of rulesets) expect(text, path).toContain(rs.hash);
+			for (const q of quotes) expect(text, path).not.toContain(q);
+		}
+		// Only the wizard's layout node: what a navigation into /systems downloads.
+		const node = await rawGet(
+			server.origin,
+			`${QUESTION}/__data.json?x-sveltekit-invalidated=01`,
+			BR
+		);
+		expect(node.body.length).toBeLessThan(2048);
+	});
+
+	it('/rules/data/<hash>.json is the content with that hash, immutable, compressed', async () => {
+		for (const [i, rs] of rulesets.entries()) {
+			const r = await rawGet(server.origin, `/rules/data/${rs.hash}.json`, BR);
+			expect(r.status).toBe(200);
+			expect(r.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+			expect(r.headers['content-type']).toBe('application/json');
+			expect(r.headers['content-encoding']).toBe('br');
+			expect(r.headers['x-content-type-options']).toBe('nosniff');
+			const text = decode(r);
+			expect(text).toContain(quotes[i]);
+			// The name is the content: what rules/hash.ts hashes (no tests, no end date).
+			expect(sha256Hex(canonicalJson(JSON.parse(text)))).toBe(rs.hash);
+			const plain = await rawGet(server.origin, `/rules/data/${rs.hash}.json`);
+			expect(plain.headers['content-encoding']).toBeUndefined();
+			expect(plain.body.toString('utf8')).toBe(text);
+		}
+	});
+
+	it('a wrong or malformed hash is a 404 that no cache keeps', async () => {
+		const wrong = rulesets[0]!.hash.replace(/.$/, (c) => (c === '0' ? '1' : '0'));
+		for (const path of [`/rules/data/${wrong}.json`, '/rules/data/x.json']) {
+			const r = await rawGet(server.origin, path, BR);
+			expect(r.status, path).toBe(404);
+			expect(r.headers['cache-control'] ?? '', path).not.toMatch(/immutable/);
+		}
+	});
+
+	it('signed in: pages stay private, no-store; the rule-set data stays immutable', async () => {
+		const m = server.output().match(/create the administrator at (http:\S+\/setup\/\S+)/);
+		const c = new Client(server.origin);
+		const path = new URL(m![1]!).pathname;
+		const r = await c.form(path, {
+			username: 'root',
+			display_name: 'Quản trị',
+			password: PASSWORD,
+			confirm: PASSWORD
+		});
+		expect(r.status).toBe(303);
+		await c.login('root', PASSWORD);
+		const page = await c.fetch('/rules');
+		expect(page.status).toBe(200);
+		expect(page.headers.get('cache-control')).toBe('private, no-store');
+		const data = await c.fetch(`/rules/data/${rulesets[0]!.hash}.json`);
+		expect(data.status).toBe(200);
+		expect(data.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
 	});
 });
