@@ -17,6 +17,7 @@ import {
 import type { Condition } from '../../src/lib/rules/types';
 import { checkValue } from '../../src/lib/rules/evaluate';
 import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
+import { INTERNAL_PUBLIC_TT03 } from './helpers';
 
 const rulesets = bundledRuleSets().rulesets;
 const rs = (ref: string): RuleSet => rulesets.find((r) => r.ref === ref)!;
@@ -206,15 +207,7 @@ describe('answers under a fact Circular 12 replaced (online_public_service_level
 
 describe('components that are not a list, or nest deeper than 4 levels', () => {
 	const t03 = () => rs('vn-nd85@tt03-2017');
-	const facts = {
-		function: 'internal',
-		information: ['public'],
-		defense_security_damage: 'none',
-		operates_24x7_no_unplanned_downtime: false,
-		national_egov_system: false,
-		national_critical_data_store: false,
-		prime_minister_designated: false
-	};
+	const facts = INTERNAL_PUBLIC_TT03;
 	it('a map instead of a list', () => {
 		const r = evaluate(t03(), { name: 'S', facts, components: { a: 1 } as never });
 		expect(r.ok).toBe(false);

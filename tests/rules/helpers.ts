@@ -8,6 +8,17 @@ import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
  */
 export const UNDER_STRYKER = Boolean(process.env.STRYKER_MUTATOR_WORKER);
 
+/** Circular 03: an internal system holding public information only, every other fact "no" (level 1). */
+export const INTERNAL_PUBLIC_TT03 = {
+	function: 'internal',
+	information: ['public'],
+	defense_security_damage: 'none',
+	operates_24x7_no_unplanned_downtime: false,
+	national_egov_system: false,
+	national_critical_data_store: false,
+	prime_minister_designated: false
+};
+
 export function ruleset(ref: string): RuleSet {
 	const r = bundledRuleSets().rulesets.find((x) => x.ref === ref);
 	if (!r)
