@@ -120,6 +120,15 @@ describe('regimeName: the decrees and circulars a rule set applies, never its id
 		);
 		expect(regimeName(rs('vn-nd331@2026').data)).toBe('Nghị định 331/2026/NĐ-CP');
 	});
+	it('names Circular 12 with its decree, not the decrees it cites for one fact (42/2022, 224/2026)', () => {
+		expect(rs('vn-nd85@tt12-2022').data.sources.map((s) => s.number)).toContain('42/2022/NĐ-CP');
+		expect(regimeName(rs('vn-nd85@tt12-2022').data)).toBe(
+			'Nghị định 85/2016/NĐ-CP và Thông tư 12/2022/TT-BTTTT'
+		);
+		expect(regimeName(rs('vn-nd85@tt12-2022').data, 'en')).toBe(
+			'Decree 85/2016/NĐ-CP and Circular 12/2022/TT-BTTTT'
+		);
+	});
 	it('falls back to the first source when there is no decree or circular', () => {
 		const law = { id: 'l', type: { vi: 'Luật', en: 'Law' }, number: '116/2025/QH15' };
 		const other = { id: 'o', type: { vi: 'Quyết định', en: 'Decision' }, number: '1/QĐ' };

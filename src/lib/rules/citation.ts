@@ -37,11 +37,14 @@ function provision(c: Citation | Amendment, sources: readonly Source[], lang: La
 }
 
 /**
- * A regime by the name users know it by: the decrees and circulars it applies ("Nghị định
- * 331/2026/NĐ-CP"; "Nghị định 85/2016/NĐ-CP và Thông tư 03/2017/TT-BTTTT"), never its id.
+ * A regime by the name users know it by: its principal decree (the first decree in `sources`) and
+ * the circulars that guide it ("Nghị định 331/2026/NĐ-CP"; "Nghị định 85/2016/NĐ-CP và Thông tư
+ * 12/2022/TT-BTTTT"), never its id. Other decrees a rule set cites for one fact (Decree 42/2022 on
+ * online services in Circular 12's version) are sources, not the regime.
  */
 export function regimeName(data: { sources: readonly Source[] }, lang: Lang = 'vi'): string {
-	const docs = data.sources.filter((s) => s.type.en === 'Decree' || s.type.en === 'Circular');
+	const decree = data.sources.find((s) => s.type.en === 'Decree');
+	const docs = data.sources.filter((s) => s === decree || s.type.en === 'Circular');
 	const names = (docs.length ? docs : data.sources.slice(0, 1)).map(
 		(s) => `${s.type[lang]} ${s.number}`
 	);
