@@ -21,6 +21,7 @@ import { database } from '$lib/server/db';
 import { DataDirLockedError } from '$lib/server/db/lock';
 import { formNulField } from '$lib/server/input-guard';
 import { describeError } from '$lib/server/log-error';
+import { fromThisOrigin } from '$lib/server/origin';
 import { ruleSetRegistry } from '$lib/server/rulesets';
 
 export const init: ServerInit = async () => {
@@ -67,22 +68,22 @@ const compress: Handle = async ({ event, resolve }) =>
 const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Cross-site request forgery: a state-changing request must come from this origin (when the
- * browser names one; non-browser clients send none and carry no ambient cookie risk), and an API
- * change must be JSON — a page elsewhere can only send form or text bodies without a CORS
- * preflight, which this server never grants. A file upload cannot be JSON: multipart is accepted
- * only when the request names this origin (browsers name it on every POST), so a page elsewhere,
- * which cannot forge Origin, is still refused. SvelteKit's own check covers form posts only.
+ * Cross-site request forgery, for every state-changing request (SvelteKit's own check, which knows
+ * only the configured ORIGIN, is off: svelte.config.js). It must come from this origin when the
+ * browser names one (origin.ts: the configured origin or the address the browser used);
+ * non-browser clients send none and carry no ambient cookie risk. A form-type body (what a form or
+ * a no-cors fetch on another site can send) must name this origin, as browsers do on every POST.
+ * An API change must be JSON — a page elsewhere can only send form or text bodies without a CORS
+ * preflight, which this server never grants — or a file upload (multipart) from this origin.
  */
 const csrf: Handle = async ({ event, resolve }) => {
 	if (CHANGES.has(event.request.method)) {
 		const origin = event.request.headers.get('origin');
-		if (origin !== null && origin !== event.url.origin)
-			return json({ message: 'Yêu cầu từ nguồn khác bị từ chối.' }, { status: 403 });
 		const type = event.request.headers.get('content-type') ?? '';
+		const same = fromThisOrigin(event);
+		if ((origin !== null || FORM_LIKE.test(type)) && !same) return crossSite(event.request);
 		const ok =
-			/^application\/json\s*(;|$)/i.test(type) ||
-			(/^multipart\/form-data\s*;/i.test(type) && origin === event.url.origin);
+			/^application\/json\s*(;|$)/i.test(type) || (/^multipart\/form-data\s*;/i.test(type) && same);
 		if (event.route.id?.startsWith('/api/') && !ok)
 			return json(
 				{
@@ -94,6 +95,16 @@ const csrf: Handle = async ({ event, resolve }) => {
 	}
 	return resolve(event);
 };
+
+/** The content types a page of another site can post without a CORS preflight. */
+const FORM_LIKE = /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)\s*(;|$)/i;
+
+const CROSS_SITE = 'Yêu cầu từ nguồn khác bị từ chối. / A request from another site was refused.';
+
+const crossSite = (request: Request) =>
+	(request.headers.get('accept') ?? '').includes('text/html')
+		? text(CROSS_SITE, 403)
+		: json({ message: CROSS_SITE }, { status: 403 });
 
 const FORM = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
 

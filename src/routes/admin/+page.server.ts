@@ -1,6 +1,7 @@
 // Administration: governing bodies, their units, and user accounts. A refused form comes back with
 // what was typed (never the password) and the field at fault, so nothing has to be typed again.
 import { fail } from '@sveltejs/kit';
+import { originSeenBy } from '$lib/server/origin';
 import {
 	createBody,
 	createUnit,
@@ -113,7 +114,7 @@ export const actions: Actions = {
 				ok: true as const,
 				reset: {
 					username: r.username,
-					link: `${event.url.origin}/reset/${r.token}`,
+					link: `${originSeenBy(event)}/reset/${r.token}`,
 					expires: r.expires.toISOString()
 				}
 			};
