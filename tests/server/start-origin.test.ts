@@ -105,4 +105,15 @@ describe.sequential('npm start, opened at 127.0.0.1', () => {
 		expect(r.status).toBe(200);
 		expect(await r.text()).toContain(`${origin}/reset/`);
 	});
+
+	it('names the address the browser is at in the CLI command shown with a new token', async () => {
+		const admin = new Client(origin);
+		await admin.login('admin', PASSWORD);
+		const r = await admin.form('/account?/token', { label: 'ci', days: '30' });
+		expect(r.status).toBe(200);
+		const body = await r.text();
+		expect(body).toContain('capdo_');
+		expect(body).toContain(origin);
+		expect(body).not.toContain('localhost');
+	});
 });

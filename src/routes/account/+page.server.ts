@@ -11,6 +11,7 @@ import {
 } from '$lib/server/auth/api-tokens';
 import { changePassword } from '$lib/server/auth/password-change';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
+import { originSeenBy } from '$lib/server/origin';
 import { contextOf } from '$lib/server/workflow/route';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,7 +21,6 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		canToken,
 		days: TOKEN_DAYS,
-		origin: event.url.origin,
 		tokens: canToken
 			? (await listApiTokens(db, user.id)).map((t) => ({
 					id: t.id,
@@ -69,7 +69,8 @@ export const actions: Actions = {
 		const f = await event.request.formData();
 		return run('token', async () => {
 			const t = await issueApiToken(db, user, text(f, 'label'), Number(text(f, 'days')));
-			return { token: t.token, expires: t.expires.toISOString() };
+			// The command names the address the user's browser is at, not npm start's default ORIGIN.
+			return { token: t.token, expires: t.expires.toISOString(), origin: originSeenBy(event) };
 		});
 	},
 	revoke: async (event) => {
