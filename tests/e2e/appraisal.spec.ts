@@ -1,8 +1,8 @@
 // The appraiser's whole flow under Decree 331/2026 in a real browser: unit A submits → the appraiser
-// opens the review (answers in Vietnamese, no fact id; the submitted PDF opens inline) → records the
-// opinion → downloads Mẫu số 04 as PDF and Word (draft and signature copy) → approves with a
-// decision number → downloads Mẫu số 06. Each paper is read back (pdftotext, the DOCX's XML). axe
-// on the review page; screenshots in test-results/screens.
+// opens the review (answers in Vietnamese, no fact id; the submitted PDF opens inline; the page and
+// a refused return in English) → records the opinion → downloads Mẫu số 04 as PDF and Word (draft
+// and signature copy) → approves with a decision number → downloads Mẫu số 06. Each paper is read
+// back (pdftotext, the DOCX's XML). axe on the review page; screenshots in test-results/screens.
 import { writeFileSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -134,6 +134,16 @@ test('unit submits → review → opinion → Mẫu 04 (PDF, Word) → approval 
 
 	await click(appr, 'Bắt đầu thẩm định');
 	await expect(appr.getByTestId('papers')).toBeVisible();
+	// In English (issue 17): the page's own words, and a refused action's message from the server.
+	await appr.goto(`/appraisal/${systemId}?lang=en`);
+	await hydrated(appr);
+	await expect(appr.locator('h1')).toHaveText(`Appraisal of the dossier: ${NAME}`);
+	await click(appr, 'Return the dossier');
+	await expect(appr.getByRole('alert')).toContainText(
+		'State the reasons for returning the dossier.'
+	);
+	await appr.goto(`/appraisal/${systemId}?lang=vi`);
+	await hydrated(appr);
 	// Every item of the rule set's checklist (Điều 23 khoản 1 a–c; Điều 18 khoản 4 for level 2).
 	const items = appr.locator('input[type="radio"][value="met"]');
 	await expect(items).toHaveCount(4);

@@ -32,6 +32,9 @@ import type { SystemRecord } from '../../src/lib/model/inventory';
 import { plainPdf, SIGNER_CN, signedPdf, tampered } from '../fixtures/pdf/signed';
 import { freshDatabase, level2Record, seed, type Seeded } from './fixtures';
 import { docxParts } from '../paper/measure';
+import { translator } from '../../src/lib/i18n';
+import { messagesFor } from '../../src/lib/i18n/messages';
+import { messageOf } from '../../src/lib/server/workflow/route';
 
 let s: Seeded;
 let cleanup: () => Promise<void>;
@@ -248,6 +251,30 @@ describe('checklist, routing and the approval record', () => {
 		const { id: bad } = await createSystem(unit, { ...level2Record(), routing: { army: 'yes' } });
 		await expect(classifySystem(unit, bad)).rejects.toMatchObject({ field: 'routing.army' });
 	}, 180_000);
+
+	it('says why an action is refused in the user’s language: the Vietnamese text kept, English by key (issue 17)', async () => {
+		const appr = s.ctx('appraiser');
+		const id = await submitted();
+		await startReview(appr, id);
+		const en = translator('en', messagesFor('en'));
+		const unmet = await approveSystem(appr, id, {
+			number: '1/QĐ-STC',
+			date: today,
+			checklist: met(['a']),
+			opinion: suitable
+		}).catch((e: unknown) => e);
+		expect((unmet as Error).message).toMatch(
+			/^Phê duyệt cần kết luận "Đạt" cho mọi nội dung thẩm định \(chưa đạt: .+\)\.$/
+		);
+		expect(messageOf(unmet)).toBe((unmet as Error).message);
+		expect(messageOf(unmet, en)).toMatch(
+			/^Approval needs every point of the appraisal to be "Met" \(not met: [A-Z].+\)\.$/
+		);
+		const twice = await startReview(appr, id).catch((e: unknown) => e);
+		expect(messageOf(twice, en)).toBe(
+			'Cannot "start_review" while the dossier is "Under appraisal" (under_review).'
+		);
+	});
 
 	it('records who approved, when, the decision, the level and the exact dossier; a later change needs re-determination', async () => {
 		const unit = s.ctx('unitA');

@@ -48,14 +48,16 @@ export function cleanName(name: string, fallback: string): string {
 export async function checkUpload(
 	bytes: Uint8Array
 ): Promise<{ signature: SignatureReport; sha256: string }> {
-	if (bytes.length === 0) throw new InputError('Tệp rỗng.', 'file');
+	if (bytes.length === 0) throw new InputError({ key: 'appraisal.error.emptyFile' }, 'file');
 	if (bytes.length > MAX_UPLOAD_BYTES)
 		throw new InputError(
-			`Tệp quá lớn (${(bytes.length / 1048576).toFixed(1)} MB; tối đa ${MAX_UPLOAD_BYTES / 1048576} MB).`,
+			{
+				key: 'appraisal.error.fileTooLarge',
+				params: { size: (bytes.length / 1048576).toFixed(1), max: MAX_UPLOAD_BYTES / 1048576 }
+			},
 			'file'
 		);
-	if (!isPdf(bytes))
-		throw new InputError('Chỉ nhận tệp PDF (nội dung tệp không bắt đầu bằng "%PDF-").', 'file');
+	if (!isPdf(bytes)) throw new InputError({ key: 'appraisal.error.notPdf' }, 'file');
 	return { signature: await inspectSignatures(bytes), sha256: sha256(bytes) };
 }
 

@@ -23,10 +23,13 @@ export function parseChecklist(items: ChecklistItem[], raw: Record<string, unkno
 	for (const { id } of items) {
 		const verdict = String(raw[`${id}_verdict`] ?? '') as Verdict;
 		if (!VERDICTS.includes(verdict))
-			throw new InputError('Kết luận không hợp lệ.', `${id}_verdict`);
+			throw new InputError({ key: 'appraisal.error.conclusion' }, `${id}_verdict`);
 		const comment = String(raw[`${id}_comment`] ?? '').trim();
 		if (comment.length > MAX_COMMENT)
-			throw new InputError(`Nhận xét quá dài (tối đa ${MAX_COMMENT} ký tự).`, `${id}_comment`);
+			throw new InputError(
+				{ key: 'appraisal.error.commentTooLong', params: { max: MAX_COMMENT } },
+				`${id}_comment`
+			);
 		out[id] = { verdict, comment };
 	}
 	return out;

@@ -1,6 +1,8 @@
 // Files kept with a system, through the access policy: the unit uploads its signed request letter
 // and dossier, the appraiser the signed opinion and decisions; both read every file of the system
 // (the appraiser only once it was submitted). Each upload is audited.
+import { translator, type T } from '../../i18n';
+import { vi } from '../../i18n/vi';
 import { actorOf, InputError } from '../auth/accounts';
 import { appendAudit } from '../audit/log';
 import type { FileKind, Status } from '../db/schema';
@@ -50,7 +52,7 @@ export async function uploadFile(ctx: Context, id: string, input: Upload) {
 	// Out of reach looks the same as missing (404) before anything about the upload is said.
 	await authorized(ctx.db, ctx, id, mode);
 	const kind = input.kind as FileKind;
-	if (!side.kinds.includes(kind)) throw new InputError('Chọn loại văn bản.', 'kind');
+	if (!side.kinds.includes(kind)) throw new InputError({ key: 'appraisal.error.kind' }, 'kind');
 	// Checked before the transaction: signature inspection takes a moment and needs no lock.
 	const checked = await checkUpload(input.bytes);
 	return ctx.db.transaction().execute(async (trx) => {
@@ -59,7 +61,7 @@ export async function uploadFile(ctx: Context, id: string, input: Upload) {
 			throw new ConflictError(
 				ctx.user.role === 'unit'
 					? 'Chỉ tải bản đã ký lên khi hồ sơ đã nộp và đang chờ hoặc đang thẩm định.'
-					: 'Chỉ tải văn bản đã ký lên khi đang thẩm định hoặc đã có quyết định.'
+					: { key: 'appraisal.error.uploadStatus' }
 			);
 		const file = await insertFile(trx, {
 			system_id: id,
@@ -116,48 +118,56 @@ export async function openFile(ctx: Context, id: string, fileId: string) {
 	return file;
 }
 
-const vnTime = (iso: string) => {
-	const t = new Date(Date.parse(iso) + 7 * 3600_000).toISOString();
-	return `${t.slice(11, 16)} ngày ${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)} (UTC+7)`;
-};
-const TIME_SOURCE = {
-	signed_attribute: 'thời điểm ký trong chữ ký',
-	timestamp: 'dấu thời gian',
-	pdf_dictionary: 'thời điểm do phần mềm ký ghi, không được bảo vệ'
-};
-
-/** What the review and submissions pages say about a file's signatures. */
-export function describeSignature(r: SignatureReport | null): {
+/** What the review and submissions pages say about a file's signatures, in the language of `t`. */
+export function describeSignature(
+	r: SignatureReport | null,
+	t: T = translator('vi', vi)
+): {
 	tone: 'ok' | 'bad' | 'none';
 	summary: string;
 	details: string[];
 } {
+	// Signing times as read in Vietnam (UTC+7).
+	const at = (iso: string) => {
+		const x = new Date(Date.parse(iso) + 7 * 3600_000).toISOString();
+		return t('appraisal.sig.at', {
+			time: x.slice(11, 16),
+			date: `${x.slice(8, 10)}/${x.slice(5, 7)}/${x.slice(0, 4)}`
+		});
+	};
 	if (!r || r.status === 'unsigned')
-		return { tone: 'none', summary: 'Không có chữ ký số (bản scan hoặc chưa ký số)', details: [] };
+		return { tone: 'none', summary: t('appraisal.sig.none'), details: [] };
 	if (r.status === 'unreadable')
-		return {
-			tone: 'bad',
-			summary: 'Không đọc được cấu trúc PDF để kiểm tra chữ ký',
-			details: [r.problem]
-		};
+		return { tone: 'bad', summary: t('appraisal.sig.unreadable'), details: [r.problem] };
 	const bad = r.signatures.some((s) => !s.intact);
 	const changedAfter = !r.signatures.at(-1)!.covers_whole_file;
 	return {
 		tone: bad || changedAfter ? 'bad' : 'ok',
 		summary: bad
-			? 'Chữ ký số KHÔNG hợp lệ: nội dung đã bị thay đổi sau khi ký'
+			? t('appraisal.sig.broken')
 			: changedAfter
-				? 'Chữ ký số hợp lệ, nhưng tệp có phần được thêm sau chữ ký cuối'
-				: `Có ${r.signatures.length} chữ ký số, nội dung đã ký còn nguyên vẹn`,
+				? t('appraisal.sig.appended')
+				: t('appraisal.sig.ok', { count: r.signatures.length }),
 		details: r.signatures.map((s) =>
 			[
-				`Người ký: ${s.signer?.common_name ?? s.signer?.subject ?? 'không xác định'}`,
-				s.signer?.organization && `đơn vị: ${s.signer.organization}`,
+				t('appraisal.sig.signer', {
+					name: s.signer?.common_name ?? s.signer?.subject ?? t('appraisal.sig.unknown')
+				}),
+				s.signer?.organization && t('appraisal.sig.org', { org: s.signer.organization }),
 				s.signing_time &&
-					`ký lúc ${vnTime(s.signing_time)} (${TIME_SOURCE[s.signing_time_source!]})`,
-				s.intact ? 'toàn vẹn' : `không toàn vẹn — ${s.problem}`,
+					t('appraisal.sig.time', {
+						time: at(s.signing_time),
+						source: t(`appraisal.sig.source.${s.signing_time_source!}`)
+					}),
+				s.intact
+					? t('appraisal.sig.intact')
+					: t('appraisal.sig.notIntact', { problem: s.problem ?? '' }),
 				s.signer &&
-					`chứng thư do ${s.signer.issuer} cấp, hiệu lực ${s.signer.valid_from.slice(0, 10)} – ${s.signer.valid_to.slice(0, 10)}`
+					t('appraisal.sig.certificate', {
+						issuer: s.signer.issuer,
+						from: s.signer.valid_from.slice(0, 10),
+						to: s.signer.valid_to.slice(0, 10)
+					})
 			]
 				.filter(Boolean)
 				.join('; ')

@@ -58,14 +58,15 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function text(raw: Record<string, unknown>, key: string, max = MAX): string {
 	const v = String(raw[key] ?? '').trim();
-	if (v.length > max) throw new InputError(`Nội dung quá dài (tối đa ${max} ký tự).`, key);
+	if (v.length > max)
+		throw new InputError({ key: 'appraisal.error.tooLong', params: { max } }, key);
 	return v;
 }
 
 export function date(raw: Record<string, unknown>, key: string): string {
 	const v = text(raw, key, 10);
 	if (v && (!DATE.test(v) || Number.isNaN(Date.parse(v))))
-		throw new InputError('Ngày phải có dạng YYYY-MM-DD.', key);
+		throw new InputError({ key: 'appraisal.error.dateFormat' }, key);
 	return v;
 }
 
@@ -73,21 +74,21 @@ export function date(raw: Record<string, unknown>, key: string): string {
 export function parseOpinion(raw: Record<string, unknown>): Opinion {
 	const method = text(raw, 'method') as Method;
 	if (!['meeting', 'written', 'both', ''].includes(method))
-		throw new InputError('Hình thức thẩm định không hợp lệ.', 'method');
+		throw new InputError({ key: 'appraisal.error.method' }, 'method');
 	const conclusion = text(raw, 'conclusion') as Conclusion;
 	if (!['suitable', 'unsuitable', ''].includes(conclusion))
-		throw new InputError('Kết luận không hợp lệ.', 'conclusion');
+		throw new InputError({ key: 'appraisal.error.conclusion' }, 'conclusion');
 	const coordination: Coordination[] = [];
 	for (let i = 0; i < MAX_COORDINATION; i++) {
 		const body = text(raw, `coord_body_${i}`, 300);
 		const opinion = text(raw, `coord_opinion_${i}`);
 		if (!body && !opinion) continue;
-		if (!body) throw new InputError('Nêu tên cơ quan, đơn vị phối hợp.', `coord_body_${i}`);
+		if (!body) throw new InputError({ key: 'appraisal.error.coordBody' }, `coord_body_${i}`);
 		coordination.push({ body, opinion });
 	}
 	const fixes = text(raw, 'fixes');
 	if (conclusion === 'unsuitable' && !fixes)
-		throw new InputError('Kết luận chưa phù hợp: chỉ rõ những nội dung chưa phù hợp.', 'fixes');
+		throw new InputError({ key: 'appraisal.error.fixes' }, 'fixes');
 	return {
 		request_number: text(raw, 'request_number', 100),
 		request_date: date(raw, 'request_date'),

@@ -9,6 +9,7 @@ import {
 	selectRuleSet,
 	touchesProcedure,
 	type Correction,
+	type Lang,
 	type Level,
 	type RuleSet
 } from '../../rules';
@@ -56,7 +57,8 @@ export function recheck(
 	rulesets: readonly RuleSet[],
 	stored: StoredClassification,
 	record: SystemRecord,
-	date: string
+	date: string,
+	lang: Lang = 'vi'
 ): Recheck {
 	const cited = `${stored.ruleset_id}@${stored.ruleset_version}`;
 	const rs = rulesets.find((r) => r.ref === cited);
@@ -89,7 +91,7 @@ export function recheck(
 	if (rs) {
 		const r = evaluate(rs, inputOf(record));
 		if (r.ok) out.recomputed_level = r.value.level;
-		else out.errors = r.errors.map((e) => `${e.path}: ${e.message.vi}`);
+		else out.errors = r.errors.map((e) => `${e.path}: ${e.message[lang]}`);
 		out.level_mismatch = !r.ok || out.recomputed_level !== stored.computed_level;
 	}
 	const newest = selectRuleSet(rulesets, undefined, date);
@@ -100,7 +102,7 @@ export function recheck(
 			ref: newest.ref,
 			level,
 			differs: !r.ok || level !== stored.computed_level,
-			errors: r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message.vi}`)
+			errors: r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message[lang]}`)
 		};
 	}
 	return out;

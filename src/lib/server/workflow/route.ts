@@ -1,7 +1,9 @@
 // The glue between SvelteKit handlers and the service: a context from the request, and service
 // errors turned into HTTP statuses (404 for anything out of reach, never its data).
 import { error, fail, json, type RequestEvent } from '@sveltejs/kit';
-import { InputError } from '../auth/accounts';
+import type { T } from '../../i18n';
+import { messagesFor } from '../../i18n/messages';
+import { InputError, sayIn, type Said } from '../auth/accounts';
 import { jsonProblem, problemMessage } from '../input-guard';
 import { routeAccess } from '../auth/policy';
 import { ConflictError, NotFoundError, type Context } from './service';
@@ -37,15 +39,34 @@ export async function api(work: () => Promise<unknown>, okStatus = 200): Promise
 	}
 }
 
-/** Runs a form action: known errors become `fail(status, { message, field })`. */
-export async function action<T>(work: () => Promise<T>) {
+/**
+ * A known error's message in the language of `t`: by its key where it was thrown with one, a
+ * refused transition from its action and status; otherwise its (Vietnamese) text.
+ */
+export function messageOf(e: unknown, t?: T): string {
+	const said = (e as { said?: Said } | null)?.said;
+	if (t && said) return sayIn(said, t.lang, messagesFor(t.lang));
+	if (t && e instanceof TransitionError)
+		return t('appraisal.error.transition', {
+			action: e.action,
+			status: t(`status.${e.status}`),
+			code: e.status
+		});
+	return (e as Error).message;
+}
+
+/**
+ * Runs a form action: known errors become `fail(status, { message, field })`, the message in the
+ * language of `t` when given (see messageOf).
+ */
+export async function action<R>(work: () => Promise<R>, t?: T) {
 	try {
 		return await work();
 	} catch (e) {
 		const status = statusOf(e);
 		if (!status) throw e;
 		if (status === 404) error(404, (e as Error).message);
-		return fail(status, { message: (e as Error).message, field: (e as InputError).field });
+		return fail(status, { message: messageOf(e, t), field: (e as InputError).field });
 	}
 }
 

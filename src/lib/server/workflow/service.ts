@@ -10,10 +10,11 @@ import {
 	selectRuleSet,
 	today,
 	type Classification,
+	type Lang,
 	type Level,
 	type RuleSet
 } from '../../rules';
-import { actorOf, InputError } from '../auth/accounts';
+import { actorOf, InputError, vietnamese, type Said } from '../auth/accounts';
 import { systemAccess, type Principal, type SystemMode } from '../auth/policy';
 import { changesBetween } from '../audit/changes';
 import { appendAudit } from '../audit/log';
@@ -34,7 +35,13 @@ export class NotFoundError extends Error {
 		super('Không tìm thấy hệ thống.');
 	}
 }
-export class ConflictError extends Error {}
+export class ConflictError extends Error {
+	readonly said?: Said;
+	constructor(message: string | Said) {
+		super(vietnamese(message));
+		if (typeof message !== 'string') this.said = message;
+	}
+}
 
 export interface Context {
 	db: Kysely<DB>;
@@ -518,7 +525,7 @@ export async function returnSystem(
 	reasons: string,
 	input: ReviewInput = {}
 ) {
-	if (!reasons.trim()) throw new InputError('Nêu lý do trả lại hồ sơ.', 'reasons');
+	if (!reasons.trim()) throw new InputError({ key: 'appraisal.error.reasons' }, 'reasons');
 	return changeSystem(ctx, id, 'return', 'appraise', async (trx) => {
 		const { review } = await openReview(trx, id);
 		const set = {
@@ -546,10 +553,10 @@ export interface Approval extends ReviewInput {
  * checklist item that applies to be met and the conclusion "phù hợp".
  */
 export async function approveSystem(ctx: Context, id: string, input: Approval) {
-	if (!input.number.trim()) throw new InputError('Nhập số quyết định phê duyệt.', 'number');
+	if (!input.number.trim()) throw new InputError({ key: 'appraisal.error.number' }, 'number');
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(input.date)))
-		throw new InputError('Nhập ngày phê duyệt (YYYY-MM-DD).', 'date');
-	if (input.date > today()) throw new InputError('Ngày phê duyệt không thể ở tương lai.', 'date');
+		throw new InputError({ key: 'appraisal.error.date' }, 'date');
+	if (input.date > today()) throw new InputError({ key: 'appraisal.error.future' }, 'date');
 	return changeSystem(ctx, id, 'approve', 'appraise', async (trx) => {
 		const { dossier, review } = await openReview(trx, id);
 		const { c, rs, level, ref } = await dossierRuleSet(ctx, trx, dossier.classification_id);
@@ -557,15 +564,20 @@ export async function approveSystem(ctx: Context, id: string, input: Approval) {
 		const unmet = unmetItems(checklistFor(rs, level), checklist);
 		if (unmet.length)
 			throw new InputError(
-				`Phê duyệt cần kết luận "Đạt" cho mọi nội dung thẩm định (chưa đạt: ${unmet.map((u) => u.label.vi).join('; ')}).`,
+				{
+					key: 'appraisal.error.unmet',
+					params: {
+						items: {
+							vi: unmet.map((u) => u.label.vi).join('; '),
+							en: unmet.map((u) => u.label.en).join('; ')
+						}
+					}
+				},
 				`${unmet[0]!.id}_verdict`
 			);
 		const opinion = input.opinion ?? (review!.opinion as Opinion | undefined);
 		if (opinion?.conclusion !== 'suitable')
-			throw new InputError(
-				'Phê duyệt cần kết luận thẩm định "Phù hợp" (Mẫu số 04, Phần 5).',
-				'conclusion'
-			);
+			throw new InputError({ key: 'appraisal.error.unsuitable' }, 'conclusion');
 		const set = {
 			...reviewSet(input),
 			checklist: JSON.stringify(checklist),
@@ -847,7 +859,8 @@ async function previousSubmission(db: Kysely<DB>, systemId: string, revision: nu
 }
 
 /** Everything the review page shows, for the latest submitted dossier. */
-export async function reviewView(ctx: Context, id: string) {
+/** The review of one dossier; rule-set text (authority, recheck messages) in `lang`. */
+export async function reviewView(ctx: Context, id: string, lang: Lang = 'vi') {
 	const sys = await authorized(ctx.db, ctx, id, 'appraise');
 	const now = ctx.now?.() ?? new Date();
 	const { dossier, review } = await openReview(ctx.db, id);
@@ -882,8 +895,8 @@ export async function reviewView(ctx: Context, id: string) {
 			proposed_level: level,
 			result: c.result as Classification
 		},
-		recheck: recheck(ctx.rulesets, c, record, today()),
-		procedure: rs ? procedureFor(rs, level, 'vi', record.routing) : undefined,
+		recheck: recheck(ctx.rulesets, c, record, today(), lang),
+		procedure: rs ? procedureFor(rs, level, lang, record.routing) : undefined,
 		checklist_items: checklistFor(rs, level),
 		coordination: rs?.data.appraisal?.coordination,
 		deadlines: rs

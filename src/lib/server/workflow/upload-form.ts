@@ -16,7 +16,8 @@ export async function uploadOf(request: Request): Promise<Upload> {
 
 export async function uploadFromForm(form: FormData): Promise<Upload> {
 	const file = form.get('file');
-	if (!(file instanceof File) || file.size === 0) throw new InputError('Chọn tệp PDF.', 'file');
+	if (!(file instanceof File) || file.size === 0)
+		throw new InputError({ key: 'appraisal.error.file' }, 'file');
 	return {
 		kind: String(form.get('kind') ?? ''),
 		filename: file.name,

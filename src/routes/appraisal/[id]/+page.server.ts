@@ -1,17 +1,13 @@
 // The appraiser's review of one dossier: the answers as the unit gave them, what changed since the
 // last submission, the submitted PDF and the uploaded files, who must appraise, the recheck, the
 // regime's checklist and the structured opinion, and the decision with its approval record.
-import { translator } from '$lib/i18n';
+import { translator, type MessageKey } from '$lib/i18n';
+import type { FileKind } from '$lib/server/db/schema';
 import { messagesFor } from '$lib/i18n/messages';
 import { formatCitation, today, transitionStatus, type Citation } from '$lib/rules';
-import {
-	describeSignature,
-	FILE_KIND_LABEL,
-	UPLOADS,
-	uploadFile
-} from '$lib/server/workflow/files';
+import { describeSignature, UPLOADS, uploadFile } from '$lib/server/workflow/files';
 import { parseChecklist } from '$lib/server/workflow/checklist';
-import { PAPER_TITLE, papersFor, regimeOf } from '$lib/appraisal/papers';
+import { papersFor, regimeOf } from '$lib/appraisal/papers';
 import { MAX_COORDINATION, PAPERS, parseOpinion, parsePapers } from '$lib/server/workflow/opinion';
 import { action, contextOf, loadOr404 } from '$lib/server/workflow/route';
 import {
@@ -22,7 +18,7 @@ import {
 	saveReview,
 	startReview
 } from '$lib/server/workflow/service';
-import { allowedActions, STATUS_LABEL } from '$lib/server/workflow/transitions';
+import { allowedActions } from '$lib/server/workflow/transitions';
 import { regimeName } from '$lib/rules/citation';
 import { uploadFromForm } from '$lib/server/workflow/upload-form';
 import { answerTree, describeChanges, routingRows } from '$lib/wizard/summary';
@@ -30,8 +26,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = contextOf(event);
-	const view = await loadOr404(() => reviewView(ctx, event.params.id));
-	const t = translator(event.locals.lang, messagesFor(event.locals.lang));
+	const lang = event.locals.lang;
+	const view = await loadOr404(() => reviewView(ctx, event.params.id, lang));
+	const t = translator(lang, messagesFor(lang));
 	const rs = ctx.rulesets.find((r) => r.ref === view.classification.ruleset);
 	// Which regime governs this dossier today and its transition deadlines (Luật 116 Điều 45,
 	// Nghị định 331 Điều 38–39), beside the recheck.
@@ -43,9 +40,10 @@ export const load: PageServerLoad = async (event) => {
 		date: today()
 	});
 	// Regimes by name on the page, never by id (the id is for the recheck's data only).
-	const regimes = Object.fromEntries(ctx.rulesets.map((r) => [r.ref, regimeName(r.data)]));
+	const regimes = Object.fromEntries(ctx.rulesets.map((r) => [r.ref, regimeName(r.data, lang)]));
 	const { record, previous } = view;
-	const citation = (x: Citation) => (rs ? formatCitation(x, rs.data.sources, 'vi') : '');
+	const citation = (x: Citation) => (rs ? formatCitation(x, rs.data.sources, lang) : '');
+	const fileKind = (k: FileKind) => t(`appraisal.fileKind.${k}`);
 	return {
 		...view,
 		regimes,
@@ -57,6 +55,23 @@ export const load: PageServerLoad = async (event) => {
 			...view.coordination,
 			citation_text: citation(view.coordination.citation)
 		},
+		// Deadlines cite the procedure in the page's language.
+		deadlines: view.deadlines.map((d) => ({
+			...d,
+			citation: view.procedure?.[`${d.kind}_deadline`]?.citation ?? d.citation
+		})),
+		// The basis of the level: each criterion's citation in the page's language (older stored
+		// results may have only the Vietnamese one).
+		classification: {
+			...view.classification,
+			result: {
+				...view.classification.result,
+				basis: view.classification.result.basis.map((b) => ({
+					...b,
+					citation: (lang === 'en' && b.citation_en) || b.citation
+				}))
+			}
+		},
 		// The answers in words (never fact ids), components nested, and the changes since the last one.
 		answers: rs && answerTree(rs, record, t),
 		routing: rs ? routingRows(rs, record, t) : [],
@@ -66,13 +81,13 @@ export const load: PageServerLoad = async (event) => {
 		files: view.files.map((f) => ({
 			...f,
 			signature: undefined,
-			kind_label: FILE_KIND_LABEL[f.kind],
-			signed: f.kind.startsWith('signed_') ? describeSignature(f.signature) : undefined
+			kind_label: fileKind(f.kind),
+			signed: f.kind.startsWith('signed_') ? describeSignature(f.signature, t) : undefined
 		})),
 		transition,
-		status_label: STATUS_LABEL[view.status],
+		status_label: t(`status.${view.status}`),
 		actions: allowedActions(view.status, 'appraiser'),
-		upload_kinds: UPLOADS.appraiser.kinds.map((k) => ({ value: k, label: FILE_KIND_LABEL[k] })),
+		upload_kinds: UPLOADS.appraiser.kinds.map((k) => ({ value: k, label: fileKind(k) })),
 		can_upload: UPLOADS.appraiser.statuses.includes(view.status),
 		max_coordination: MAX_COORDINATION,
 		// The papers the level calls for (Mẫu số 04–07; Decree 85's opinion, tờ trình, decision),
@@ -81,11 +96,15 @@ export const load: PageServerLoad = async (event) => {
 			rs && view.review
 				? papersFor(regimeOf(rs), view.classification.proposed_level).map((id) => ({
 						id,
-						title: PAPER_TITLE[regimeOf(rs)][id]
+						title: t(`appraisal.paperTitle.${regimeOf(rs)}.${id}` as MessageKey)
 					}))
 				: []
 	};
 };
+
+/** Form actions answer in the user's language. */
+const tOf = (event: { locals: App.Locals }) =>
+	translator(event.locals.lang, messagesFor(event.locals.lang));
 
 const formOf = async (request: Request) =>
 	Object.fromEntries((await request.formData()).entries()) as Record<string, string>;
@@ -105,13 +124,13 @@ export const actions: Actions = {
 		action(async () => {
 			await startReview(contextOf(event), event.params.id);
 			return { done: 'start' };
-		}),
+		}, tOf(event)),
 	save: (event) =>
 		action(async () => {
 			const f = await formOf(event.request);
 			await saveReview(contextOf(event), event.params.id, await reviewInput(event, f));
 			return { done: 'save' };
-		}),
+		}, tOf(event)),
 	return: (event) =>
 		action(async () => {
 			const f = await formOf(event.request);
@@ -122,7 +141,7 @@ export const actions: Actions = {
 				await reviewInput(event, f)
 			);
 			return { done: 'return' };
-		}),
+		}, tOf(event)),
 	approve: (event) =>
 		action(async () => {
 			const f = await formOf(event.request);
@@ -132,11 +151,11 @@ export const actions: Actions = {
 				...(await reviewInput(event, f))
 			});
 			return { done: 'approve' };
-		}),
+		}, tOf(event)),
 	upload: (event) =>
 		action(async () => {
 			const form = await event.request.formData();
 			await uploadFile(contextOf(event), event.params.id, await uploadFromForm(form));
 			return { done: 'upload' };
-		})
+		}, tOf(event))
 };
