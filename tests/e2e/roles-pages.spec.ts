@@ -98,18 +98,22 @@ test.beforeAll(async () => {
 			['submit', `/systems/${id}/submit`],
 			['unit', '/unit'],
 			['submissions', '/submissions'],
+			['reports', '/reports'],
 			['account', '/account'],
 			...rules
 		],
 		appraiser: [
 			['appraisal', '/appraisal'],
 			['appraisal-detail', `/appraisal/${sent}`],
+			['overview', '/overview'],
+			['overview-reports', '/overview/reports'],
 			['audit', '/admin/audit'],
 			['account', '/account']
 		],
 		maintainer: [['maintain', '/maintain'], ['account', '/account'], ...rules],
 		admin: [
 			['admin', '/admin'],
+			['overview', '/overview'],
 			['audit', '/admin/audit'],
 			['account', '/account']
 		]
@@ -222,7 +226,29 @@ for (const lang of ['vi'] as ('vi' | 'en')[])
 								culprit = `text in <${n.parentElement!.tagName.toLowerCase()}>: ${n.textContent!.trim().slice(0, 50)}`;
 							}
 						}
+						// A word in a table split across lines (a squeezed column, one letter a line)
+						// means the table should scroll in its box instead; segments between spaces,
+						// hyphens and slashes (where a line may break) of up to 24 letters.
+						const broken: string[] = [];
+						for (const cell of document.querySelectorAll('td, th')) {
+							const w = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+							for (let n = w.nextNode(); n; n = w.nextNode()) {
+								// Machine text (hashes, JSON in pre, code) may break anywhere, by design.
+								if (n.parentElement!.closest('.visually-hidden, [hidden], pre, code, .mono'))
+									continue;
+								for (const seg of n.textContent!.matchAll(/[^\s/\-–—]{2,24}/g)) {
+									const r = document.createRange();
+									r.setStart(n, seg.index);
+									r.setEnd(n, seg.index + seg[0].length);
+									const lines = new Set(
+										[...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top))
+									);
+									if (lines.size > 1) broken.push(seg[0]);
+								}
+							}
+						}
 						return {
+							broken: [...new Set(broken)].slice(0, 8),
 							culprit,
 							overflow: document.scrollingElement!.scrollWidth - window.innerWidth,
 							header: document.querySelector('.site-header')!.getBoundingClientRect().height,
@@ -237,7 +263,11 @@ for (const lang of ['vi'] as ('vi' | 'en')[])
 						if (m.header > 120) problems.push(`${name}: header ${m.header} px tall`);
 						if (m.navScrolls && !m.cue)
 							problems.push(`${name}: the navigation scrolls with no visible cue`);
-					} else if (m.navLines !== 1) problems.push(`${name}: navigation on ${m.navLines} lines`);
+					}
+					if (m.broken.length)
+						problems.push(`${name}: words split inside table cells: ${m.broken.join(', ')}`);
+					if (width >= 600 && m.navLines !== 1)
+						problems.push(`${name}: navigation on ${m.navLines} lines`);
 					if (lang === 'en')
 						for (const t of await vietnameseLeft(page))
 							problems.push(`${name}: Vietnamese in English: ${JSON.stringify(t)}`);

@@ -7,6 +7,7 @@ export const en: Record<MessageKey, string> = {
 	'layout.skip': 'Skip to main content',
 	'layout.switch': 'Tiếng Việt',
 	'layout.switchLabel': 'Chuyển sang tiếng Việt',
+	'layout.table': 'Table: {name}',
 	'nav.label': 'Account',
 	'nav.submissions': "Unit's dossiers",
 	'nav.appraisal': 'Appraisal',

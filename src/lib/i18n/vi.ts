@@ -5,6 +5,7 @@ export const vi = {
 	'layout.skip': 'Bỏ qua, đến nội dung chính',
 	'layout.switch': 'English',
 	'layout.switchLabel': 'Switch to English',
+	'layout.table': 'Bảng: {name}',
 	'nav.label': 'Tài khoản',
 	'nav.submissions': 'Hồ sơ của đơn vị',
 	'nav.appraisal': 'Thẩm định',
