@@ -130,6 +130,7 @@ describe('the transition to Decree 331, counted down', () => {
 	it('on 02/12/2026: 30 and 211 days left, and who must do what', async () => {
 		const r = (await regimeOverview(d.db, P(), rulesets, asOf))!;
 		expect(r.current).toBe('vn-nd331@2026');
+		expect(r.currentName.vi).toMatch(/Nghị định 331\/2026\/NĐ-CP/);
 		expect(r.deadlines.map((x) => [x.date, x.days_left, x.systems])).toEqual([
 			// Điều 39 khoản 1: A4 (a project not approved) finishes under Decree 85.
 			['2027-01-01', 30, 1],

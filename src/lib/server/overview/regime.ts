@@ -14,7 +14,7 @@ import {
 	type RuleSet,
 	type TransitionAction
 } from '../../rules';
-import { formatCitation } from '../../rules/citation';
+import { formatCitation, regimeName } from '../../rules/citation';
 import type { DB, Status } from '../db/schema';
 import { recheck } from '../workflow/recheck';
 
@@ -45,6 +45,8 @@ export interface OldRegimeSystem {
 export interface RegimeOverview {
 	/** The regime in force today ("id@version"). */
 	current: string;
+	/** Its name as users know it ("Nghị định 331/2026/NĐ-CP"); the ref is never shown. */
+	currentName: { vi: string; en: string };
 	deadlines: Deadline[];
 	/** Systems still pinned to an older regime, by what the transition asks. */
 	groups: {
@@ -154,6 +156,7 @@ export async function regimeOverview(
 	const ORDER = ['reclassify_under_new', 'finish_under_old', 'update_measures'] as const;
 	return {
 		current: current.ref,
+		currentName: { vi: regimeName(current.data, 'vi'), en: regimeName(current.data, 'en') },
 		deadlines: [...deadlines.values()].sort((a, b) => (a.date < b.date ? -1 : 1)),
 		groups: ORDER.filter((a) => groups.has(a)).map((action) => ({
 			action,
