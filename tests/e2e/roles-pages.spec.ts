@@ -194,8 +194,9 @@ async function vietnameseLeft(page: Page): Promise<string[]> {
 		.filter((t) => viet.test(t));
 }
 
-// English joins when the signed-in pages' text is all in the messages (issue 17 item 3).
-for (const lang of ['vi'] as ('vi' | 'en')[])
+// Pages whose interface text is not yet in the messages (issue 17 item 3): not checked in English.
+const ENGLISH_LEFT = new Set(['account', 'admin', 'audit']);
+for (const lang of ['vi', 'en'] as ('vi' | 'en')[])
 	for (const width of [375, 1280])
 		for (const role of ['visitor', 'unita', 'appraiser', 'maintainer', 'admin'])
 			test(`${role}'s pages in ${lang} at ${width} px`, async ({ browser }) => {
@@ -249,7 +250,7 @@ for (const lang of ['vi'] as ('vi' | 'en')[])
 						}
 						// A word in a table split across lines (a squeezed column, one letter a line)
 						// means the table should scroll in its box instead; segments between spaces,
-						// hyphens and slashes (where a line may break) of up to 24 letters.
+						// hyphens, slashes and brackets (where a line may break) of up to 24 letters.
 						const broken: string[] = [];
 						for (const cell of document.querySelectorAll('td, th')) {
 							const w = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
@@ -257,7 +258,7 @@ for (const lang of ['vi'] as ('vi' | 'en')[])
 								// Machine text (hashes, JSON in pre, code) may break anywhere, by design.
 								if (n.parentElement!.closest('.visually-hidden, [hidden], pre, code, .mono'))
 									continue;
-								for (const seg of n.textContent!.matchAll(/[^\s/\-–—]{2,24}/g)) {
+								for (const seg of n.textContent!.matchAll(/[^\s/\-–—()]{2,24}/g)) {
 									const r = document.createRange();
 									r.setStart(n, seg.index);
 									r.setEnd(n, seg.index + seg[0].length);
@@ -293,7 +294,7 @@ for (const lang of ['vi'] as ('vi' | 'en')[])
 						const leak = LEAK.exec(await page.locator('body').innerText())?.[2];
 						if (leak) problems.push(`${name}: internal identifier shown: ${leak}`);
 					}
-					if (lang === 'en')
+					if (lang === 'en' && !ENGLISH_LEFT.has(name))
 						for (const t of await vietnameseLeft(page))
 							problems.push(`${name}: Vietnamese in English: ${JSON.stringify(t)}`);
 				}

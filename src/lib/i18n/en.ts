@@ -604,6 +604,33 @@ export const en: Record<MessageKey, string> = {
 	'reports.below': 'Units below target: {units}',
 	'nav.rules': 'Rule sets',
 	'nav.maintain': 'Maintain rules',
+	'auth.errorsTitle': 'There is a problem',
+	'auth.username': 'Username',
+	'auth.password': 'Password',
+	'auth.login.title': 'Sign in',
+	'auth.login.missing': 'Enter your username and password.',
+	'auth.login.wrong': 'The username or password is not correct.',
+	'auth.login.locked': 'Too many failed sign-ins. Try again in {wait}.',
+	'auth.reset.title': 'Reset your password',
+	'auth.reset.done': 'A new password is set for {username}. This link can no longer be used.',
+	'auth.reset.lead':
+		'Account {username}. The link works once; every session of the account will end.',
+	'auth.reset.new': 'New password',
+	'auth.reset.hint':
+		'At least 12 characters and hard to guess: a long sentence or several unrelated words; no names, usernames, sequences or common passwords.',
+	'auth.reset.confirm': 'Enter the new password again',
+	'auth.reset.submit': 'Set password',
+	'auth.reset.gone': 'This password reset link is no longer valid.',
+	'auth.setup.title': 'Create the administrator account',
+	'auth.setup.lead':
+		'This link works once. When the account is created you are signed in with it and taken to the Administration page to add bodies, units and users.',
+	'auth.setup.name': 'Full name',
+	'auth.setup.password':
+		'Password (at least 12 characters, hard to guess: a long sentence or several words)',
+	'auth.setup.confirm': 'Enter the password again',
+	'auth.setup.submit': 'Create account',
+	'auth.setup.mismatch': 'The two passwords do not match.',
+	'auth.setup.gone': 'This setup link is no longer valid.',
 	'rules.title': 'Level-determination rule sets',
 	'rules.lead':
 		'The rule sets the server classifies with; each criterion cites its legal text. Read only.',

@@ -5,13 +5,7 @@
 import { translator } from '$lib/i18n';
 import { formatDate } from '$lib/i18n/dates';
 import { messagesFor } from '$lib/i18n/messages';
-import {
-	describeSignature,
-	FILE_KIND_LABEL,
-	systemFiles,
-	UPLOADS,
-	uploadFile
-} from '$lib/server/workflow/files';
+import { describeSignature, systemFiles, UPLOADS, uploadFile } from '$lib/server/workflow/files';
 import { action, contextOf } from '$lib/server/workflow/route';
 import {
 	classifySystem,
@@ -74,7 +68,7 @@ export const load: PageServerLoad = async (event) => {
 					filename: f.filename,
 					size: f.size,
 					revision: f.revision,
-					kind_label: FILE_KIND_LABEL[f.kind],
+					kind_label: t(`appraisal.fileKind.${f.kind}`),
 					signed: f.kind.startsWith('signed_') ? describeSignature(f.signature) : undefined
 				})),
 				history: revs.map((r, i) => {
@@ -94,7 +88,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		unit: inv.inventory.unit,
 		systems,
-		upload_kinds: UPLOADS.unit.kinds.map((k) => ({ value: k, label: FILE_KIND_LABEL[k] }))
+		upload_kinds: UPLOADS.unit.kinds.map((k) => ({ value: k, label: t(`appraisal.fileKind.${k}`) }))
 	};
 };
 

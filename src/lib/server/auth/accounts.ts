@@ -262,7 +262,8 @@ export async function createUnit(db: Kysely<DB>, by: Principal, bodyId: string, 
 
 export type LoginResult =
 	| { ok: true; user: User; token: string; expires: Date; device?: string }
-	| { ok: false; status: 400 | 429; message: string };
+	| { ok: false; status: 400; message: string }
+	| { ok: false; status: 429; message: string; waitSeconds: number };
 
 export async function login(
 	db: Kysely<DB>,
@@ -279,6 +280,7 @@ export async function login(
 		return {
 			ok: false,
 			status: 429,
+			waitSeconds: charge.waitSeconds,
 			message: `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${formatWait(charge.waitSeconds)}.`
 		};
 	const user = await db

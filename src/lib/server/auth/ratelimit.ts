@@ -142,5 +142,8 @@ export async function recentFailures(db: Kysely<DB>): Promise<Map<string, number
 	return new Map(rows.map((r) => [r.username, Number(r.n)]));
 }
 
-export const formatWait = (seconds: number) =>
-	seconds < 60 ? `${seconds} giây` : `${Math.ceil(seconds / 60)} phút`;
+export const formatWait = (seconds: number, lang: 'vi' | 'en' = 'vi') => {
+	const [n, unit] = seconds < 60 ? [seconds, 'second'] : [Math.ceil(seconds / 60), 'minute'];
+	if (lang === 'en') return `${n} ${unit}${n === 1 ? '' : 's'}`;
+	return `${n} ${unit === 'second' ? 'giây' : 'phút'}`;
+};

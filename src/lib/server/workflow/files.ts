@@ -27,17 +27,6 @@ export const UPLOADS = {
 	}
 };
 
-export const FILE_KIND_LABEL: Record<FileKind, string> = {
-	dossier_pdf: 'Hồ sơ đề xuất cấp độ đã nộp (PDF)',
-	dossier_docx: 'Hồ sơ đề xuất cấp độ đã nộp (DOCX)',
-	signed_request: 'Văn bản đề nghị thẩm định đã ký',
-	signed_dossier: 'Hồ sơ đề xuất cấp độ đã ký',
-	signed_opinion: 'Ý kiến thẩm định đã ký',
-	signed_submission: 'Tờ trình phê duyệt đã ký',
-	signed_decision: 'Quyết định phê duyệt cấp độ đã ký',
-	signed_plan_decision: 'Quyết định phê duyệt phương án đã ký'
-};
-
 export interface Upload {
 	kind: string;
 	filename: string;

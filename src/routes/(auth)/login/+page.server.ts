@@ -3,6 +3,9 @@ import { login } from '$lib/server/auth/accounts';
 import { homeFor } from '$lib/server/auth/policy';
 import { safeNext } from '$lib/server/auth/redirect';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
+import { translator } from '$lib/i18n';
+import { messagesFor } from '$lib/i18n/messages';
+import { formatWait } from '$lib/server/auth/ratelimit';
 import type { Actions, PageServerLoad } from './$types';
 
 const DEVICE_COOKIE = 'capdo_device';
@@ -15,13 +18,14 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, locals, cookies, url, getClientAddress }) => {
+		const t = translator(locals.lang, messagesFor(locals.lang));
 		const form = await request.formData();
 		const username = String(form.get('username') ?? '');
 		const password = String(form.get('password') ?? '');
 		if (!username.trim() || !password)
 			return fail(400, {
 				username,
-				message: 'Nhập tên đăng nhập và mật khẩu.',
+				message: t('auth.login.missing'),
 				field: !username.trim() ? 'username' : 'password'
 			});
 		const r = await login(
@@ -31,7 +35,15 @@ export const actions: Actions = {
 			getClientAddress(),
 			cookies.get(DEVICE_COOKIE)
 		);
-		if (!r.ok) return fail(r.status, { username, message: r.message, field: 'username' });
+		if (!r.ok)
+			return fail(r.status, {
+				username,
+				message:
+					r.status === 429
+						? t('auth.login.locked', { wait: formatWait(r.waitSeconds, t.lang) })
+						: t('auth.login.wrong'),
+				field: 'username'
+			});
 		// Marks this browser as one the account signed in from: its attempts are counted on their
 		// own, so failures from elsewhere never hold the owner back (ratelimit.ts).
 		if (r.device)

@@ -2,14 +2,18 @@
 import { error, fail } from '@sveltejs/kit';
 import { InputError } from '$lib/server/auth/accounts';
 import { completeReset, resetUser } from '$lib/server/auth/password-change';
+import { translator } from '$lib/i18n';
+import { messagesFor } from '$lib/i18n/messages';
+import { messageOf } from '$lib/server/workflow/route';
 import type { Actions, PageServerLoad } from './$types';
 
-const gone = () => error(404, 'Liên kết đặt lại mật khẩu không còn hiệu lực.');
+const gone = (lang: App.Locals['lang']) =>
+	error(404, translator(lang, messagesFor(lang))('auth.reset.gone'));
 
 export const load: PageServerLoad = async ({ locals, params, request }) => {
 	const user = await resetUser(locals.db, params.token);
 	// After the action that used it, the link is spent: the page shows the action's result.
-	if (!user && request.method !== 'POST') gone();
+	if (!user && request.method !== 'POST') gone(locals.lang);
 	return { username: user?.username ?? '' };
 };
 
@@ -21,10 +25,14 @@ export const actions: Actions = {
 				next: String(form.get('password') ?? ''),
 				confirm: String(form.get('confirm') ?? '')
 			});
-			if (!done) gone();
+			if (!done) gone(locals.lang);
 			return { done: true, username: done };
 		} catch (e) {
-			if (e instanceof InputError) return fail(422, { message: e.message, field: e.field });
+			if (e instanceof InputError)
+				return fail(422, {
+					message: messageOf(e, translator(locals.lang, messagesFor(locals.lang))),
+					field: e.field
+				});
 			throw e;
 		}
 	}

@@ -3,17 +3,22 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { createFirstAdmin, InputError } from '$lib/server/auth/accounts';
 import { createSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { setupTokenValid } from '$lib/server/auth/setup';
+import { translator } from '$lib/i18n';
+import { messagesFor } from '$lib/i18n/messages';
+import { messageOf } from '$lib/server/workflow/route';
 import type { Actions, PageServerLoad } from './$types';
 
-const gone = () => error(404, 'Liên kết thiết lập không còn hiệu lực.');
+const gone = (lang: App.Locals['lang']) =>
+	error(404, translator(lang, messagesFor(lang))('auth.setup.gone'));
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	if (!(await setupTokenValid(locals.db, params.token))) gone();
+	if (!(await setupTokenValid(locals.db, params.token))) gone(locals.lang);
 	return {};
 };
 
 export const actions: Actions = {
 	default: async ({ locals, params, request, cookies, url }) => {
+		const t = translator(locals.lang, messagesFor(locals.lang));
 		const form = await request.formData();
 		const input = {
 			username: String(form.get('username') ?? ''),
@@ -24,7 +29,7 @@ export const actions: Actions = {
 			return fail(422, {
 				...input,
 				password: '',
-				message: 'Hai mật khẩu không khớp.',
+				message: t('auth.setup.mismatch'),
 				field: 'confirm'
 			});
 		let user;
@@ -32,10 +37,15 @@ export const actions: Actions = {
 			user = await createFirstAdmin(locals.db, params.token, input);
 		} catch (e) {
 			if (e instanceof InputError)
-				return fail(422, { ...input, password: '', message: e.message, field: e.field });
+				return fail(422, {
+					...input,
+					password: '',
+					message: messageOf(e, t),
+					field: e.field
+				});
 			throw e;
 		}
-		if (!user) gone();
+		if (!user) gone(locals.lang);
 		const s = await createSession(locals.db, user!.id);
 		cookies.set(SESSION_COOKIE, s.token, {
 			path: '/',
