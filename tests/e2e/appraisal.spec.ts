@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { classifySystem, createSystem } from '../../src/lib/server/workflow/service';
-import { freshDatabase, PASSWORD, seed, svc50k } from '../server/fixtures';
+import { freshDatabase, PASSWORD, seed, svc50kAnswered } from '../server/fixtures';
 import { ensureBuilt, startServer, type Server } from '../server/server-process';
 import { docxText, pdfText } from '../paper/measure';
 
@@ -19,20 +19,7 @@ let server: Server;
 let cleanup: () => Promise<void>;
 let systemId: string;
 const NAME = 'Cổng đăng ký sự kiện xã Phú Thiện';
-// Every question answered (the declaration page lets a unit submit only a complete interview).
-const base = svc50k(NAME);
-const record = {
-	...base,
-	facts: {
-		...base.facts,
-		defense_security_system: false,
-		prime_minister_decided_level: 0,
-		risk_assessment_level: 0,
-		national_security_command_system: false,
-		national_security_telecom_system: false,
-		national_security_sector_consequence: false
-	}
-};
+const record = svc50kAnswered(NAME);
 const dir = mkdtempSync(join(tmpdir(), 'capdo-e2e-appraisal-'));
 
 test.beforeAll(async () => {

@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { createSystem } from '../../src/lib/server/workflow/service';
-import { freshDatabase, PASSWORD, seed, svc50k } from '../server/fixtures';
+import { freshDatabase, PASSWORD, seed, svc50kAnswered } from '../server/fixtures';
 import { ensureBuilt, startServer, type Server } from '../server/server-process';
 
 test.describe.configure({ mode: 'serial' });
@@ -23,19 +23,8 @@ test.beforeAll(async () => {
 	const d = await freshDatabase();
 	cleanup = d.cleanup;
 	const s = await seed(d);
-	const rec = svc50k(NAME);
-	// Every question answered (the wizard's "complete"), as a unit that went through it would.
 	const system = await createSystem(s.ctx('unitA'), {
-		...rec,
-		facts: {
-			...rec.facts,
-			defense_security_system: false,
-			prime_minister_decided_level: 0,
-			risk_assessment_level: 0,
-			national_security_command_system: false,
-			national_security_telecom_system: false,
-			national_security_sector_consequence: false
-		},
+		...svc50kAnswered(NAME),
 		owner: 'Ủy ban nhân dân tỉnh Gia Lai',
 		operator: 'Sở Văn hóa, Thể thao và Du lịch',
 		stage: 'in_operation'

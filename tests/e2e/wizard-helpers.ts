@@ -16,6 +16,27 @@ export function regime(ref: string, lang: 'vi' | 'en' = 'vi'): string {
 	return regimeName(rs.data, lang);
 }
 
+/** Every name a page must never show: facts, groups, rule-set ids and refs of the bundled rule
+ *  sets, as whole words. */
+const IDENTIFIERS = [
+	...new Set(
+		bundledRuleSets().rulesets.flatMap((r) => [
+			...Object.keys(r.data.facts),
+			...Object.keys(r.data.groups ?? {}),
+			r.data.id,
+			r.ref
+		])
+	)
+];
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const LEAK = new RegExp(
+	`(^|[^\\p{L}\\p{N}_@-])(${IDENTIFIERS.map(escape).join('|')})(?![\\p{L}\\p{N}_@-])`,
+	'u'
+);
+
+/** The first internal identifier in `text`, if any. */
+export const identifierIn = (text: string): string | undefined => LEAK.exec(text)?.[2];
+
 /** Waits for the page to be interactive at `url`, then asserts axe finds nothing. */
 export async function settle(page: Page, url?: RegExp) {
 	if (url) await page.waitForURL(url);

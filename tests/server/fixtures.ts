@@ -50,6 +50,24 @@ export const svc50k = (name = 'Cổng đăng ký sự kiện'): Omit<SystemRecor
 	components: []
 });
 
+/** svc50k with every question of the interview answered, as a unit that went through the wizard
+ *  would have it (the declaration page lets a unit submit only a complete interview). */
+export const svc50kAnswered = (name?: string): Omit<SystemRecord, 'id'> => {
+	const rec = svc50k(name);
+	return {
+		...rec,
+		facts: {
+			...rec.facts,
+			defense_security_system: false,
+			prime_minister_decided_level: 0,
+			risk_assessment_level: 0,
+			national_security_command_system: false,
+			national_security_telecom_system: false,
+			national_security_sector_consequence: false
+		}
+	};
+};
+
 /** An empty database: a temp PGlite dir, or a fresh schema on DATABASE_URL's server. */
 export async function freshDatabase(): Promise<
 	Database & { target: DbTarget; cleanup: () => Promise<void> }
