@@ -160,6 +160,23 @@ describe('seeded server', () => {
 		).toBe(303);
 	}, 60_000);
 
+	it('a user who chose English is refused in English, the wait included', async () => {
+		const c = new Client(server.origin);
+		c.jar.set('lang', 'en');
+		const form = () => c.form('/login', { username: 'nobody-en', password: 'wrong password!' });
+		const wrong = await form();
+		expect(wrong.status).toBe(400);
+		const page = await wrong.text();
+		expect(page).toContain('The username or password is not correct.');
+		expect(page).not.toContain('không đúng');
+		for (let i = 0; i < 4; i++) expect((await form()).status).toBe(400);
+		const locked = await form();
+		expect(locked.status).toBe(429);
+		expect(await locked.text()).toMatch(
+			/Too many failed sign-ins\. Try again in \d+ (second|minute)s?\./
+		);
+	}, 60_000);
+
 	it('a wrong password and an unknown account give the same answer', async () => {
 		const a = await new Client(server.origin).form('/login', { username: 'nobody', password: 'x' });
 		const b = await new Client(server.origin).form('/login', { username: 'unitb', password: 'x' });
