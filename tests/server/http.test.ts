@@ -177,6 +177,44 @@ describe('seeded server', () => {
 		);
 	}, 60_000);
 
+	it('an administrator who chose English is refused in English: own password, new user, body', async () => {
+		const c = new Client(server.origin);
+		c.jar.set('lang', 'en');
+		await c.login('admin', PASSWORD);
+		const text = async (r: Response, status: number) => {
+			expect(r.status).toBe(status);
+			const page = await r.text();
+			expect(page).not.toMatch(/dễ đoán|không khớp|ít nhất|đã có|Nhập tên/);
+			return page;
+		};
+		const change = (password: string, confirm = password) =>
+			c.form('/account?/password', { current: PASSWORD, password, confirm });
+		expect(await text(await change('password1234'), 422)).toMatch(
+			/The password is too easy to guess: [a-z "]+\. Use a long sentence/
+		);
+		expect(await text(await change('gió mùa về trên đồi chè', 'x'), 422)).toContain(
+			'The two new passwords do not match.'
+		);
+		expect(await text(await change('Ab1!Ab1!'), 422)).toContain(
+			'The password must have at least 12 characters.'
+		);
+		const user = (username: string, password: string) =>
+			c.form('/admin?/user', { username, display_name: 'Someone', role: 'admin', password });
+		expect(await text(await user('unita', 'Một mật khẩu khá dài 2026!'), 422)).toContain(
+			'This username is already taken.'
+		);
+		expect(await text(await user('someone-new', 'password1234'), 422)).toContain(
+			'The password is too easy to guess'
+		);
+		expect(await text(await c.form('/admin?/body', { name: ' ' }), 422)).toContain(
+			'Enter the name of the governing body.'
+		);
+		// The same refusal to a Vietnamese administrator, word for word as before.
+		const vi = await clients.admin.form('/admin?/body', { name: ' ' });
+		expect(vi.status).toBe(422);
+		expect(await vi.text()).toContain('Nhập tên cơ quan chủ quản.');
+	}, 60_000);
+
 	it('a wrong password and an unknown account give the same answer', async () => {
 		const a = await new Client(server.origin).form('/login', { username: 'nobody', password: 'x' });
 		const b = await new Client(server.origin).form('/login', { username: 'unitb', password: 'x' });

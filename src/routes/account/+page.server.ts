@@ -12,7 +12,9 @@ import {
 import { changePassword } from '$lib/server/auth/password-change';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { originSeenBy } from '$lib/server/origin';
-import { contextOf } from '$lib/server/workflow/route';
+import { translator } from '$lib/i18n';
+import { messagesFor } from '$lib/i18n/messages';
+import { contextOf, messageOf } from '$lib/server/workflow/route';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -38,11 +40,17 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-async function run<T>(form: string, work: () => Promise<T>) {
+/** A refusal in the user's language (App.Locals.lang). */
+async function run<T>(lang: App.Locals['lang'], form: string, work: () => Promise<T>) {
 	try {
 		return { form, ok: true as const, ...(await work()) };
 	} catch (e) {
-		if (e instanceof InputError) return fail(422, { form, message: e.message, field: e.field });
+		if (e instanceof InputError)
+			return fail(422, {
+				form,
+				message: messageOf(e, translator(lang, messagesFor(lang))),
+				field: e.field
+			});
 		throw e;
 	}
 }
@@ -53,7 +61,7 @@ export const actions: Actions = {
 	password: async (event) => {
 		const { db, user } = contextOf(event);
 		const f = await event.request.formData();
-		return run('password', async () => {
+		return run(event.locals.lang, 'password', async () => {
 			await changePassword(
 				db,
 				user,
@@ -67,7 +75,7 @@ export const actions: Actions = {
 	token: async (event) => {
 		const { db, user } = contextOf(event);
 		const f = await event.request.formData();
-		return run('token', async () => {
+		return run(event.locals.lang, 'token', async () => {
 			const t = await issueApiToken(db, user, text(f, 'label'), Number(text(f, 'days')));
 			// The command names the address the user's browser is at, not npm start's default ORIGIN.
 			return { token: t.token, expires: t.expires.toISOString(), origin: originSeenBy(event) };
@@ -76,7 +84,7 @@ export const actions: Actions = {
 	revoke: async (event) => {
 		const { db, user } = contextOf(event);
 		const f = await event.request.formData();
-		return run('revoke', async () => {
+		return run(event.locals.lang, 'revoke', async () => {
 			await revokeApiToken(db, user, text(f, 'id'));
 			return {};
 		});

@@ -13,7 +13,9 @@ import {
 import { issueReset } from '$lib/server/auth/password-change';
 import { recentFailures } from '$lib/server/auth/ratelimit';
 import type { Role } from '$lib/server/db/schema';
-import { contextOf } from '$lib/server/workflow/route';
+import { translator, type T } from '$lib/i18n';
+import { messagesFor } from '$lib/i18n/messages';
+import { contextOf, messageOf } from '$lib/server/workflow/route';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -39,13 +41,17 @@ export const load: PageServerLoad = async (event) => {
 
 type Values = Record<string, string>;
 
-async function run(form: string, values: Values, work: () => Promise<unknown>, done: string) {
+/** The user's translator: notices and refusals in their language. */
+const tOf = (event: { locals: App.Locals }) =>
+	translator(event.locals.lang, messagesFor(event.locals.lang));
+
+async function run(t: T, form: string, values: Values, work: () => Promise<unknown>, done: string) {
 	try {
 		await work();
 		return { form, ok: true as const, done };
 	} catch (e) {
 		if (e instanceof InputError)
-			return fail(422, { form, message: e.message, field: e.field, values });
+			return fail(422, { form, message: messageOf(e, t), field: e.field, values });
 		throw e;
 	}
 }
@@ -57,22 +63,26 @@ export const actions: Actions = {
 		const { db, user } = contextOf(event);
 		const f = await event.request.formData();
 		const values = { name: text(f, 'name') };
+		const t = tOf(event);
 		return run(
+			t,
 			'body',
 			values,
 			() => createBody(db, user, values.name),
-			`Đã thêm cơ quan “${values.name.trim()}”.`
+			t('admin.body.done', { name: values.name.trim() })
 		);
 	},
 	unit: async (event) => {
 		const { db, user } = contextOf(event);
 		const f = await event.request.formData();
 		const values = { body_id: text(f, 'body_id'), name: text(f, 'name') };
+		const t = tOf(event);
 		return run(
+			t,
 			'unit',
 			values,
 			() => createUnit(db, user, values.body_id, values.name),
-			`Đã thêm đơn vị “${values.name.trim()}”.`
+			t('admin.unit.done', { name: values.name.trim() })
 		);
 	},
 	user: async (event) => {
@@ -86,12 +96,14 @@ export const actions: Actions = {
 			body_id: text(f, 'body_id')
 		};
 		const role = values.role as Role;
+		const t = tOf(event);
 		return run(
+			t,
 			'user',
 			values,
 			async () => {
 				if (!['unit', 'appraiser', 'maintainer', 'admin'].includes(role))
-					throw new InputError('Chọn vai trò.', 'role');
+					throw new InputError({ key: 'admin.error.role' }, 'role');
 				await createUser(db, user, {
 					username: values.username,
 					display_name: values.display_name,
@@ -101,7 +113,7 @@ export const actions: Actions = {
 					body_id: values.body_id || null
 				});
 			},
-			`Đã thêm người dùng “${values.username.trim()}”. Gửi mật khẩu ban đầu cho họ qua một kênh riêng.`
+			t('admin.user.done', { username: values.username.trim() })
 		);
 	},
 	reset: async (event) => {
@@ -119,24 +131,28 @@ export const actions: Actions = {
 				}
 			};
 		} catch (e) {
-			if (e instanceof InputError) return fail(422, { form: 'reset', message: e.message });
+			if (e instanceof InputError)
+				return fail(422, { form: 'reset', message: messageOf(e, tOf(event)) });
 			throw e;
 		}
 	},
 	unlock: async (event) => {
 		const { db, user } = contextOf(event);
 		const f = await event.request.formData();
-		return run('unlock', {}, () => unlockLogin(db, user, text(f, 'id')), 'Đã mở khóa đăng nhập.');
+		const t = tOf(event);
+		return run(t, 'unlock', {}, () => unlockLogin(db, user, text(f, 'id')), t('admin.done.unlock'));
 	},
 	toggle: async (event) => {
 		const { db, user } = contextOf(event);
 		const f = await event.request.formData();
 		const disabled = text(f, 'disabled') === 'true';
+		const t = tOf(event);
 		return run(
+			t,
 			'toggle',
 			{},
 			() => setUserDisabled(db, user, text(f, 'id'), disabled),
-			disabled ? 'Đã khóa tài khoản.' : 'Đã mở khóa tài khoản.'
+			t(disabled ? 'admin.done.disable' : 'admin.done.enable')
 		);
 	}
 };

@@ -7,7 +7,7 @@ import {
 	dummyHash,
 	hashPassword,
 	MAX_PASSWORD_LENGTH,
-	passwordProblem,
+	passwordIssue,
 	verifyPassword
 } from './password';
 import type { Principal } from './policy';
@@ -20,31 +20,9 @@ import {
 } from './ratelimit';
 import { createSession } from './sessions';
 import { hashToken, newToken } from './tokens';
-import { translate, type Lang, type MessageKey } from '../../i18n';
-import { vi } from '../../i18n/vi';
-import type { Localized } from '../../rules/types';
+import { vietnamese, type Said } from './said';
 
-/**
- * A message by its key in the i18n messages, so a form can show it in the user's language; an
- * error made from one keeps the Vietnamese text as its `message` (the API and the log use that).
- * A parameter may be rule-set text ({vi, en}).
- */
-export interface Said {
-	key: MessageKey;
-	params?: Record<string, string | number | Localized>;
-}
-
-/** The text of `said` in `lang`, from those messages. */
-export function sayIn(said: Said, lang: Lang, messages: Record<MessageKey, string>): string {
-	const params = Object.fromEntries(
-		Object.entries(said.params ?? {}).map(([k, v]) => [k, typeof v === 'object' ? v[lang] : v])
-	);
-	return translate(messages, said.key, params);
-}
-
-/** The Vietnamese text of a message given as text or by key. */
-export const vietnamese = (m: string | Said): string =>
-	typeof m === 'string' ? m : sayIn(m, 'vi', vi);
+export { sayIn, vietnamese, type Said } from './said';
 
 export class InputError extends Error {
 	readonly said?: Said;
@@ -90,9 +68,10 @@ export interface NewUser {
 async function prepareUser(input: NewUser) {
 	const username = input.username.trim().toLowerCase();
 	if (!/^[a-z0-9._-]{3,64}$/.test(username))
-		throw new InputError('Tên đăng nhập gồm 3–64 chữ thường, số, dấu chấm, gạch.', 'username');
-	if (!input.display_name.trim()) throw new InputError('Nhập họ tên.', 'display_name');
-	const problem = await passwordProblem(input.password, [username, input.display_name]);
+		throw new InputError({ key: 'admin.error.username' }, 'username');
+	if (!input.display_name.trim())
+		throw new InputError({ key: 'admin.error.displayName' }, 'display_name');
+	const problem = await passwordIssue(input.password, [username, input.display_name]);
 	if (problem) throw new InputError(problem, 'password');
 	return { ...input, username, password_hash: await hashPassword(input.password) };
 }
@@ -102,9 +81,10 @@ async function insertUser(trx: Transaction<DB>, actor: Actor, input: PreparedUse
 	const username = input.username;
 	const unit_id = input.role === 'unit' ? input.unit_id || null : null;
 	const body_id = input.role === 'appraiser' ? input.body_id || null : null;
-	if (input.role === 'unit' && !unit_id) throw new InputError('Chọn đơn vị.', 'unit_id');
+	if (input.role === 'unit' && !unit_id)
+		throw new InputError({ key: 'admin.error.pickUnit' }, 'unit_id');
 	if (input.role === 'appraiser' && !body_id)
-		throw new InputError('Chọn cơ quan chủ quản.', 'body_id');
+		throw new InputError({ key: 'admin.error.pickBody' }, 'body_id');
 	if (
 		unit_id &&
 		!(
@@ -112,7 +92,7 @@ async function insertUser(trx: Transaction<DB>, actor: Actor, input: PreparedUse
 			(await trx.selectFrom('units').select('id').where('id', '=', unit_id).executeTakeFirst())
 		)
 	)
-		throw new InputError('Không có đơn vị này.', 'unit_id');
+		throw new InputError({ key: 'admin.error.noUnit' }, 'unit_id');
 	if (
 		body_id &&
 		!(
@@ -124,13 +104,13 @@ async function insertUser(trx: Transaction<DB>, actor: Actor, input: PreparedUse
 				.executeTakeFirst())
 		)
 	)
-		throw new InputError('Không có cơ quan chủ quản này.', 'body_id');
+		throw new InputError({ key: 'admin.error.noBody' }, 'body_id');
 	const taken = await trx
 		.selectFrom('users')
 		.select('id')
 		.where('username', '=', username)
 		.executeTakeFirst();
-	if (taken) throw new InputError('Tên đăng nhập đã có.', 'username');
+	if (taken) throw new InputError({ key: 'admin.error.taken' }, 'username');
 	const user = {
 		id: randomUUID(),
 		username,
@@ -184,8 +164,8 @@ export async function setUserDisabled(
 	userId: string,
 	disabled: boolean
 ) {
-	if (userId === by.id) throw new InputError('Không thể khóa chính mình.');
-	if (!isUuid(userId)) throw new InputError('Không có người dùng này.');
+	if (userId === by.id) throw new InputError({ key: 'admin.error.self' });
+	if (!isUuid(userId)) throw new InputError({ key: 'admin.error.noUser' });
 	await db.transaction().execute(async (trx) => {
 		const before = await trx
 			.selectFrom('users')
@@ -193,7 +173,7 @@ export async function setUserDisabled(
 			.where('id', '=', userId)
 			.forUpdate()
 			.executeTakeFirst();
-		if (!before) throw new InputError('Không có người dùng này.');
+		if (!before) throw new InputError({ key: 'admin.error.noUser' });
 		await trx.updateTable('users').set({ disabled }).where('id', '=', userId).execute();
 		if (disabled) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
 		await appendAudit(trx, actorOf(by), {
@@ -209,14 +189,14 @@ export async function setUserDisabled(
 
 export async function createBody(db: Kysely<DB>, by: Principal, name: string) {
 	const clean = name.trim();
-	if (!clean) throw new InputError('Nhập tên cơ quan chủ quản.', 'name');
+	if (!clean) throw new InputError({ key: 'admin.error.bodyName' }, 'name');
 	return db.transaction().execute(async (trx) => {
 		const dup = await trx
 			.selectFrom('governing_bodies')
 			.select('id')
 			.where('name', '=', clean)
 			.executeTakeFirst();
-		if (dup) throw new InputError('Cơ quan chủ quản này đã có.', 'name');
+		if (dup) throw new InputError({ key: 'admin.error.bodyTaken' }, 'name');
 		const body = { id: randomUUID(), name: clean };
 		await trx.insertInto('governing_bodies').values(body).execute();
 		await appendAudit(trx, actorOf(by), {
@@ -231,22 +211,22 @@ export async function createBody(db: Kysely<DB>, by: Principal, name: string) {
 
 export async function createUnit(db: Kysely<DB>, by: Principal, bodyId: string, name: string) {
 	const clean = name.trim();
-	if (!clean) throw new InputError('Nhập tên đơn vị.', 'name');
-	if (!isUuid(bodyId)) throw new InputError('Chọn cơ quan chủ quản.', 'body_id');
+	if (!clean) throw new InputError({ key: 'admin.error.unitName' }, 'name');
+	if (!isUuid(bodyId)) throw new InputError({ key: 'admin.error.pickBody' }, 'body_id');
 	return db.transaction().execute(async (trx) => {
 		const body = await trx
 			.selectFrom('governing_bodies')
 			.select('id')
 			.where('id', '=', bodyId)
 			.executeTakeFirst();
-		if (!body) throw new InputError('Chọn cơ quan chủ quản.', 'body_id');
+		if (!body) throw new InputError({ key: 'admin.error.pickBody' }, 'body_id');
 		const dup = await trx
 			.selectFrom('units')
 			.select('id')
 			.where('body_id', '=', bodyId)
 			.where('name', '=', clean)
 			.executeTakeFirst();
-		if (dup) throw new InputError('Đơn vị này đã có.', 'name');
+		if (dup) throw new InputError({ key: 'admin.error.unitTaken' }, 'name');
 		const unit = { id: randomUUID(), body_id: bodyId, name: clean };
 		await trx.insertInto('units').values(unit).execute();
 		await appendAudit(trx, actorOf(by), {
@@ -339,14 +319,14 @@ async function issueDevice(db: Kysely<DB>, userId: string): Promise<string> {
 
 /** The administrator's unlock: the account's failed sign-ins are forgotten, and audited. */
 export async function unlockLogin(db: Kysely<DB>, by: Principal, userId: string) {
-	if (!isUuid(userId)) throw new InputError('Không có người dùng này.');
+	if (!isUuid(userId)) throw new InputError({ key: 'admin.error.noUser' });
 	await db.transaction().execute(async (trx) => {
 		const user = await trx
 			.selectFrom('users')
 			.select(['id', 'username', 'unit_id'])
 			.where('id', '=', userId)
 			.executeTakeFirst();
-		if (!user) throw new InputError('Không có người dùng này.');
+		if (!user) throw new InputError({ key: 'admin.error.noUser' });
 		const devices = await trx
 			.selectFrom('login_devices')
 			.select('token_hash')

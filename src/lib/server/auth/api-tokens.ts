@@ -19,11 +19,12 @@ export async function issueApiToken(
 	label: string,
 	days: number
 ): Promise<{ id: string; token: string; expires: Date }> {
-	if (!TOKEN_ROLES.includes(by.role)) throw new InputError('Vai trò này không dùng mã truy cập.');
+	if (!TOKEN_ROLES.includes(by.role)) throw new InputError({ key: 'account.tokens.role' });
 	const clean = label.trim();
-	if (!clean || clean.length > 100) throw new InputError('Đặt tên cho mã (1–100 ký tự).', 'label');
+	if (!clean || clean.length > 100)
+		throw new InputError({ key: 'account.tokens.labelRange' }, 'label');
 	if (!(TOKEN_DAYS as readonly number[]).includes(days))
-		throw new InputError('Chọn thời hạn.', 'days');
+		throw new InputError({ key: 'account.tokens.pickDays' }, 'days');
 	const token = TOKEN_PREFIX + newToken();
 	const id = randomUUID();
 	const expires = new Date(Date.now() + days * 86_400_000);
@@ -58,7 +59,7 @@ export async function revokeApiToken(db: Kysely<DB>, by: Principal, id: string) 
 			.where('revoked_at', 'is', null)
 			.returning(['label'])
 			.executeTakeFirst();
-		if (!row) throw new InputError('Không có mã này.');
+		if (!row) throw new InputError({ key: 'account.tokens.unknown' });
 		await appendAudit(trx, actorOf(by), {
 			action: 'token.revoke',
 			entity_type: 'api_token',

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { appendAudit } from '../audit/log';
 import { actorOf, InputError, isUuid } from './accounts';
-import { hashPassword, MAX_PASSWORD_LENGTH, passwordProblem, verifyPassword } from './password';
+import { hashPassword, MAX_PASSWORD_LENGTH, passwordIssue, verifyPassword } from './password';
 import type { Principal } from './policy';
 import { chargeAttempt, clearAccountFailures, formatWait, refund } from './ratelimit';
 import { hashToken, newToken } from './tokens';
@@ -13,8 +13,8 @@ import { hashToken, newToken } from './tokens';
 export const RESET_HOURS = 24;
 
 async function checkNew(next: string, confirm: string, personal: string[]) {
-	if (next !== confirm) throw new InputError('Hai mật khẩu mới không khớp.', 'confirm');
-	const problem = await passwordProblem(next, personal);
+	if (next !== confirm) throw new InputError({ key: 'account.password.mismatch' }, 'confirm');
+	const problem = await passwordIssue(next, personal);
 	if (problem) throw new InputError(problem, 'password');
 	return hashPassword(next);
 }
@@ -31,7 +31,12 @@ export async function changePassword(
 	const charge = await chargeAttempt(db, subject);
 	if (!charge.ok)
 		throw new InputError(
-			`Nhập sai quá nhiều lần. Vui lòng thử lại sau ${formatWait(charge.waitSeconds)}.`,
+			{
+				key: 'account.password.locked',
+				params: {
+					wait: { vi: formatWait(charge.waitSeconds), en: formatWait(charge.waitSeconds, 'en') }
+				}
+			},
 			'current'
 		);
 	const row = await db
@@ -43,10 +48,10 @@ export async function changePassword(
 		input.current.length > MAX_PASSWORD_LENGTH ||
 		!(await verifyPassword(input.current, row.password_hash))
 	)
-		throw new InputError('Mật khẩu hiện tại không đúng.', 'current');
+		throw new InputError({ key: 'account.password.wrong' }, 'current');
 	await refund(db, subject, charge);
 	if (input.next === input.current)
-		throw new InputError('Mật khẩu mới phải khác mật khẩu hiện tại.', 'password');
+		throw new InputError({ key: 'account.password.same' }, 'password');
 	const hash = await checkNew(input.next, input.confirm, [user.username, user.display_name]);
 	await db.transaction().execute(async (trx) => {
 		await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', user.id).execute();
@@ -68,8 +73,8 @@ export async function changePassword(
 
 /** An administrator's reset link for another account; earlier unused links die. */
 export async function issueReset(db: Kysely<DB>, by: Principal, userId: string) {
-	if (!isUuid(userId)) throw new InputError('Không có người dùng này.');
-	if (userId === by.id) throw new InputError('Đổi mật khẩu của chính mình ở trang Tài khoản.');
+	if (!isUuid(userId)) throw new InputError({ key: 'admin.error.noUser' });
+	if (userId === by.id) throw new InputError({ key: 'admin.error.ownPassword' });
 	const token = newToken();
 	const expires = new Date(Date.now() + RESET_HOURS * 3600_000);
 	const user = await db.transaction().execute(async (trx) => {
@@ -78,7 +83,7 @@ export async function issueReset(db: Kysely<DB>, by: Principal, userId: string) 
 			.select(['id', 'username', 'unit_id'])
 			.where('id', '=', userId)
 			.executeTakeFirst();
-		if (!u) throw new InputError('Không có người dùng này.');
+		if (!u) throw new InputError({ key: 'admin.error.noUser' });
 		await trx.deleteFrom('password_resets').where('user_id', '=', userId).execute();
 		await trx
 			.insertInto('password_resets')

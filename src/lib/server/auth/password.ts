@@ -1,6 +1,7 @@
 // Password hashing with scrypt (memory-hard, in node:crypto). The parameters are stored with the
 // hash so they can be raised later without breaking existing accounts.
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { vietnamese, type Said } from './said';
 import { MIN_SCORE, passwordStrength } from './strength';
 
 const scrypt = (pw: string, salt: Buffer, len: number, opts: ScryptOptions) =>
@@ -62,18 +63,41 @@ export const MAX_PASSWORD_LENGTH = 1024;
 /**
  * Why a new password is refused, or undefined: 12–1,024 characters, not only spaces, and hard to
  * guess (strength.ts: common and sequential passwords, the user's own name and login refused).
+ * By message key, so a form can answer in its reader's language.
  */
+export async function passwordIssue(
+	password: string,
+	personal: string[] = []
+): Promise<Said | undefined> {
+	if (password.length < MIN_PASSWORD_LENGTH)
+		return { key: 'account.password.short', params: { n: MIN_PASSWORD_LENGTH } };
+	if (password.length > MAX_PASSWORD_LENGTH)
+		return {
+			key: 'account.password.long',
+			params: {
+				n: {
+					vi: MAX_PASSWORD_LENGTH.toLocaleString('vi-VN'),
+					en: MAX_PASSWORD_LENGTH.toLocaleString('en-GB')
+				}
+			}
+		};
+	if (!password.trim()) return { key: 'account.password.blank' };
+	const s = await passwordStrength(password, personal);
+	if (s.score < MIN_SCORE)
+		return s.warning
+			? {
+					key: 'account.password.weakBecause',
+					params: { warning: { vi: s.warning, en: s.warningEn } }
+				}
+			: { key: 'account.password.weak' };
+	return undefined;
+}
+
+/** passwordIssue's Vietnamese text. */
 export async function passwordProblem(
 	password: string,
 	personal: string[] = []
 ): Promise<string | undefined> {
-	if (password.length < MIN_PASSWORD_LENGTH)
-		return `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`;
-	if (password.length > MAX_PASSWORD_LENGTH)
-		return `Mật khẩu dài tối đa ${MAX_PASSWORD_LENGTH.toLocaleString('vi-VN')} ký tự.`;
-	if (!password.trim()) return 'Mật khẩu không được chỉ gồm khoảng trắng.';
-	const s = await passwordStrength(password, personal);
-	if (s.score < MIN_SCORE)
-		return `Mật khẩu quá dễ đoán${s.warning ? `: ${s.warning}` : ''}. Hãy dùng một câu dài, hoặc nhiều từ không liên quan đến nhau.`;
-	return undefined;
+	const issue = await passwordIssue(password, personal);
+	return issue && vietnamese(issue);
 }

@@ -64,6 +64,26 @@ const WARNINGS_VI = {
 	pwned: 'mật khẩu này đã bị lộ trên Internet'
 };
 
+/** The same reasons for an English reader (zxcvbn is given the Vietnamese; the key links them). */
+const WARNINGS_EN: Record<keyof typeof WARNINGS_VI, string> = {
+	straightRow: 'a straight row of keys is easy to guess',
+	keyPattern: 'a short keyboard pattern is easy to guess',
+	simpleRepeat: 'repeated characters (like "aaa") are easy to guess',
+	extendedRepeat: 'repeated strings (like "abcabc") are easy to guess',
+	sequences: 'sequences (like "abc", "1234") are easy to guess',
+	recentYears: 'recent years are easy to guess',
+	dates: 'dates are easy to guess',
+	topTen: 'this is one of the most common passwords',
+	topHundred: 'this is a very common password',
+	common: 'this is a common password',
+	similarToCommon: 'this password is close to a common one',
+	wordByItself: 'a single word is easy to guess',
+	namesByThemselves: 'a first or last name on its own is easy to guess',
+	commonNames: 'common first and last names are easy to guess',
+	userInputs: 'do not use names, usernames or familiar words (like "matkhau", "capdo")',
+	pwned: 'this password has been exposed on the Internet'
+};
+
 let factory: Promise<ZxcvbnFactory> | undefined;
 /** Loaded on first use: the dictionaries are large and only password forms need them. */
 function zxcvbn() {
@@ -90,6 +110,8 @@ export interface Strength {
 	score: number;
 	/** Why it is weak, in Vietnamese (empty when zxcvbn gives no single reason). */
 	warning: string;
+	/** The same reason in English (empty with the Vietnamese). */
+	warningEn: string;
 }
 
 /** `personal`: the user's login, name and the like, which must not carry the password. */
@@ -104,5 +126,9 @@ export async function passwordStrength(
 	// Scored as typed and without diacritics: "mậtkhẩu2026" is "matkhau2026" to a guesser.
 	const [a, b] = [password, plain(password)].map((p) => z.check(p.slice(0, SCORED_LENGTH), words));
 	const r = b!.score < a!.score ? b! : a!;
-	return { score: r.score, warning: r.feedback.warning ?? '' };
+	const warning = r.feedback.warning ?? '';
+	const key = (Object.keys(WARNINGS_VI) as (keyof typeof WARNINGS_VI)[]).find(
+		(k) => WARNINGS_VI[k] === warning
+	);
+	return { score: r.score, warning, warningEn: key ? WARNINGS_EN[key] : warning };
 }

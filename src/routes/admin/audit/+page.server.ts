@@ -5,6 +5,8 @@ import { pathText, type FieldChange } from '$lib/server/audit/changes';
 import { netChanges } from '$lib/server/audit/group';
 import { auditLines, type VisibleEntry } from '$lib/server/audit/view';
 import type { DB } from '$lib/server/db/schema';
+import { translate } from '$lib/i18n';
+import { messagesFor } from '$lib/i18n/messages';
 import { contextOf } from '$lib/server/workflow/route';
 import type { PageServerLoad } from './$types';
 
@@ -13,13 +15,12 @@ const short = (v: unknown) => {
 	const s = typeof v === 'string' ? v : JSON.stringify(v);
 	return s.length > 200 ? s.slice(0, 200) + '…' : s;
 };
-const changeView = (c: FieldChange) => ({
+/** One changed field; `removed` is what a deleted value reads as in the user's language. */
+const changeView = (removed: string) => (c: FieldChange) => ({
 	field: pathText(c.path),
 	from: 'from' in c ? short(c.from) : '—',
-	to: 'to' in c ? short(c.to) : '(xóa)'
+	to: 'to' in c ? short(c.to) : removed
 });
-const changesOf = (after: unknown) =>
-	((after as { changes?: FieldChange[] } | null)?.changes ?? []).map(changeView);
 
 /** Names for the entities on the page: a person reads names, not ids. */
 async function names(db: Kysely<DB>, entries: VisibleEntry[]) {
@@ -66,6 +67,7 @@ export const load: PageServerLoad = async (event) => {
 	const before = Number.parseInt(event.url.searchParams.get('before') ?? '', 10);
 	const page = await auditLines(db, user, before > 0 ? before : undefined);
 	const named = await names(db, page.lines.flat());
+	const view = changeView(translate(messagesFor(event.locals.lang), 'audit.removed'));
 	const lines = page.lines.map((g) => {
 		const e = g[0]!;
 		const common = {
@@ -83,12 +85,12 @@ export const load: PageServerLoad = async (event) => {
 				from: g.at(-1)!.at,
 				to: e.at,
 				first_id: g.at(-1)!.id,
-				changes: e.withheld ? [] : netChanges(g).map(changeView),
+				changes: e.withheld ? [] : netChanges(g).map(view),
 				before: '',
 				after: '',
 				hash: e.hash
 			};
-		const changes = changesOf(e.after);
+		const changes = ((e.after as { changes?: FieldChange[] } | null)?.changes ?? []).map(view);
 		const { changes: _omit, ...rest } = (e.after ?? {}) as Record<string, unknown>;
 		void _omit;
 		return {
