@@ -267,14 +267,16 @@ describe('Decree 85 dossier body', () => {
 		);
 		// A number in Vietnamese notation, a boolean as Có/Không, a list joined by "; ".
 		expect(annex.some((l) => l.includes(' | 25.000 | '))).toBe(true);
+		// A number asked with radios is written as the option chosen, not the bare number.
+		expect(annex).toContain(
+			`Dịch vụ công trực tuyến của hệ thống đạt mức độ cao nhất nào? | Mức độ 4: nộp, thanh toán và nhận kết quả trực tuyến | Điều 8 khoản 2 điểm a ${ND85}`
+		);
 		expect(
 			annex.some((l) => l.includes(' | Thông tin công cộng; Thông tin riêng; Thông tin cá nhân | '))
 		).toBe(true);
 		expect(
 			annex.some((l) =>
-				l.startsWith(
-					'Dịch vụ trực tuyến có thuộc danh mục ngành, nghề kinh doanh có điều kiện không? | Không |'
-				)
+				l.startsWith('Dịch vụ có thuộc ngành, nghề kinh doanh có điều kiện không? | Không |')
 			)
 		).toBe(true);
 		expect(annex).toContain('# Cơ sở dữ liệu hồ sơ thủ tục hành chính');

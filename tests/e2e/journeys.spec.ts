@@ -118,6 +118,23 @@ function checker(page: Page, name: string, width: number, rs: RuleSet) {
 			// told that Decree 331 now applies).
 			if (url.pathname.startsWith('/systems/') && !url.pathname.endsWith('/details'))
 				expect(text, `another regime cited on ${url.pathname}`).not.toMatch(OTHER[rs.ref]!);
+			// A question page in plain words: its title in 15 words or fewer, article references only
+			// under "Căn cứ pháp lý" (issue 17 item 2).
+			if (/\/q\//.test(url.pathname)) {
+				const title = (await page.locator('h1').innerText()).trim();
+				expect(title.split(/\s+/).length, `question title on ${url.pathname}`).toBeLessThanOrEqual(
+					15
+				);
+				const outside = await page.locator('main').evaluate((m) => {
+					const copy = m.cloneNode(true) as HTMLElement;
+					copy.querySelectorAll('details.legal').forEach((d) => d.remove());
+					return copy.textContent ?? '';
+				});
+				expect(
+					outside,
+					`article reference outside "Căn cứ pháp lý" on ${url.pathname}`
+				).not.toMatch(/\b(Điều|khoản) \d/u);
+			}
 			const { violations } = await new AxeBuilder({ page }).analyze();
 			expect(violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target).join(' ')}`)).toEqual(
 				[]

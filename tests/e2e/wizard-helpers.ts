@@ -100,7 +100,7 @@ export const ONE_STOP_SHOP: Answer[] = [
 	'Phục vụ người dân, doanh nghiệp',
 	['Thông tin công cộng', 'Thông tin riêng', 'Thông tin cá nhân'],
 	NONE_OF_THESE,
-	4,
+	'Mức độ 4: nộp, thanh toán và nhận kết quả trực tuyến',
 	25000
 ];
 

@@ -146,7 +146,7 @@ test('change an answer from the check page: new follow-ups first, removed answer
 	await expect(page).toHaveURL(/screening\?return=check/);
 	await answer(page, NONE_OF_THESE);
 	await expect(page).toHaveURL(/online_public_service_level\?return=check/);
-	await answer(page, 2);
+	await answer(page, 'Mức độ 2: tải mẫu đơn, nộp hồ sơ trực tiếp');
 	await answer(page, 0);
 	await expect(page).toHaveURL(/\/check$/);
 	// The check page lists the screening page as one answer, the level as its own.

@@ -123,7 +123,7 @@ describe('diff of vn-nd85 tt03-2017 → tt12-2022', () => {
 				.sort()
 		).toEqual(['note', 'when']);
 		const f = find(d, 'facts', 'function')!.fields!;
-		expect(f.map((x) => x.field).sort()).toEqual(['guidance', 'help']);
+		expect(f.map((x) => x.field).sort()).toEqual(['guidance', 'help', 'hints']);
 		expect(f.find((x) => x.field === 'guidance')).toMatchObject({
 			before_text: 'Điều 4 Thông tư 03/2017/TT-BTTTT',
 			after_text: 'Điều 7 Thông tư 12/2022/TT-BTTTT'

@@ -113,9 +113,9 @@ describe('vn-nd85@tt12-2022', () => {
 	it('guides the system-kind question by Điều 7, without Circular 03’s example lists', () => {
 		const f = d.facts.function!;
 		expect(cite(f.guidance!)).toBe('Điều 7 Thông tư 12/2022/TT-BTTTT');
-		expect(t03.data.facts.function!.help!.vi).toContain('họp trực tuyến');
-		expect(f.help!.vi).not.toContain('họp trực tuyến');
-		expect(f.help!.vi).toContain('chỉ phục vụ hoạt động quản trị, vận hành nội bộ');
+		expect(t03.data.facts.function!.hints!.internal!.vi).toContain('họp trực tuyến');
+		expect(f.hints!.internal!.vi).not.toContain('họp trực tuyến');
+		expect(f.hints!.internal!.vi).toContain('phục vụ hoạt động quản trị, vận hành nội bộ');
 		// The other questions are inherited unchanged, but for the online public service, asked in
 		// the terms of Decree 42/2022 in the place of the old one.
 		const others = (facts: typeof d.facts) =>

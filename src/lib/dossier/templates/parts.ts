@@ -280,7 +280,12 @@ export function formatFact(ctx: TemplateContext, def: FactDef, v: FactValue): st
 	const label = (x: string) => ('labels' in def && def.labels?.[x]?.[ctx.lang]) || x;
 	if (Array.isArray(v)) return v.map(label).join('; ');
 	if (typeof v === 'boolean') return v ? ctx.L.yes : ctx.L.no;
-	if (typeof v === 'number') return v.toLocaleString(ctx.lang === 'vi' ? 'vi-VN' : 'en-GB');
+	// A number asked with radios (a level, a service level) is written as the option the unit chose.
+	if (typeof v === 'number')
+		return (
+			('labels' in def && def.labels?.[String(v)]?.[ctx.lang]) ||
+			v.toLocaleString(ctx.lang === 'vi' ? 'vi-VN' : 'en-GB')
+		);
 	return label(v);
 }
 
