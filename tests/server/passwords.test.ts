@@ -1,11 +1,19 @@
 // Passwords (issue 16 item 9): weak ones refused by a strength estimate and a denylist, a change
 // page for every user, and the administrator's one-time reset link — each over the real server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { passwordProblem } from '../../src/lib/server/auth/password';
+import { en } from '../../src/lib/i18n/en';
+import { passwordIssue } from '../../src/lib/server/auth/password';
+import { sayIn, vietnamese } from '../../src/lib/server/auth/said';
 import { freshDatabase, PASSWORD, seed } from './fixtures';
 import { Client, ensureBuilt, startServer, type Server } from './server-process';
 
-describe('passwordProblem', () => {
+/** Why the password is refused, in Vietnamese (the form shows it in the reader's language). */
+const passwordProblem = async (pw: string, personal?: string[]) => {
+	const issue = await passwordIssue(pw, personal);
+	return issue && vietnamese(issue);
+};
+
+describe('passwordIssue', () => {
 	it.each([
 		['all spaces', ' '.repeat(16)],
 		['very common', 'password1234'],
@@ -24,6 +32,10 @@ describe('passwordProblem', () => {
 	it('refuses short and over-long passwords, and accepts long unrelated words', async () => {
 		expect(await passwordProblem('Ab1!Ab1!')).toMatch(/ít nhất 12/);
 		expect(await passwordProblem('x'.repeat(1025))).toMatch(/tối đa 1\.024/);
+		// The same refusals for an English reader, numbers in English notation.
+		expect(sayIn((await passwordIssue('Ab1!Ab1!'))!, 'en', en)).toMatch(/at least 12/);
+		expect(sayIn((await passwordIssue('x'.repeat(1025)))!, 'en', en)).toMatch(/1,024/);
+		expect(sayIn((await passwordIssue('password1234'))!, 'en', en)).toMatch(/guess/);
 		for (const ok of [PASSWORD, 'Sở Tài chính giữ mèo xanh', 'tàu hỏa qua cầu gỗ lúc 5 giờ'])
 			expect(await passwordProblem(ok, ['vanduc'])).toBeUndefined();
 	});

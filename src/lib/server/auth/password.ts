@@ -1,7 +1,7 @@
 // Password hashing with scrypt (memory-hard, in node:crypto). The parameters are stored with the
 // hash so they can be raised later without breaking existing accounts.
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { vietnamese, type Said } from './said';
+import type { Said } from './said';
 import { MIN_SCORE, passwordStrength } from './strength';
 
 const scrypt = (pw: string, salt: Buffer, len: number, opts: ScryptOptions) =>
@@ -91,13 +91,4 @@ export async function passwordIssue(
 				}
 			: { key: 'account.password.weak' };
 	return undefined;
-}
-
-/** passwordIssue's Vietnamese text. */
-export async function passwordProblem(
-	password: string,
-	personal: string[] = []
-): Promise<string | undefined> {
-	const issue = await passwordIssue(password, personal);
-	return issue && vietnamese(issue);
 }
