@@ -140,6 +140,9 @@ async function signedIn(browser: Browser, username: string, width: number, lang:
 	await page.locator('#password').fill(PASSWORD);
 	await page.locator('main form button').click();
 	await page.waitForURL((u) => u.pathname !== '/login');
+	// The landing page loads the unit's saved work after hydration: navigating away mid-fetch
+	// aborts it ("Failed to fetch", a page error that failed this test once in CI).
+	await hydrated(page);
 	return page;
 }
 
