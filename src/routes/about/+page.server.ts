@@ -1,8 +1,7 @@
 // "Về capdo": that capdo is an independent tool, and where each regime's dossiers are submitted,
 // read from the procedure data of the rule sets the server applies.
-import { translator } from '$lib/i18n';
 import { formatDate } from '$lib/i18n/dates';
-import { messagesFor } from '$lib/i18n/messages';
+import { translatorFor } from '$lib/i18n/messages';
 import { formatCitation } from '$lib/rules/citation';
 import { today } from '$lib/rules/select';
 import { regimeLabel } from '$lib/wizard/view';
@@ -10,7 +9,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
 	const lang = locals.lang;
-	const t = translator(lang, messagesFor(lang));
+	const t = translatorFor(lang);
 	const date = today();
 	const regimes = [...locals.rulesets]
 		.sort((a, b) => (a.data.effective_from < b.data.effective_from ? 1 : -1))

@@ -12,8 +12,7 @@ import {
 import { changePassword } from '$lib/server/auth/password-change';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { originSeenBy } from '$lib/server/origin';
-import { translator } from '$lib/i18n';
-import { messagesFor } from '$lib/i18n/messages';
+import { translatorFor } from '$lib/i18n/messages';
 import { contextOf, messageOf } from '$lib/server/workflow/route';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -48,7 +47,7 @@ async function run<T>(lang: App.Locals['lang'], form: string, work: () => Promis
 		if (e instanceof InputError)
 			return fail(422, {
 				form,
-				message: messageOf(e, translator(lang, messagesFor(lang))),
+				message: messageOf(e, translatorFor(lang)),
 				field: e.field
 			});
 		throw e;

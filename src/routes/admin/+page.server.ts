@@ -13,8 +13,8 @@ import {
 import { issueReset } from '$lib/server/auth/password-change';
 import { recentFailures } from '$lib/server/auth/ratelimit';
 import type { Role } from '$lib/server/db/schema';
-import { translator, type T } from '$lib/i18n';
-import { messagesFor } from '$lib/i18n/messages';
+import type { T } from '$lib/i18n';
+import { translatorFor } from '$lib/i18n/messages';
 import { contextOf, messageOf } from '$lib/server/workflow/route';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -41,10 +41,6 @@ export const load: PageServerLoad = async (event) => {
 
 type Values = Record<string, string>;
 
-/** The user's translator: notices and refusals in their language. */
-const tOf = (event: { locals: App.Locals }) =>
-	translator(event.locals.lang, messagesFor(event.locals.lang));
-
 async function run(t: T, form: string, values: Values, work: () => Promise<unknown>, done: string) {
 	try {
 		await work();
@@ -63,7 +59,7 @@ export const actions: Actions = {
 		const { db, user } = contextOf(event);
 		const f = await event.request.formData();
 		const values = { name: text(f, 'name') };
-		const t = tOf(event);
+		const t = translatorFor(event.locals.lang);
 		return run(
 			t,
 			'body',
@@ -76,7 +72,7 @@ export const actions: Actions = {
 		const { db, user } = contextOf(event);
 		const f = await event.request.formData();
 		const values = { body_id: text(f, 'body_id'), name: text(f, 'name') };
-		const t = tOf(event);
+		const t = translatorFor(event.locals.lang);
 		return run(
 			t,
 			'unit',
@@ -96,7 +92,7 @@ export const actions: Actions = {
 			body_id: text(f, 'body_id')
 		};
 		const role = values.role as Role;
-		const t = tOf(event);
+		const t = translatorFor(event.locals.lang);
 		return run(
 			t,
 			'user',
@@ -132,21 +128,24 @@ export const actions: Actions = {
 			};
 		} catch (e) {
 			if (e instanceof InputError)
-				return fail(422, { form: 'reset', message: messageOf(e, tOf(event)) });
+				return fail(422, {
+					form: 'reset',
+					message: messageOf(e, translatorFor(event.locals.lang))
+				});
 			throw e;
 		}
 	},
 	unlock: async (event) => {
 		const { db, user } = contextOf(event);
 		const f = await event.request.formData();
-		const t = tOf(event);
+		const t = translatorFor(event.locals.lang);
 		return run(t, 'unlock', {}, () => unlockLogin(db, user, text(f, 'id')), t('admin.done.unlock'));
 	},
 	toggle: async (event) => {
 		const { db, user } = contextOf(event);
 		const f = await event.request.formData();
 		const disabled = text(f, 'disabled') === 'true';
-		const t = tOf(event);
+		const t = translatorFor(event.locals.lang);
 		return run(
 			t,
 			'toggle',

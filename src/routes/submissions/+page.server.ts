@@ -2,9 +2,8 @@
 // dossier and the files, what changed between submissions, the way to submit (the wizard's one-step
 // declaration page), a new revision after a return or an approval, and signed uploads. Everything
 // is put in words here: regimes by name, changes by question, dates as dd/mm/yyyy.
-import { translator } from '$lib/i18n';
 import { formatDate } from '$lib/i18n/dates';
-import { messagesFor } from '$lib/i18n/messages';
+import { translatorFor } from '$lib/i18n/messages';
 import { describeSignature, systemFiles, UPLOADS, uploadFile } from '$lib/server/workflow/files';
 import { action, contextOf } from '$lib/server/workflow/route';
 import {
@@ -23,7 +22,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = contextOf(event);
-	const t = translator(event.locals.lang, messagesFor(event.locals.lang));
+	const t = translatorFor(event.locals.lang);
 	const inv = await getInventory(ctx);
 	const rsOf = (ref: string) => ctx.rulesets.find((r) => r.ref === ref);
 	const systems = await Promise.all(

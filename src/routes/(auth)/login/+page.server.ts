@@ -3,8 +3,7 @@ import { login } from '$lib/server/auth/accounts';
 import { homeFor } from '$lib/server/auth/policy';
 import { safeNext } from '$lib/server/auth/redirect';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
-import { translator } from '$lib/i18n';
-import { messagesFor } from '$lib/i18n/messages';
+import { translatorFor } from '$lib/i18n/messages';
 import { formatWait } from '$lib/server/auth/ratelimit';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,7 +17,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, locals, cookies, url, getClientAddress }) => {
-		const t = translator(locals.lang, messagesFor(locals.lang));
+		const t = translatorFor(locals.lang);
 		const form = await request.formData();
 		const username = String(form.get('username') ?? '');
 		const password = String(form.get('password') ?? '');

@@ -1,9 +1,9 @@
 // The appraiser's review of one dossier: the answers as the unit gave them, what changed since the
 // last submission, the submitted PDF and the uploaded files, who must appraise, the recheck, the
 // regime's checklist and the structured opinion, and the decision with its approval record.
-import { translator, type MessageKey } from '$lib/i18n';
+import type { MessageKey } from '$lib/i18n';
 import type { FileKind } from '$lib/server/db/schema';
-import { messagesFor } from '$lib/i18n/messages';
+import { translatorFor } from '$lib/i18n/messages';
 import { formatCitation, today, transitionStatus, type Citation } from '$lib/rules';
 import { describeSignature, UPLOADS, uploadFile } from '$lib/server/workflow/files';
 import { parseChecklist } from '$lib/server/workflow/checklist';
@@ -28,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 	const ctx = contextOf(event);
 	const lang = event.locals.lang;
 	const view = await loadOr404(() => reviewView(ctx, event.params.id, lang));
-	const t = translator(lang, messagesFor(lang));
+	const t = translatorFor(lang);
 	const rs = ctx.rulesets.find((r) => r.ref === view.classification.ruleset);
 	// Which regime governs this dossier today and its transition deadlines (Luật 116 Điều 45,
 	// Nghị định 331 Điều 38–39), beside the recheck.
@@ -102,10 +102,6 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-/** Form actions answer in the user's language. */
-const tOf = (event: { locals: App.Locals }) =>
-	translator(event.locals.lang, messagesFor(event.locals.lang));
-
 const formOf = async (request: Request) =>
 	Object.fromEntries((await request.formData()).entries()) as Record<string, string>;
 
@@ -124,13 +120,13 @@ export const actions: Actions = {
 		action(async () => {
 			await startReview(contextOf(event), event.params.id);
 			return { done: 'start' };
-		}, tOf(event)),
+		}, translatorFor(event.locals.lang)),
 	save: (event) =>
 		action(async () => {
 			const f = await formOf(event.request);
 			await saveReview(contextOf(event), event.params.id, await reviewInput(event, f));
 			return { done: 'save' };
-		}, tOf(event)),
+		}, translatorFor(event.locals.lang)),
 	return: (event) =>
 		action(async () => {
 			const f = await formOf(event.request);
@@ -141,7 +137,7 @@ export const actions: Actions = {
 				await reviewInput(event, f)
 			);
 			return { done: 'return' };
-		}, tOf(event)),
+		}, translatorFor(event.locals.lang)),
 	approve: (event) =>
 		action(async () => {
 			const f = await formOf(event.request);
@@ -151,11 +147,11 @@ export const actions: Actions = {
 				...(await reviewInput(event, f))
 			});
 			return { done: 'approve' };
-		}, tOf(event)),
+		}, translatorFor(event.locals.lang)),
 	upload: (event) =>
 		action(async () => {
 			const form = await event.request.formData();
 			await uploadFile(contextOf(event), event.params.id, await uploadFromForm(form));
 			return { done: 'upload' };
-		}, tOf(event))
+		}, translatorFor(event.locals.lang))
 };

@@ -2,13 +2,11 @@
 import { error, fail } from '@sveltejs/kit';
 import { InputError } from '$lib/server/auth/accounts';
 import { completeReset, resetUser } from '$lib/server/auth/password-change';
-import { translator } from '$lib/i18n';
-import { messagesFor } from '$lib/i18n/messages';
+import { translatorFor } from '$lib/i18n/messages';
 import { messageOf } from '$lib/server/workflow/route';
 import type { Actions, PageServerLoad } from './$types';
 
-const gone = (lang: App.Locals['lang']) =>
-	error(404, translator(lang, messagesFor(lang))('auth.reset.gone'));
+const gone = (lang: App.Locals['lang']) => error(404, translatorFor(lang)('auth.reset.gone'));
 
 export const load: PageServerLoad = async ({ locals, params, request }) => {
 	const user = await resetUser(locals.db, params.token);
@@ -30,7 +28,7 @@ export const actions: Actions = {
 		} catch (e) {
 			if (e instanceof InputError)
 				return fail(422, {
-					message: messageOf(e, translator(locals.lang, messagesFor(locals.lang))),
+					message: messageOf(e, translatorFor(locals.lang)),
 					field: e.field
 				});
 			throw e;

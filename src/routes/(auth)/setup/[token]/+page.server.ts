@@ -3,13 +3,11 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { createFirstAdmin, InputError } from '$lib/server/auth/accounts';
 import { createSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { setupTokenValid } from '$lib/server/auth/setup';
-import { translator } from '$lib/i18n';
-import { messagesFor } from '$lib/i18n/messages';
+import { translatorFor } from '$lib/i18n/messages';
 import { messageOf } from '$lib/server/workflow/route';
 import type { Actions, PageServerLoad } from './$types';
 
-const gone = (lang: App.Locals['lang']) =>
-	error(404, translator(lang, messagesFor(lang))('auth.setup.gone'));
+const gone = (lang: App.Locals['lang']) => error(404, translatorFor(lang)('auth.setup.gone'));
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	if (!(await setupTokenValid(locals.db, params.token))) gone(locals.lang);
@@ -18,7 +16,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, params, request, cookies, url }) => {
-		const t = translator(locals.lang, messagesFor(locals.lang));
+		const t = translatorFor(locals.lang);
 		const form = await request.formData();
 		const input = {
 			username: String(form.get('username') ?? ''),
