@@ -868,6 +868,15 @@ export const en: Record<MessageKey, string> = {
 	'server.submit': 'Submit the dossier',
 	'server.submitted': 'The dossier is submitted.',
 	'server.failed': 'The server refused: {message}',
+	'server.unsaved': 'Not saved. What you have just entered is still on this page.',
+	'server.unloaded': 'Your saved work could not be loaded.',
+	'server.offline': 'The server could not be reached: check your connection, then try again.',
+	'server.signedOut':
+		'Your session has expired: sign in again in a new tab, then come back here and try again.',
+	'server.storageFull':
+		"The browser's storage is full or turned off: free some space or sign in to save on the server, then try again.",
+	'server.signInAgain': 'Sign in again (opens a new tab)',
+	'server.retry': 'Try again',
 	'bulk.download': 'Download the dossiers of all systems (PDF)',
 	'bulk.downloadDocx': 'Download the dossiers of all systems (Word)',
 	'bulk.skipped': 'Systems not in the file because their dossier cannot be made yet:',

@@ -862,6 +862,15 @@ export const vi = {
 	'server.submit': 'Nộp hồ sơ',
 	'server.submitted': 'Đã nộp hồ sơ.',
 	'server.failed': 'Máy chủ từ chối: {message}',
+	'server.unsaved': 'Chưa lưu được. Những gì bạn vừa nhập vẫn còn trên trang này.',
+	'server.unloaded': 'Không tải được dữ liệu đã lưu.',
+	'server.offline': 'Không kết nối được tới máy chủ: hãy kiểm tra kết nối mạng rồi bấm lại.',
+	'server.signedOut':
+		'Phiên đăng nhập đã hết hạn: hãy đăng nhập lại ở thẻ mới, rồi quay lại đây và bấm lại.',
+	'server.storageFull':
+		'Bộ nhớ của trình duyệt đã đầy hoặc bị tắt: hãy giải phóng bộ nhớ hoặc đăng nhập để lưu trên máy chủ, rồi bấm lại.',
+	'server.signInAgain': 'Đăng nhập lại (mở thẻ mới)',
+	'server.retry': 'Thử lại',
 	'bulk.download': 'Tải hồ sơ của tất cả hệ thống (PDF)',
 	'bulk.downloadDocx': 'Tải hồ sơ của tất cả hệ thống (Word)',
 	'bulk.skipped': 'Các hệ thống chưa có trong tệp vì chưa lập được hồ sơ:',

@@ -30,7 +30,9 @@ export class SaveConflict extends Error {
 	}
 }
 
+/** The server answered with an error, or (status 0) could not be reached at all. */
 export class ApiError extends Error {
+	override name = 'ApiError';
 	constructor(
 		readonly status: number,
 		message: string,
@@ -39,6 +41,10 @@ export class ApiError extends Error {
 		super(message);
 	}
 }
+
+/** What to tell the user about a failed call: no answer, session ended, or the server's refusal. */
+export const problemKey = (e: ApiError) =>
+	e.status === 0 ? 'server.offline' : e.status === 401 ? 'server.signedOut' : 'server.failed';
 
 type Fetch = typeof fetch;
 
@@ -56,12 +62,18 @@ export function serverStore(fetchFn: Fetch = (...a) => fetch(...a)): ServerStore
 	const systems = new Map<string, ServerSystem>();
 
 	async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
-		const res = await fetchFn(url, {
-			method,
-			// Always JSON, even without a body: the server refuses other API writes (CSRF).
-			headers: { 'content-type': 'application/json' },
-			body: body === undefined ? undefined : JSON.stringify(body)
-		});
+		let res: Response;
+		try {
+			res = await fetchFn(url, {
+				method,
+				// Always JSON, even without a body: the server refuses other API writes (CSRF).
+				headers: { 'content-type': 'application/json' },
+				body: body === undefined ? undefined : JSON.stringify(body)
+			});
+		} catch {
+			// fetch rejects only when no answer came (offline, server down, connection cut).
+			throw new ApiError(0, `${method} ${url}: no answer from the server`);
+		}
 		const data = (await res.json().catch(() => ({}))) as { message?: string; field?: string };
 		if (!res.ok) throw new ApiError(res.status, data.message ?? res.statusText, data.field);
 		return data as T;

@@ -12,8 +12,29 @@ export interface SessionUser {
 	role: string;
 }
 
-/** Why the last save did not happen; shown by the layout until the next save succeeds. */
-export type SaveAlert = { kind: 'stale' | 'locked'; id: string };
+/** Why an exchange with the store failed: no answer, the session ended, the server or the
+ *  browser's storage refused. */
+export type FailureReason = 'offline' | 'signed-out' | 'server' | 'storage';
+
+/** Why the last save (or load) did not happen; shown by the layout until the next one succeeds. */
+export type SaveAlert =
+	| { kind: 'stale' | 'locked'; id: string }
+	/** Nothing was saved; the page keeps what was typed, so pressing its button again retries. */
+	| { kind: 'unsaved'; reason: FailureReason; message: string }
+	/** The saved work could not be read; the layout offers to try again. */
+	| { kind: 'unloaded'; reason: FailureReason; message: string };
+
+/** Classifies a failed store call; anything else (a bug) is rethrown, never hidden. */
+function failure(e: unknown): { reason: FailureReason; message: string } {
+	if (e instanceof Error && e.name === 'ApiError') {
+		const status = (e as Error & { status: number }).status;
+		const reason = status === 0 ? 'offline' : status === 401 ? 'signed-out' : 'server';
+		return { reason, message: e.message };
+	}
+	// localStorage full (or disabled): the browser store cannot write.
+	if (e instanceof DOMException) return { reason: 'storage', message: e.message };
+	throw e;
+}
 
 class Wizard {
 	inventory = $state.raw<Inventory | null>(null);
@@ -37,10 +58,29 @@ class Wizard {
 		await this.reload();
 	}
 
-	async reload() {
-		const inv = await store().load();
-		this.inventory = inv;
+	/** (Re)reads the saved work; false, with an `unloaded` alert, when it could not. */
+	async reload(): Promise<boolean> {
+		try {
+			this.inventory = await store().load();
+		} catch (e) {
+			this.alert = { kind: 'unloaded', ...failure(e) };
+			return false;
+		}
+		if (this.alert?.kind === 'unloaded') this.alert = null;
 		this.syncServer();
+		return true;
+	}
+
+	/** Runs one write; false, with an `unsaved` alert, when it did not happen. */
+	private async write(work: () => Promise<void>): Promise<boolean> {
+		try {
+			await work();
+		} catch (e) {
+			this.alert = { kind: 'unsaved', ...failure(e) };
+			return false;
+		}
+		if (this.alert?.kind === 'unsaved') this.alert = null;
+		return true;
 	}
 
 	private syncServer() {
@@ -60,31 +100,39 @@ class Wizard {
 		return !!s && s.status !== 'draft' && s.status !== 'classified';
 	}
 
-	async replace(inventory: Inventory) {
-		await store().save(inventory);
+	// Every write below returns whether it happened. When it did not, `alert` says why and the
+	// caller stays where it is (no "saved", no next page), so what was typed is not lost.
+
+	async replace(inventory: Inventory): Promise<boolean> {
+		const ok = await this.write(() => store().save(inventory));
 		if (this.remote) await this.reload();
-		else this.inventory = inventory;
+		else if (ok) this.inventory = inventory;
+		return ok;
 	}
 
-	async setUnit(unit: UnitProfile) {
+	async setUnit(unit: UnitProfile): Promise<boolean> {
 		const next = { ...this.inventory!, unit };
 		// The server store saves every system it is given: send the profile alone.
-		await store().save(this.remote ? { ...next, systems: [] } : next);
-		this.inventory = next;
+		const ok = await this.write(() => store().save(this.remote ? { ...next, systems: [] } : next));
+		if (ok) this.inventory = next;
+		return ok;
 	}
 
 	/**
 	 * Saves a system; returns it as stored (a server store gives a new system its id), or
-	 * undefined when the server refused (the alert says why and the inventory is reloaded).
+	 * undefined when it was not saved: refused by the server (the inventory is reloaded) or
+	 * not delivered. The alert says which.
 	 */
 	async putSystem(system: SystemRecord): Promise<SystemRecord | undefined> {
 		let saved: SystemRecord;
 		try {
 			saved = await store().saveSystem({ ...system, updated_at: new Date().toISOString() });
 		} catch (e) {
-			if (!(e instanceof Error && e.name === 'SaveConflict')) throw e;
-			await this.reload();
-			this.alert = { kind: (e as SaveConflict).kind, id: system.id };
+			if (!(e instanceof Error && e.name === 'SaveConflict')) {
+				this.alert = { kind: 'unsaved', ...failure(e) };
+				return undefined;
+			}
+			if (await this.reload()) this.alert = { kind: (e as SaveConflict).kind, id: system.id };
 			return undefined;
 		}
 		this.alert = null;
@@ -98,12 +146,13 @@ class Wizard {
 		return saved;
 	}
 
-	async removeSystem(id: string) {
-		await store().removeSystem(id);
+	async removeSystem(id: string): Promise<boolean> {
+		if (!(await this.write(() => store().removeSystem(id)))) return false;
 		this.inventory = {
 			...this.inventory!,
 			systems: this.inventory!.systems.filter((s) => s.id !== id)
 		};
+		return true;
 	}
 
 	/** Records the level on the server (it recomputes it under the pinned rule set). */
