@@ -143,6 +143,18 @@ describe('evaluateLevel (impact analysis) gives what evaluate gives', () => {
 
 	it('refuses what evaluate refuses, with the same errors', () => {
 		const rs = tt03();
+		const notAnObject = [
+			{
+				code: 'invalid_input',
+				path: '',
+				message: {
+					vi: 'Dữ liệu đầu vào phải là một đối tượng.',
+					en: 'The input must be an object.'
+				}
+			}
+		];
+		for (const input of [null, 'x', 3])
+			expect(evaluate(rs, input as never)).toEqual({ ok: false, errors: notAnObject });
 		for (const input of [
 			null,
 			'x',
@@ -196,6 +208,14 @@ describe('answers checked one by one', () => {
 	it('a question that does not apply, left unanswered, brings no warning', () => {
 		// The online service questions apply to citizen services only; an internal system leaves them.
 		expect(normalizeFacts(tt03(), ONE).warnings).toEqual([]);
+		// The damage to defence applies to state secrets and defence systems only; left unanswered
+		// elsewhere it is recorded as "none" (its `otherwise`), quietly.
+		const unasked = Object.fromEntries(
+			Object.entries(ONE).filter(([n]) => n !== 'defense_security_damage')
+		);
+		const n = normalizeFacts(tt03(), unasked);
+		expect(n.warnings).toEqual([]);
+		expect(n.facts.defense_security_damage).toBe('none');
 		expect(
 			normalizeFacts(tt03(), { ...ONE, online_service_users_with_private_info: 5 }).warnings
 		).toEqual([expect.objectContaining({ code: 'not_applicable' })]);

@@ -62,6 +62,12 @@ describe('inspectCondition: the shape of a condition, located', () => {
 		]);
 		expect([...r.facts]).toEqual(['zzz']);
 	});
+	it('locates a problem inside "not"', () => {
+		const c = { any: [{ not: { fact: 'zzz', eq: 1 } }] } as unknown as Condition;
+		expect(inspectCondition(c, known, ['when']).problems).toEqual([
+			{ path: ['when', 'any', 0, 'not', 'fact'], message: 'unknown fact "zzz"', unknown: 'zzz' }
+		]);
+	});
 	it('starts at the root when no path is given', () => {
 		expect(inspectCondition({ fact: 'q', eq: 1 } as Condition, known).problems).toEqual([
 			{ path: ['fact'], message: 'unknown fact "q"', unknown: 'q' }
