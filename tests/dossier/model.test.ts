@@ -358,6 +358,75 @@ describe('buildDossier keeps', () => {
 			'Điều 10 khoản 2 điểm a Nghị định 331/2026/NĐ-CP'
 		]);
 	});
+	it('every refusal of the proposal, explanation and plan in both languages, the known sections listed', () => {
+		const undetermined = (p?: unknown) =>
+			input('level1.yaml', (f) => {
+				(f.facts as Raw).function = 'other';
+				if (p !== undefined) f.proposal = p;
+			});
+		expect(only(undetermined(), 'system.proposal')[0]!.message).toEqual({
+			vi: 'Không tiêu chí nào khớp: cần đề xuất cấp độ kèm thuyết minh (proposal: { level, justification }).',
+			en: 'No criterion matches: a proposed level with a justification is required (proposal: { level, justification }).'
+		});
+		expect(only(undetermined({ level: 1 }), 'system.proposal.justification')[0]!.message).toEqual({
+			vi: 'Cần thuyết minh lý do đề xuất cấp độ (proposal.justification).',
+			en: 'A written justification for the proposed level is required (proposal.justification).'
+		});
+		const known = (rs().data.dossier!.explanation ?? []).map((x) => x.id);
+		expect(known.length).toBeGreaterThan(1);
+		expect(
+			only(
+				input('level4.yaml', (f) => ((f.explanation as Raw).weather = 'x')),
+				'system.explanation.weather'
+			)[0]!.message
+		).toEqual({
+			vi: `Mục "weather" không có trong bộ quy tắc (có: ${known.join(', ')}).`,
+			en: `Unknown section "weather" (known: ${known.join(', ')}).`
+		});
+		const plan = (p: unknown) => input('level1.yaml', (f) => (f.plan = p));
+		expect(only(plan([]), 'system.plan')[0]!.message.vi).toBe('"plan" phải là một đối tượng.');
+		expect(only(plan({ nap: { status: 'in_place' } }), 'system.plan.nap')[0]!.message.en).toBe(
+			'"nap" is neither a plan section nor a baseline requirement of the rule set.'
+		);
+		expect(
+			only(plan({ operation: { status: 'planned' } }), 'system.plan.operation.date')[0]!.message.en
+		).toBe('A planned date (YYYY-MM-DD) is required.');
+		expect(
+			only(plan({ operation: { status: 'not_applicable' } }), 'system.plan.operation.reason')[0]!
+				.message.vi
+		).toBe('Cần nêu lý do không áp dụng.');
+	});
+	it('a proposal, explanation or plan given as null is one not given', () => {
+		const b = buildDossier(
+			rs(),
+			input('level3.yaml', (f) => {
+				f.proposal = null;
+				f.explanation = null;
+				f.plan = null;
+			})
+		);
+		expect(b.ok).toBe(true);
+		if (!b.ok) return;
+		expect(b.dossier.system.proposal).toBeUndefined();
+		expect(b.dossier.system.explanation).toBeUndefined();
+		expect(b.dossier.system.plan).toBeUndefined();
+	});
+	it('planKeys on a rule set without plan sections, without requirements, or with a group without items', () => {
+		const base = rs();
+		const edit = (data: Raw) => planKeys({ ...base, data: { ...base.data, ...data } } as RuleSet);
+		const groups = base.data.requirements!.groups;
+		const withoutPlan = edit({ dossier: { ...base.data.dossier, plan: undefined } });
+		expect(withoutPlan.has('operation')).toBe(false);
+		expect(withoutPlan.has(groups[0]!.id)).toBe(true);
+		const withoutRequirements = edit({ requirements: undefined });
+		expect([...withoutRequirements].sort()).toEqual(
+			(base.data.dossier!.plan ?? []).map((s) => s.id).sort()
+		);
+		const mixed = edit({
+			requirements: { groups: [{ id: 'g1', items: [{ id: 'i1' }] }, { id: 'g2' }] }
+		});
+		for (const k of ['g1', 'i1', 'g2']) expect(mixed.has(k)).toBe(true);
+	});
 	it('planKeys: the Điều 19 sections and the baseline groups and items', () => {
 		const keys = planKeys(rs());
 		for (const k of [
