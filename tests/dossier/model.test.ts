@@ -31,6 +31,12 @@ const errorsOf = (i: DossierInput, ruleset = rs()) => {
 	return b.errors;
 };
 const only = (i: DossierInput, path: string) => errorsOf(i).filter((e) => e.path === path);
+/** Level 1's fixture with no criterion matching (function "other"), with a proposal if given. */
+const undetermined = (p?: unknown) =>
+	input('level1.yaml', (f) => {
+		(f.facts as Raw).function = 'other';
+		if (p !== undefined) f.proposal = p;
+	});
 
 describe('buildDossier refuses, naming the field', () => {
 	it('a rule set without a dossier section', () => {
@@ -118,11 +124,6 @@ describe('buildDossier refuses, naming the field', () => {
 		expect(e.map((x) => x.path)).not.toContain('system.proposal');
 	});
 	it('proposals: missing when undetermined, not an object, a level out of 1–5, below the criteria, unjustified above them', () => {
-		const undetermined = (p?: unknown) =>
-			input('level1.yaml', (f) => {
-				(f.facts as Raw).function = 'other';
-				if (p !== undefined) f.proposal = p;
-			});
 		expect(only(undetermined(), 'system.proposal')[0]!.message.vi).toBe(
 			'Không tiêu chí nào khớp: cần đề xuất cấp độ kèm thuyết minh (proposal: { level, justification }).'
 		);
@@ -359,11 +360,6 @@ describe('buildDossier keeps', () => {
 		]);
 	});
 	it('every refusal of the proposal, explanation and plan in both languages, the known sections listed', () => {
-		const undetermined = (p?: unknown) =>
-			input('level1.yaml', (f) => {
-				(f.facts as Raw).function = 'other';
-				if (p !== undefined) f.proposal = p;
-			});
 		expect(only(undetermined(), 'system.proposal')[0]!.message).toEqual({
 			vi: 'Không tiêu chí nào khớp: cần đề xuất cấp độ kèm thuyết minh (proposal: { level, justification }).',
 			en: 'No criterion matches: a proposed level with a justification is required (proposal: { level, justification }).'

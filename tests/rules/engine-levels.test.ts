@@ -22,6 +22,13 @@ const FIVE: Facts = {
 	function: 'infrastructure',
 	infrastructure_scope: 'international_gateway'
 };
+/** Circular 03, citizen services: the online service questions apply. */
+const SERVICE: Facts = {
+	...ONE,
+	function: 'citizen_services',
+	conditional_business_service: false,
+	online_service_users_with_private_info: 0
+};
 /** Circular 03, no level: an "other" system with public information only (a golden case). */
 const NONE: Facts = { ...ONE, function: 'other' };
 
@@ -182,9 +189,7 @@ describe('answers checked one by one', () => {
 
 	it('a number of users must be a whole number within its range', () => {
 		const service = {
-			...ONE,
-			function: 'citizen_services',
-			conditional_business_service: false,
+			...SERVICE,
 			online_public_service_level: 2,
 			online_service_users_with_private_info: 10
 		};
@@ -222,13 +227,7 @@ describe('answers checked one by one', () => {
 	});
 
 	it("the caller's answers are not changed when an old fact name is read through its replacement", () => {
-		const given = {
-			...ONE,
-			function: 'citizen_services',
-			conditional_business_service: false,
-			online_service_users_with_private_info: 0,
-			online_public_service_level: 3
-		};
+		const given = { ...SERVICE, online_public_service_level: 3 };
 		const copy = structuredClone(given);
 		const n = normalizeFacts(ruleset('vn-nd85@tt12-2022'), given);
 		expect(n.facts.online_public_service_mode).toBe('partial_online');

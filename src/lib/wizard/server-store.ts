@@ -42,10 +42,6 @@ export class ApiError extends Error {
 	}
 }
 
-/** What to tell the user about a failed call: no answer, session ended, or the server's refusal. */
-export const problemKey = (e: ApiError) =>
-	e.status === 0 ? 'server.offline' : e.status === 401 ? 'server.signedOut' : 'server.failed';
-
 type Fetch = typeof fetch;
 
 export interface ServerStore extends InventoryStore {

@@ -5,16 +5,13 @@ import type { Inventory, SystemRecord, UnitProfile } from '../model/inventory';
 // Only the types: the server store's code loads when a unit user is signed in.
 import type { SaveConflict, ServerStatus, ServerStore, ServerSystem } from './server-store';
 import { localStore, setStore, store } from './store';
+import { reasonOf, type FailureReason } from './failure';
 
 /** Who is signed in, as the layout knows it (only unit users save to the server). */
 export interface SessionUser {
 	username: string;
 	role: string;
 }
-
-/** Why an exchange with the store failed: no answer, the session ended, the server or the
- *  browser's storage refused. */
-export type FailureReason = 'offline' | 'signed-out' | 'server' | 'storage';
 
 /** Why the last save (or load) did not happen; shown by the layout until the next one succeeds. */
 export type SaveAlert =
@@ -26,11 +23,8 @@ export type SaveAlert =
 
 /** Classifies a failed store call; anything else (a bug) is rethrown, never hidden. */
 function failure(e: unknown): { reason: FailureReason; message: string } {
-	if (e instanceof Error && e.name === 'ApiError') {
-		const status = (e as Error & { status: number }).status;
-		const reason = status === 0 ? 'offline' : status === 401 ? 'signed-out' : 'server';
-		return { reason, message: e.message };
-	}
+	if (e instanceof Error && e.name === 'ApiError')
+		return { reason: reasonOf((e as Error & { status: number }).status), message: e.message };
 	// localStorage full (or disabled): the browser store cannot write.
 	if (e instanceof DOMException) return { reason: 'storage', message: e.message };
 	throw e;
