@@ -36,9 +36,9 @@ async function newPage(browser: Browser): Promise<Page> {
 	return page;
 }
 
-async function signIn(page: Page) {
+async function signIn(page: Page, username = 'unita') {
 	await open(page, '/login');
-	await page.getByLabel('Tên đăng nhập').fill('unita');
+	await page.getByLabel('Tên đăng nhập').fill(username);
 	await page.getByLabel('Mật khẩu').fill(PASSWORD);
 	await page.getByRole('button', { name: 'Đăng nhập' }).click();
 	await page.waitForURL((u) => u.pathname !== '/login');
@@ -158,4 +158,47 @@ test('anonymous work: a full browser storage is reported and nothing is pretende
 	await page.getByRole('button', { name: 'Thêm hệ thống' }).click();
 	await settle(page, /\/details$/);
 	await expect(alert(page)).toHaveCount(0);
+});
+
+test('anonymous work added to the account: an import cut off half-way goes on without copies', async ({
+	browser
+}) => {
+	const page = await newPage(browser);
+	const names = ['Hệ thống thử nhập một', 'Hệ thống thử nhập hai'];
+	for (const name of names) await addSystem(page, name);
+	await signIn(page, 'unitb');
+	const onServer = async () =>
+		(await (await page.request.get('/api/unit')).json()).inventory.systems
+			.map((s: { name: string }) => s.name)
+			.sort();
+
+	// The second system's save does not get through: the first stays added, the offer stays for
+	// the second, and the alert says why.
+	let posts = 0;
+	await page.route('**/api/systems', (r) =>
+		r.request().method() === 'POST' && ++posts === 2
+			? r.abort('internetdisconnected')
+			: r.continue()
+	);
+	await open(page, '/');
+	await expect(page.getByTestId('import-offer')).toContainText('2 hệ thống');
+	await page.getByRole('button', { name: 'Đưa vào tài khoản' }).click();
+	await expect(alert(page)).toContainText('Chưa lưu được');
+	await expect(alert(page)).toContainText('Không kết nối được tới máy chủ');
+	await expect(page.getByTestId('import-offer')).toContainText('1 hệ thống');
+	expect(await onServer()).toEqual([names[0]]);
+	await settle(page);
+
+	// A reload does not offer the first one again.
+	await page.unroute('**/api/systems');
+	await page.reload();
+	await settle(page);
+	await expect(page.getByTestId('import-offer')).toContainText('1 hệ thống');
+	await page.getByRole('button', { name: 'Đưa vào tài khoản' }).click();
+	await expect(page.getByText('Đã đưa 2 hệ thống vào tài khoản')).toBeVisible();
+	await expect(alert(page)).toHaveCount(0);
+	expect(await onServer()).toEqual([...names].sort());
+	await page.reload();
+	await settle(page);
+	await expect(page.getByTestId('import-offer')).toHaveCount(0);
 });
