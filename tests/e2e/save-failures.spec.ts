@@ -125,11 +125,17 @@ test('saved work that cannot be loaded is reported, with a retry that works', as
 	await open(page, '/systems');
 	await expect(alert(page)).toContainText('Không tải được dữ liệu đã lưu');
 	await expect(alert(page)).toContainText('Không kết nối được tới máy chủ');
+	// The page under the alert does not go on saying it is loading.
+	await expect(
+		page.getByText('Chưa tải được dữ liệu đã lưu: xem thông báo ở đầu trang.')
+	).toBeVisible();
+	await expect(page.getByText('Đang tải dữ liệu đã lưu…')).toHaveCount(0);
 	await page.screenshot({ path: 'test-results/save-failures/unloaded.png', fullPage: true });
 	await page.unroute('**/api/unit');
 	await page.getByRole('button', { name: 'Thử lại' }).click();
 	await expect(alert(page)).toHaveCount(0);
 	await expect(page.getByText('Cổng thông tin điện tử thử mất kết nối')).toBeVisible();
+	await expect(page.getByText('Chưa tải được dữ liệu đã lưu')).toHaveCount(0);
 	await settle(page);
 });
 

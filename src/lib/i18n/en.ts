@@ -27,6 +27,7 @@ export const en: Record<MessageKey, string> = {
 	'common.change': 'Change',
 	'common.remove': 'Remove',
 	'common.loading': 'Loading your saved work…',
+	'common.notLoaded': 'Your saved work could not be loaded: see the notice at the top of the page.',
 	'common.notProvided': 'Not provided',
 	'common.optional': '(optional)',
 	'common.added': 'Added',

@@ -25,6 +25,7 @@ export const vi = {
 	'common.change': 'Thay đổi',
 	'common.remove': 'Xóa',
 	'common.loading': 'Đang tải dữ liệu đã lưu…',
+	'common.notLoaded': 'Chưa tải được dữ liệu đã lưu: xem thông báo ở đầu trang.',
 	'common.notProvided': 'Chưa trả lời',
 	'common.optional': '(không bắt buộc)',
 	'common.added': 'Thêm mới',

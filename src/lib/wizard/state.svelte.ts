@@ -81,6 +81,13 @@ class Wizard {
 		this.server = this.remote ? Object.fromEntries(this.remote.systems) : null;
 	}
 
+	/** What a page without the saved work says: still loading, or (the alert says why) not loaded. */
+	get loadingKey() {
+		return this.alert?.kind === 'unloaded'
+			? ('common.notLoaded' as const)
+			: ('common.loading' as const);
+	}
+
 	system(id: string): SystemRecord | undefined {
 		return this.inventory?.systems.find((s) => s.id === id);
 	}
