@@ -153,3 +153,142 @@ it('an approval counts from its own day, not before', () => {
 	]);
 	expect(on('2026-04-30')).toMatchObject({ action: 'reclassify_under_new', reason: 'not_covered' });
 });
+
+// What the rules-core run of 4 December left alive in transition.ts, each test verified by
+// applying the mutation by hand (named in each title) and watching it fail.
+describe('regimes with no successor (transition.ts lines 61–62, 105–119)', () => {
+	it('a current regime has no successor, deadlines, basis or overdue flag', () => {
+		// base's [] / false, each replaced: a current system would show a deadline or be overdue.
+		expect(
+			transitionStatus([rs('a@1', '2026-01-01')], { ruleset: 'a@1', date: '2027-01-01' })
+		).toEqual({
+			pinned: 'a@1',
+			regime: 'a@1',
+			action: 'none',
+			reason: 'current',
+			deadlines: [],
+			basis: [],
+			overdue: false
+		});
+	});
+
+	it('a regime that ended with nothing to replace it is still the current one', () => {
+		// `latest.ref === pinned.ref || inForce(…)` → `&&`: it would be "superseded" by itself.
+		expect(
+			transitionStatus([rs('a@1', '2020-01-01', '2021-12-31')], {
+				ruleset: 'a@1',
+				date: '2023-01-01'
+			})
+		).toMatchObject({ regime: 'a@1', action: 'none', reason: 'current' });
+	});
+
+	it('an older version still in force stays current to its last day, then is superseded', () => {
+		// Listed oldest first, so the newest-first sort of the versions is really exercised.
+		const reg = [rs('a@1', '2026-01-01', '2027-06-30'), rs('a@2', '2027-03-01')];
+		const on = (date: string) => transitionStatus(reg, { ruleset: 'a@1', date })!;
+		// inForce → false, or `date <= effective_to` → `<`: superseded while a@1 is still in force.
+		expect([on('2027-03-01').reason, on('2027-06-30').reason]).toEqual(['current', 'current']);
+		// `!effective_to ||` → `effective_to ||`: a@1 would stay current after its end.
+		expect(on('2027-07-01')).toEqual({
+			pinned: 'a@1',
+			regime: 'a@2',
+			successor: 'a@2',
+			action: 'reclassify_under_new',
+			reason: 'superseded_version',
+			deadlines: [],
+			basis: [],
+			overdue: false
+		});
+		// A version without an end date stays in force (`!effective_to || …` → `&&`).
+		const open = [rs('a@1', '2026-01-01'), rs('a@2', '2027-03-01')];
+		expect(transitionStatus(open, { ruleset: 'a@1', date: '2028-01-01' })?.reason).toBe('current');
+	});
+
+	it('before the pinned version takes effect, the version in force governs', () => {
+		// `effective_from <= date` → `true` in inForce: a@2 would be current a year early.
+		const reg = [rs('a@1', '2026-01-01', '2026-12-31'), rs('a@2', '2027-01-01')];
+		expect(transitionStatus(reg, { ruleset: 'a@2', date: '2026-06-01' })).toMatchObject({
+			regime: 'a@1',
+			action: 'reclassify_under_new'
+		});
+		expect(transitionStatus(reg, { ruleset: 'a@2', date: '2027-01-01' })?.reason).toBe('current');
+	});
+});
+
+describe('choosing the successor (transition.ts lines 82–87)', () => {
+	it('a regime taking effect the same day does not replace it', () => {
+		// `effective_from > pinned's` → `>=`: b@1 would become a@1's successor.
+		const reg = [rs('a@1', '2026-01-01'), rs('b@1', '2026-01-01')];
+		expect(transitionStatus(reg, { ruleset: 'a@1', date: '2027-01-01' })).toMatchObject({
+			regime: 'a@1',
+			reason: 'current'
+		});
+	});
+
+	it('of three later regimes listed in date order: the first to come, then the last in force', () => {
+		// The sort's comparison → `true` reverses the list; `.at(-1)` → `.at(1)` picks c@1 on 2027.
+		const reg = [
+			rs('a@1', '2020-01-01', '2021-12-31'),
+			rs('b@1', '2022-01-01', '2023-12-31'),
+			rs('c@1', '2024-01-01', '2025-12-31'),
+			rs('d@1', '2026-01-01')
+		];
+		const successor = (date: string) => transitionStatus(reg, { ruleset: 'a@1', date })?.successor;
+		expect(['2021-06-01', '2022-01-01', '2025-01-01', '2027-01-01'].map(successor)).toEqual([
+			'b@1',
+			'b@1',
+			'c@1',
+			'd@1'
+		]);
+	});
+});
+
+describe('dates of the old regime and of the provisions (transition.ts lines 143–146, 159, 177)', () => {
+	it('an old regime ending before the new one starts applies until its own end date', () => {
+		// `effective_to ?? addDays(next, -1)` → `&&`: it would run to 28/02/2026, the day before b.
+		const reg = [rs('a@1', '2020-01-01', '2025-12-31'), rs('b@1', '2026-03-01')];
+		expect(transitionStatus(reg, { ruleset: 'a@1', date: '2025-06-01' })).toMatchObject({
+			regime: 'a@1',
+			reason: 'old_still_in_force',
+			applies_until: '2025-12-31'
+		});
+	});
+
+	it('dated provisions listed in date order stay in date order', () => {
+		// The sort's comparison → `true` would reverse them.
+		const reg = [
+			rs('a@1', '2020-01-01'),
+			rs('b@1', '2026-01-01', undefined, [
+				rule('d1', { deadline: '2026-06-30', effect: 'in_force' }),
+				rule('d2', { deadline: '2026-12-31' }),
+				rule('d3', { deadline: '2027-06-30', effect: 'update_measures' })
+			])
+		];
+		const s = transitionStatus(reg, { ruleset: 'a@1', date: '2026-07-01', stage: 'new_project' })!;
+		expect(s.deadlines.map((d) => [d.id, d.date, d.passed])).toEqual([
+			['d1', '2026-06-30', true],
+			['d2', '2026-12-31', false],
+			['d3', '2027-06-30', false]
+		]);
+	});
+
+	it('an approved system is overdue once any of its deadlines has passed, not only all', () => {
+		// Luật 116 Điều 45 khoản 1 (keep the level, measures within 12 months of 01/7/2026, i.e. by
+		// 01/7/2027) with a later measures deadline: on 02/7/2027 one has passed, one is open.
+		const reg = [
+			rs('a@1', '2020-01-01'),
+			rs('b@1', '2026-07-01', undefined, [
+				rule('keep', { effect: 'keep_level', deadline: '2027-07-01' }),
+				rule('measures', { effect: 'update_measures', deadline: '2027-12-31' })
+			])
+		];
+		const on = (date: string) =>
+			transitionStatus(reg, { ruleset: 'a@1', date, approved_on: '2025-01-01' })!;
+		// `basis.some(passed)` → `every`: not overdue with one deadline missed.
+		expect(on('2027-07-02').basis.map((b) => [b.id, b.passed])).toEqual([
+			['keep', true],
+			['measures', false]
+		]);
+		expect([on('2027-07-01').overdue, on('2027-07-02').overdue]).toEqual([false, true]);
+	});
+});
