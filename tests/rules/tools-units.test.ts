@@ -1,0 +1,357 @@
+// In-process tests of the maintainer tools (issue 20, Stryker part `rules-tools`): what the tools'
+// other tests reach only through the CLI, or reach without checking the result — the release
+// note, the data-mutant harness's own results, correction records' targets, revisions, and the
+// procedure corrections a level is told about. Real rule sets from rulesets/, exact values.
+import { describe, expect, it } from 'vitest';
+import {
+	dataMutants,
+	diffRuleSets,
+	killed,
+	mutationReport,
+	releaseNote,
+	revisionOf,
+	touchesProcedure,
+	type Change,
+	type RuleSet,
+	type RuleSetData
+} from '../../src/lib/rules';
+import { checkCorrections } from '../../src/lib/rules/corrections';
+import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
+
+const { rulesets } = bundledRuleSets();
+const get = (ref: string) => rulesets.find((r) => r.ref === ref)!;
+const TT03 = get('vn-nd85@tt03-2017');
+const TT12 = get('vn-nd85@tt12-2022');
+const ND331 = get('vn-nd331@2026');
+
+describe('releaseNote', () => {
+	it('a first version: title, dates (dd/mm/yyyy in Vietnamese, ISO in English), no changes', () => {
+		// tt03-2017: effective_from 2017-07-01, effective_to 2022-09-30 (ruleset.yaml).
+		expect(releaseNote(undefined, TT03)).toEqual({
+			vi:
+				'vn-nd85@tt03-2017: Xác định cấp độ an toàn hệ thống thông tin theo Nghị định 85/2016/NĐ-CP và Thông tư 03/2017/TT-BTTTT. Hiệu lực từ ngày 01/07/2017 đến hết ngày 30/09/2022.\n' +
+				'Phiên bản đầu tiên của bộ quy tắc này.',
+			en:
+				'vn-nd85@tt03-2017: Information system security levels under Decree 85/2016/NĐ-CP and Circular 03/2017/TT-BTTTT. In force from 2017-07-01 to 2022-09-30.\n' +
+				'The first version of this rule set.'
+		});
+	});
+
+	it('a version without an end date, against itself: no changes, and the unverified-source note', () => {
+		const note = releaseNote(diffRuleSets(ND331, ND331), ND331);
+		const vi = note.vi.split('\n');
+		expect(vi[0]).toMatch(/^vn-nd331@2026: .+\. Hiệu lực từ ngày 19\/08\/2026\.$/);
+		expect(vi.slice(1, 3)).toEqual([
+			'Thay đổi so với vn-nd331@2026 (0 mục; trích dẫn thêm, bỏ, sửa: 0):',
+			'- Không có thay đổi.'
+		]);
+		// source_status: unverified — the note's line breaks folded to single spaces.
+		expect(vi[3]).toBe(
+			'Lưu ý nguồn: Văn bản Nghị định 331/2026/NĐ-CP được sao chép từ bản đăng của một công ty luật (22/08/2026), CHƯA được đối chiếu với Công báo. Luật 116/2025/QH15 lấy từ Công báo số 35 ngày 21/01/2026 (chỉ trích Điều 8–12, 44–45). Đối chiếu tiêu chí, thời hạn và biểu mẫu với bản Công báo trước khi nộp hồ sơ.'
+		);
+		expect(vi).toHaveLength(4);
+		const en = note.en.split('\n');
+		expect(en[0]).toMatch(/^vn-nd331@2026: .+\. In force from 2026-08-19\.$/);
+		expect(en.slice(1, 3)).toEqual([
+			'Changes from vn-nd331@2026 (0 items; citations added, removed, changed: 0):',
+			'- No changes.'
+		]);
+		expect(en[3]).toMatch(
+			/^Source note: The text of Decree 331\/2026\/NĐ-CP was copied .+ before filing a dossier\.$/
+		);
+	});
+
+	it('Circular 03 → 12: the new legal basis, the count, and one line per change', () => {
+		const diff = diffRuleSets(TT03, TT12);
+		const { vi, en } = releaseNote(diff, TT12);
+		const lines = vi.split('\n');
+		expect(lines.slice(0, 3)).toEqual([
+			'vn-nd85@tt12-2022: Xác định cấp độ an toàn hệ thống thông tin theo Nghị định 85/2016/NĐ-CP và Thông tư 12/2022/TT-BTTTT. Hiệu lực từ ngày 01/10/2022 đến hết ngày 18/08/2026.',
+			// The three sources tt12 adds (sources.yaml), by their labels.
+			'Căn cứ mới: Thông tư 12/2022/TT-BTTTT; Nghị định 42/2022/NĐ-CP; Nghị định 224/2026/NĐ-CP',
+			`Thay đổi so với vn-nd85@tt03-2017 (${diff.changes.length} mục; trích dẫn thêm, bỏ, sửa: ${diff.summary.citations}):`
+		]);
+		// One line per change, nothing else (verified sources: no source note).
+		expect(lines).toHaveLength(3 + diff.changes.length);
+		// A criterion: its level, citation, the fields changed (its note, and its condition now read
+		// from the form of public service, Decree 42/2022), its text.
+		expect(lines).toContain(
+			'- Tiêu chí, sửa: nd85-d8-k2a [2] (Điều 8 khoản 2 điểm a Nghị định 85/2016/NĐ-CP): note, when — Hệ thống thông tin phục vụ người dân, doanh nghiệp: cung cấp thông tin và dịch vụ công trực tuyến từ mức độ 2 trở xuống theo quy định của pháp luật.'
+		);
+		// Added: levels and citation, no field list.
+		expect(lines).toContain(
+			'- Yêu cầu, thêm: d9-k10c [4, 5] (Điều 9 khoản 10 điểm c Thông tư 12/2022/TT-BTTTT) — Có phân vùng lưu trữ được phân tách độc lập về vật lý.'
+		);
+		expect(lines).toContain('- Văn bản nguồn, bỏ: tt03 — Thông tư 03/2017/TT-BTTTT');
+		expect(en.split('\n')).toContain('- Sources, added: nd42 — Nghị định 42/2022/NĐ-CP');
+		expect(en.split('\n')[1]).toBe(
+			'New legal basis: Thông tư 12/2022/TT-BTTTT; Nghị định 42/2022/NĐ-CP; Nghị định 224/2026/NĐ-CP'
+		);
+	});
+
+	it('formats each kind of line: procedure levels left out, label spaces folded, key when no label', () => {
+		const change = (c: Partial<Change>): Change =>
+			({ section: 'criteria', kind: 'changed', key: 'k', ...c }) as Change;
+		const base = diffRuleSets(TT12, TT12);
+		const note = (changes: Change[]) =>
+			releaseNote({ ...base, changes }, TT12)
+				.vi.split('\n')
+				.slice(2);
+		expect(
+			note([
+				change({
+					section: 'procedure',
+					key: 'appraisal_deadline',
+					levels: [3],
+					fields: [
+						{ field: 'days', before: 15, after: 16 },
+						{ field: 'working_days', before: false, after: true }
+					]
+				}),
+				change({ kind: 'removed', key: 'x', levels: [1, 2], label: '  Hai\n  dòng  ' }),
+				change({ kind: 'changed', key: 'y', fields: [] }),
+				change({ section: 'sources', kind: 'added', key: 'src' })
+			])
+		).toEqual([
+			'Thay đổi so với vn-nd85@tt12-2022 (4 mục; trích dẫn thêm, bỏ, sửa: 0):',
+			'- Thủ tục, sửa: appraisal_deadline: days, working_days',
+			'- Tiêu chí, bỏ: x [1, 2] — Hai dòng',
+			'- Tiêu chí, sửa: y',
+			'- Văn bản nguồn, thêm: src'
+		]);
+		// A new source without a label is named by its key.
+		expect(
+			releaseNote(
+				{ ...base, changes: [change({ section: 'sources', kind: 'added', key: 'src' })] },
+				TT12
+			).en.split('\n')[1]
+		).toBe('New legal basis: src');
+	});
+});
+
+describe('the data-mutant harness, in process', () => {
+	const mutants = dataMutants(TT03.data);
+	const applied = (path: string, change: string) => {
+		const m = mutants.find((x) => x.path === path && x.change === change)!;
+		expect(m, `${path}: ${change}`).toBeDefined();
+		const d = structuredClone(TT03.data);
+		m.apply(d);
+		return d;
+	};
+
+	it('each procedure mutant changes exactly its field of the level rule', () => {
+		// procedure.appraisal_deadline for level 3: 15 calendar days (Điều 16 khoản 2 điểm a).
+		const rule = (d: RuleSetData, key: string, i: number) =>
+			(d.procedure as unknown as Record<string, Record<string, unknown>[]>)[key]![i]!;
+		const ix = (TT03.data.procedure.appraisal_deadline ?? []).findIndex(
+			(r) => r.levels.join() === '3'
+		);
+		expect(
+			rule(applied('procedure.appraisal_deadline[3].days', '15 → 14'), 'appraisal_deadline', ix)
+				.days
+		).toBe(14);
+		expect(
+			rule(applied('procedure.appraisal_deadline[3].days', '15 → 16'), 'appraisal_deadline', ix)
+				.days
+		).toBe(16);
+		expect(
+			rule(
+				applied('procedure.appraisal_deadline[3].working_days', 'false → true'),
+				'appraisal_deadline',
+				ix
+			).working_days
+		).toBe(true);
+		const authority = TT03.data.procedure.authority.findIndex((r) => r.levels.join() === '3');
+		const before = rule(TT03.data, 'authority', authority).approver as { vi: string; en: string };
+		expect(
+			rule(applied('procedure.authority[3].approver', 'another body'), 'authority', authority)
+				.approver
+		).toEqual({
+			vi: `${before.vi} (khác)`,
+			en: `${before.en} (other)`
+		});
+		// The rest of the data is untouched.
+		const d = applied('procedure.appraisal_deadline[3].days', '15 → 16');
+		rule(d, 'appraisal_deadline', ix).days = 15;
+		expect(d).toEqual(TT03.data);
+	});
+
+	it('a copies mutant adds one original or one copy', () => {
+		const withCopies = mutants.filter((m) => /\.copies\.(originals|copies)$/.test(m.path));
+		expect(withCopies.length).toBeGreaterThan(0);
+		for (const m of withCopies) {
+			const [, from, to] = /^(\S+) → (\d+)$/.exec(m.change)!;
+			expect(Number(to)).toBe((from === 'undefined' ? 0 : Number(from)) + 1);
+			const d = structuredClone(TT03.data);
+			m.apply(d);
+			const field = m.path.endsWith('originals') ? 'originals' : 'copies';
+			const all = JSON.stringify(d.procedure);
+			expect(all).not.toBe(JSON.stringify(TT03.data.procedure));
+			expect(all).toContain(`"${field}":${to}`);
+		}
+	});
+
+	it('killed: true for every mutant but the 14 equivalent ones, which mutationReport explains', () => {
+		const report = mutationReport(TT03);
+		// The 14 drop a `function = …` (or the scope) beside a fact asked only of that kind of
+		// system: no valid answers tell them apart (README, "Quality: mutation testing").
+		expect(report.equivalent.map((e) => e.path)).toEqual([
+			'criteria[nd85-d8-k2a].when.all[0]',
+			'criteria[nd85-d8-k2b].when.all[0]',
+			'criteria[nd85-d8-k2c].when.all[0]',
+			'criteria[nd85-d8-k3].when.all[0]',
+			'criteria[nd85-d9-k2a].when.all[0]',
+			'criteria[nd85-d9-k2b].when.all[0]',
+			'criteria[nd85-d9-k2c].when.all[0]',
+			'criteria[nd85-d9-k3].when.all[0]',
+			'criteria[nd85-d9-k4].when.all[0]',
+			'criteria[nd85-d10-k3].when.all[0]',
+			'criteria[nd85-d10-k3].when.all[1].any[1].all[0]',
+			'criteria[nd85-d10-k4].when.all[0]',
+			'criteria[nd85-d11-k3].when.all[0]',
+			'criteria[nd85-d11-k4].when.all[0]'
+		]);
+		expect(report.equivalent.every((e) => e.kind === 'drop-condition')).toBe(true);
+		expect(report).toMatchObject({
+			ref: 'vn-nd85@tt03-2017',
+			total: mutants.length,
+			killed: mutants.length - 14,
+			survivors: [],
+			// Fact sets one or two answers from the golden cases, every one valid.
+			explored: 2781
+		});
+		const notKilled = mutants.filter((m) => !killed(TT03, m)).map((m) => m.path);
+		expect(notKilled).toEqual(report.equivalent.map((e) => e.path));
+	}, 120_000);
+});
+
+describe('correction records: targets, dates and procedure changes', () => {
+	const messages = (data: RuleSetData) => {
+		const out: string[] = [];
+		checkCorrections(data, (path, message) => out.push(`${path.join('.')}: ${message}`));
+		return out;
+	};
+	const withChanges = (rs: RuleSet, targets: (string | [string, boolean])[]) =>
+		({
+			...structuredClone(rs.data),
+			corrections: [
+				{
+					revision: 2,
+					date: '2026-12-02',
+					kind: 'substantive' as const,
+					reason: { vi: 'Lý do', en: 'Reason' },
+					changes: targets.map((t) => {
+						const [target, removed] = typeof t === 'string' ? [t, undefined] : t;
+						return {
+							target,
+							removed,
+							what: { vi: 'Sửa', en: 'Fix' },
+							citation: { source: 'nd85', article: 1 }
+						};
+					})
+				}
+			]
+		}) as RuleSetData;
+	const notIn = (i: number, t: string) =>
+		`corrections.0.changes.${i}.target: "${t}" is not in this version (write removed: true if the correction removed it)`;
+
+	it('a target names something in the version, section by section (Circular 12)', () => {
+		const ok = [
+			'constraints/state-secret-needs-damage',
+			'transition/tt12-d16-k1',
+			'identification/owner',
+			'requirements/general',
+			'requirements/d9-k9a', // an item inside the cloud-hosting group
+			'appraisal',
+			'appraisal/coordination',
+			'appraisal/checklist',
+			'appraisal/checklist/a',
+			'dossier',
+			'dossier/contents',
+			'dossier/contents/design',
+			'procedure/appraisal_deadline',
+			'metadata'
+		];
+		expect(messages(withChanges(TT12, ok))).toEqual([]);
+		const missing = [
+			'constraints/none',
+			'designations/nd331-d16-k1', // Decree 331's, not in Decree 85
+			'transition/none',
+			'identification/none',
+			'requirements/none',
+			'appraisal/checklist/zz',
+			'appraisal/other',
+			'dossier/forms', // Decree 331 has forms; Circular 12 does not
+			'dossier/contents/none',
+			'procedure/submission' // Circular 03's, not carried into Circular 12
+		];
+		expect(messages(withChanges(TT12, missing))).toEqual(missing.map((t, i) => notIn(i, t)));
+	});
+
+	it('a version without appraisal or dossier has none of their parts; removed means gone', () => {
+		const bare = {
+			...withChanges(TT12, ['appraisal', 'dossier']),
+			appraisal: undefined,
+			dossier: undefined
+		};
+		expect(messages(bare as RuleSetData)).toEqual([notIn(0, 'appraisal'), notIn(1, 'dossier')]);
+		expect(
+			messages(
+				withChanges(TT12, [
+					['criteria/gone', true],
+					['criteria/nd85-d8-k2a', true],
+					['facts', true]
+				])
+			)
+		).toEqual([
+			'corrections.0.changes.1.removed: "criteria/nd85-d8-k2a" still exists in this version'
+		]);
+	});
+
+	it('a later revision may not be dated before the one it follows', () => {
+		const d = withChanges(TT12, ['metadata']);
+		const first = d.corrections![0]!;
+		d.corrections = [first, { ...first, revision: 3, date: '2026-12-01' }];
+		expect(messages(d)).toEqual(['corrections.1.date: dated before revision 2 (2026-12-02)']);
+	});
+
+	it('an editorial removal is refused as changing what exists', () => {
+		const d = withChanges(TT12, [['criteria/gone', true]]);
+		d.corrections![0]!.kind = 'editorial';
+		expect(messages(d)).toEqual([
+			'corrections.0.changes.0.target: an editorial correction cannot change what exists: make it substantive'
+		]);
+	});
+
+	it('touchesProcedure: procedure changes for the level, or for every level', () => {
+		const c = (target: string, levels?: number[]) =>
+			({
+				target,
+				levels,
+				what: { vi: '', en: '' },
+				citation: { source: 'nd85', article: 16 }
+			}) as never;
+		expect(touchesProcedure(c('procedure/authority', [3]), 3)).toBe(true);
+		expect(touchesProcedure(c('procedure/authority', [3]), 2)).toBe(false);
+		expect(touchesProcedure(c('procedure/authority'), 2)).toBe(true);
+		expect(touchesProcedure(c('procedure/authority', [3]), null)).toBe(true);
+		expect(touchesProcedure(c('criteria/nd85-d9-k1', [3]), 3)).toBe(false);
+		expect(touchesProcedure(c('procedures/authority', [3]), 3)).toBe(false);
+	});
+
+	it('revisionOf: each published hash, the hash as once computed, an earlier alias, none', () => {
+		// published.yaml lists four revisions of tt03-2017; revision 2's record names the other
+		// hash revision 1 had (previous_aliases).
+		const [r1, r2, r3, r4] = TT03.revisions!;
+		expect([r1, r2, r3, r4].map((h) => revisionOf(TT03, h!))).toEqual([1, 2, 3, 4]);
+		expect(revisionOf(TT03, TT03.sameContentHashes![0]!)).toBe(4);
+		expect(
+			revisionOf(TT03, '73d04f62953bcadd05670663b76a17ed6eb359dbde68a16b93b0ec9c0df568e5')
+		).toBe(1);
+		expect(revisionOf(TT03, '0'.repeat(64))).toBeUndefined();
+		// Without data (a stored pin's rule set summary): an unknown hash is simply not a revision.
+		expect(
+			revisionOf({ hash: TT03.hash, revisions: TT03.revisions }, '0'.repeat(64))
+		).toBeUndefined();
+	});
+});
