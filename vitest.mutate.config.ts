@@ -24,7 +24,22 @@ const TESTS: Record<string, string[]> = {
 	// only for the parts that mutate the harness itself.
 	'rules-core': RULES,
 	'rules-load': RULES,
-	'rules-tools': RULES,
+	// The maintainer tools' own in-process tests, not all of tests/rules: with perTest coverage a
+	// mutant reruns only the tests that reached it, but every file here is loaded for the dry run
+	// and the engine's tests reach hash.ts and suggest.ts on every load. diff, corrections,
+	// amendment and versions call the CLI's main() in-process (covered); impact.test.ts and
+	// mutate.test.ts also spawn bin/capdo.js, which reaches no mutant and is not rerun.
+	'rules-tools': [
+		'diff',
+		'impact',
+		'impact-fast',
+		'corrections',
+		'amendment',
+		'versions',
+		'mutate',
+		'maintainer-errors',
+		'tools-units'
+	].map((t) => `tests/rules/${t}.test.ts`),
 	// The in-process tests of the model and the templates' blocks (a few seconds). dossier.test.ts
 	// and nd331.test.ts render through the CLI in a child process (no active mutant there) in a
 	// beforeAll that every selected test would rerun; letter-attachments and bulk render whole PDFs
