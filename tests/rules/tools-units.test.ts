@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import {
 	dataMutants,
 	diffRuleSets,
+	impact,
+	impactBetween,
+	impactOf,
 	killed,
 	mutationReport,
 	releaseNote,
@@ -13,8 +16,10 @@ import {
 	touchesProcedure,
 	type Change,
 	type RuleSet,
-	type RuleSetData
+	type RuleSetData,
+	type StoredClassification
 } from '../../src/lib/rules';
+import { closest, didYouMean } from '../../src/lib/rules/suggest';
 import { checkCorrections } from '../../src/lib/rules/corrections';
 import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
 
@@ -176,19 +181,47 @@ describe('the data-mutant harness, in process', () => {
 		expect(d).toEqual(TT03.data);
 	});
 
-	it('a copies mutant adds one original or one copy', () => {
-		const withCopies = mutants.filter((m) => /\.copies\.(originals|copies)$/.test(m.path));
-		expect(withCopies.length).toBeGreaterThan(0);
-		for (const m of withCopies) {
-			const [, from, to] = /^(\S+) → (\d+)$/.exec(m.change)!;
-			expect(Number(to)).toBe((from === 'undefined' ? 0 : Number(from)) + 1);
-			const d = structuredClone(TT03.data);
-			m.apply(d);
-			const field = m.path.endsWith('originals') ? 'originals' : 'copies';
-			const all = JSON.stringify(d.procedure);
-			expect(all).not.toBe(JSON.stringify(TT03.data.procedure));
-			expect(all).toContain(`"${field}":${to}`);
-		}
+	it('a copies mutant adds one original or one copy (Thông tư 03 Điều 14 khoản 1, 2)', () => {
+		// Levels 1–3: 01 original and 02 copies; levels 4–5: 01 original and 04 copies.
+		const submission = (d: RuleSetData) =>
+			(d.procedure as unknown as Record<string, { copies: object }[]>).submission!.map(
+				(r) => r.copies
+			);
+		expect(submission(TT03.data)).toEqual([
+			{ originals: 1, copies: 2 },
+			{ originals: 1, copies: 4 }
+		]);
+		const copies = mutants.filter((m) => /\.copies\.(originals|copies)$/.test(m.path));
+		expect(copies.map((m) => `${m.path}: ${m.change}`)).toEqual([
+			'procedure.submission[1,2,3].copies.originals: 1 → 2',
+			'procedure.submission[1,2,3].copies.copies: 2 → 3',
+			'procedure.submission[4,5].copies.originals: 1 → 2',
+			'procedure.submission[4,5].copies.copies: 4 → 5'
+		]);
+		expect(
+			copies.map((m) => {
+				const d = structuredClone(TT03.data);
+				m.apply(d);
+				return submission(d);
+			})
+		).toEqual([
+			[
+				{ originals: 2, copies: 2 },
+				{ originals: 1, copies: 4 }
+			],
+			[
+				{ originals: 1, copies: 3 },
+				{ originals: 1, copies: 4 }
+			],
+			[
+				{ originals: 1, copies: 2 },
+				{ originals: 2, copies: 4 }
+			],
+			[
+				{ originals: 1, copies: 2 },
+				{ originals: 1, copies: 5 }
+			]
+		]);
 	});
 
 	it('killed: true for every mutant but the 14 equivalent ones, which mutationReport explains', () => {
@@ -353,5 +386,173 @@ describe('correction records: targets, dates and procedure changes', () => {
 		expect(
 			revisionOf({ hash: TT03.hash, revisions: TT03.revisions }, '0'.repeat(64))
 		).toBeUndefined();
+	});
+});
+
+describe('correction targets in the other sections (Decree 331, Circular 12)', () => {
+	const messages = (data: RuleSetData) => {
+		const out: string[] = [];
+		checkCorrections(data, (path, message) => out.push(`${path.join('.')}: ${message}`));
+		return out;
+	};
+	const targeting = (
+		rs: RuleSet,
+		targets: string[],
+		kind: 'substantive' | 'editorial' = 'substantive'
+	) =>
+		({
+			...structuredClone(rs.data),
+			corrections: [
+				{
+					revision: 2,
+					date: '2026-12-02',
+					kind,
+					reason: { vi: 'Lý do', en: 'Reason' },
+					changes: targets.map((target) => ({
+						target,
+						what: { vi: 'Sửa', en: 'Fix' },
+						citation: { source: 'nd331', article: 1 }
+					}))
+				}
+			]
+		}) as RuleSetData;
+	it('Decree 331 has designations, notices, reassessment; Circular 12 has none of them', () => {
+		const notice = ND331.data.notices![0]!.id;
+		const fact = Object.keys(ND331.data.facts)[0]!;
+		const group = Object.keys(ND331.data.groups ?? {})[0]!;
+		const present = [
+			'designations/nd331-d16-k1',
+			`notices/${notice}`,
+			'reassessment',
+			'sources/nd331',
+			`facts/${fact}`,
+			'facts',
+			`groups/${group}`,
+			'undetermined',
+			'components_rule',
+			'procedure/completeness_deadline'
+		];
+		expect(messages(targeting(ND331, present))).toEqual([]);
+		const absent = [
+			'designations/nd331-d16-k1',
+			`notices/${notice}`,
+			'reassessment',
+			'sources/nd331',
+			'facts/none',
+			'groups/none',
+			'procedure/none'
+		];
+		expect(messages(targeting(TT12, absent))).toEqual(
+			absent.map(
+				(t, i) =>
+					`corrections.0.changes.${i}.target: "${t}" is not in this version (write removed: true if the correction removed it)`
+			)
+		);
+	});
+	it('an unknown section, and an editorial change without fields, are located at the change', () => {
+		expect(messages(targeting(TT12, ['rules/x']))[0]).toMatch(
+			/^corrections\.0\.changes\.0\.target: unknown section "rules" \(one of metadata, /
+		);
+		expect(messages(targeting(TT12, ['criteria/nd85-d8-k2a'], 'editorial'))).toEqual([
+			'corrections.0.changes.0: an editorial change lists its "fields", so it can be seen that no level can change'
+		]);
+	});
+});
+
+describe('closest: "did you mean" for a mistyped name', () => {
+	it('one or two letters are too short to guess from', () => {
+		expect(closest('IV', ['V', 'IX'])).toBeUndefined();
+	});
+	it('three letters: one edit', () => {
+		expect(closest('lvl', ['lvx', 'level'])).toBe('lvx');
+	});
+	it('never the name itself', () => {
+		expect(closest('level', ['level', 'levels'])).toBe('levels');
+	});
+	it('a name the typed one starts, or that starts it, from four letters', () => {
+		expect(closest('prime_minister', ['prime_minister_designated'])).toBe(
+			'prime_minister_designated'
+		);
+		expect(closest('prime_minister_designated_x_y', ['prime_minister'])).toBe('prime_minister');
+		expect(closest('prim', ['prime_minister_designated'])).toBe('prime_minister_designated');
+		expect(closest('pri', ['prime_minister_designated'])).toBeUndefined();
+	});
+	it('a close edit beats a mere prefix', () => {
+		// "abcdef": at most 2 edits; "abcdxy" is 2 edits away, "abcdefghij" only a prefix.
+		expect(closest('abcdef', ['abcdxy', 'abcdefghij'])).toBe('abcdxy');
+		expect(closest('abcdef', ['abcdefghij', 'abcdxy'])).toBe('abcdxy');
+		expect(didYouMean('abcdef', ['abcdxy'])).toBe('; có phải "abcdxy"? / did you mean "abcdxy"?');
+		expect(didYouMean('zzz', ['abcdxy'])).toBe('');
+	});
+});
+
+describe('impact on stored work (Circular 12)', () => {
+	const golden = (name: string) => TT12.data.tests!.find((t) => t.name.startsWith(name))!;
+	// Điều 10 khoản 3 Nghị định 85: a sector's nationwide network run 24/7 → level 4, on
+	// Điều 9 khoản 3 (level 3) and Điều 10 khoản 3 (level 4).
+	const net = golden('Mạng toàn quốc của một ngành vận hành 24/7');
+	const stored = (over: Partial<StoredClassification>): StoredClassification => ({
+		id: 's1',
+		name: 'Mạng ngành',
+		ruleset: TT12.ref,
+		level: 4,
+		basis: ['nd85-d9-k3', 'nd85-d10-k3'],
+		facts: net.facts,
+		...over
+	});
+	it('the same criteria in either order are the same result', () => {
+		expect(net.expect.criteria).toEqual(['nd85-d9-k3', 'nd85-d10-k3']);
+		for (const basis of [
+			['nd85-d9-k3', 'nd85-d10-k3'],
+			['nd85-d10-k3', 'nd85-d9-k3']
+		])
+			expect(impactOf(TT12, stored({ basis })).change).toBe('same');
+		expect(impactOf(TT12, stored({ basis: ['nd85-d9-k3', 'nd85-d10-k4'] })).change).toBe(
+			'basis_only'
+		);
+	});
+	it('leaves out unchanged rows unless asked, and counts an undetermined level as –', () => {
+		const rows = [stored({}), stored({ id: 's2', level: null, basis: [] })];
+		const r = impact(TT12, rows);
+		expect(r.rows.map((x) => [x.id, x.change])).toEqual([['s2', 'level_up']]);
+		expect(r.counts).toMatchObject({ same: 1, level_up: 1 });
+		expect(r.level_changes).toEqual({ '–→4': 1 });
+		expect(impact(TT12, rows, true).rows.map((x) => x.id)).toEqual(['s1', 's2']);
+		// The corrections recorded in the rule set, each as recorded.
+		expect(r.corrections.map((c) => [c.revision, c.date, c.kind])).toEqual(
+			TT12.data.corrections!.map((c) => [c.revision, c.date, c.kind])
+		);
+		const bare = { ...TT12, data: { ...TT12.data, corrections: undefined } } as RuleSet;
+		expect(impact(bare, rows).corrections).toEqual([]);
+	});
+	it('impactBetween reads each component under the base too (Điều 5 khoản 2: the highest)', () => {
+		const portal = golden('Cổng thông tin chỉ cung cấp thông tin, dịch vụ công mức 2');
+		const sys = stored({
+			level: 2,
+			basis: [],
+			facts: portal.facts,
+			components: [{ name: 'Mạng', facts: net.facts }]
+		});
+		const r = impactBetween(TT12, TT12, [sys], true);
+		expect(r.base.skipped).toBe(0);
+		expect(r.rows.map((x) => [x.from.level, x.to?.level, x.change])).toEqual([[4, 4, 'same']]);
+	});
+	it('lists each missing answer once, in the interview’s order', () => {
+		// An infrastructure system with only its function answered: the questions Circular 12 asks
+		// of infrastructure (whether nationwide only once the scope is known; the damage question
+		// only for state secrets).
+		const { function: fn } = net.facts as Record<string, unknown>;
+		const row = impactOf(TT12, stored({ facts: { function: fn } }));
+		expect([row.change, row.missing]).toEqual([
+			'needs_answers',
+			[
+				'information',
+				'infrastructure_scope',
+				'operates_24x7_no_unplanned_downtime',
+				'national_egov_system',
+				'national_critical_data_store',
+				'prime_minister_designated'
+			]
+		]);
 	});
 });
