@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	dataMutants,
 	diffRuleSets,
+	formatCondition,
 	impact,
 	impactBetween,
 	impactOf,
@@ -554,5 +555,63 @@ describe('impact on stored work (Circular 12)', () => {
 				'prime_minister_designated'
 			]
 		]);
+	});
+});
+
+describe('diffRuleSets on edited copies of Circular 12', () => {
+	const edited = (change: (d: RuleSetData) => void) => {
+		const data = structuredClone(TT12.data);
+		change(data);
+		return { ...TT12, ref: 'vn-nd85@edited', data } as RuleSet;
+	};
+	it('renders any, not and sets in a condition', () => {
+		expect(
+			formatCondition({
+				any: [
+					{ fact: 'function', eq: 'infrastructure' },
+					{ not: { fact: 'information', contains_any: ['public', 'private'] } }
+				]
+			} as never)
+		).toBe('(function = infrastructure ∨ ¬information contains any [public, private])');
+	});
+	it('a golden case whose expected result changed shows both as "cấp độ N [criteria]"', () => {
+		const name = TT12.data.tests![0]!.name;
+		const before = TT12.data.tests![0]!.expect;
+		const b = edited((d) => {
+			d.tests![0]!.expect = { ...d.tests![0]!.expect, level: null, criteria: [] };
+		});
+		const c = diffRuleSets(TT12, b).changes;
+		expect(c.map((x) => [x.section, x.kind, x.key])).toEqual([['tests', 'changed', name]]);
+		const f = c[0]!.fields!.find((x) => x.field === 'expect')!;
+		expect([f.before_text, f.after_text]).toEqual([
+			`cấp độ ${before.level} [${before.criteria.join(', ')}]`,
+			'cấp độ không xác định []'
+		]);
+		expect(diffRuleSets(TT12, b).summary.tests).toEqual({ added: 0, removed: 0, changed: 1 });
+	});
+	it('a version without requirements, dossier or golden cases: all of them removed', () => {
+		const b = edited((d) => {
+			delete d.requirements;
+			delete d.dossier;
+			delete d.tests;
+		});
+		const { summary } = diffRuleSets(TT12, b);
+		// The section's own fields, each group and each item in it; the dossier's template and
+		// parts; every golden case.
+		const groups = TT12.data.requirements!.groups!;
+		expect(summary.requirements).toEqual({
+			added: 0,
+			removed: 1 + groups.length + groups.flatMap((g) => g.items ?? []).length,
+			changed: 0
+		});
+		const d = TT12.data.dossier!;
+		expect(summary.dossier).toEqual({
+			added: 0,
+			removed: 1 + d.contents.length + (d.explanation ?? []).length + (d.plan ?? []).length,
+			changed: 0
+		});
+		expect(summary.tests).toEqual({ added: 0, removed: TT12.data.tests!.length, changed: 0 });
+		// And back: the same items added.
+		expect(diffRuleSets(b, TT12).summary.dossier.added).toBe(summary.dossier.removed);
 	});
 });
