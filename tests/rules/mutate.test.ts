@@ -4,8 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { dataMutants, killed, mutationReport } from '../../src/lib/rules';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dataMutants, killed, mutationReport, type DataMutant } from '../../src/lib/rules';
 import { loadVariant, ruleset } from './helpers';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -13,7 +13,10 @@ const DIR = 'rulesets/vn-nd85/tt03-2017';
 
 describe('data mutants', () => {
 	const rs = ruleset('vn-nd85@tt03-2017');
-	const mutants = dataMutants(rs.data);
+	// Computed in beforeAll, not while the file is collected: Stryker activates a mutant in a
+	// beforeAll of its own, so a value computed at collection never sees the mutant.
+	let mutants: DataMutant[];
+	beforeAll(() => void (mutants = dataMutants(rs.data)));
 	const find = (path: string, change: string) =>
 		mutants.find((m) => m.path === path && m.change === change);
 

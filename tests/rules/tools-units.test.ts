@@ -2,7 +2,7 @@
 // other tests reach only through the CLI, or reach without checking the result — the release
 // note, the data-mutant harness's own results, correction records' targets, revisions, and the
 // procedure corrections a level is told about. Real rule sets from rulesets/, exact values.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
 	dataMutants,
 	diffRuleSets,
@@ -16,6 +16,7 @@ import {
 	revisionOf,
 	touchesProcedure,
 	type Change,
+	type DataMutant,
 	type RuleSet,
 	type RuleSetData,
 	type StoredClassification
@@ -136,7 +137,10 @@ describe('releaseNote', () => {
 });
 
 describe('the data-mutant harness, in process', () => {
-	const mutants = dataMutants(TT03.data);
+	// Computed in beforeAll, not while the file is collected: Stryker activates a mutant in a
+	// beforeAll of its own, so a value computed at collection never sees the mutant.
+	let mutants: DataMutant[];
+	beforeAll(() => void (mutants = dataMutants(TT03.data)));
 	const applied = (path: string, change: string) => {
 		const m = mutants.find((x) => x.path === path && x.change === change)!;
 		expect(m, `${path}: ${change}`).toBeDefined();
