@@ -1,0 +1,115 @@
+// One folder's YAML files parsed and checked against the schema (parseFolder in load.ts), in
+// process with small texts: where each error points (file, line, column, field) and which file a
+// rule-set-wide error is put in when no section names a place.
+import { describe, expect, it } from 'vitest';
+import { formatLoadError, formatLoadWarning, parseFolder } from '../../src/lib/rules/load';
+
+const D = 'rs/x';
+const file = (name: string, text: string) => ({ path: `${D}/${name}`, text });
+const parse = (...files: ReturnType<typeof file>[]) => parseFolder(D, files);
+const err = (name: string, line: number, column: number, message: string, field?: string) => ({
+	file: `${D}/${name}`,
+	line,
+	column,
+	...(field === undefined ? {} : { field }),
+	message
+});
+
+describe('parseFolder', () => {
+	it('puts errors of a folder with no file in its ruleset.yaml at 1:1', () => {
+		const r = parse();
+		expect(r.errors).toEqual([
+			err('ruleset.yaml', 1, 1, 'missing field "id"'),
+			err('ruleset.yaml', 1, 1, 'missing field "version"')
+		]);
+		expect(r.ref).toBe('?@?');
+		expect(r.parent).toBeUndefined();
+	});
+
+	it('refuses a file that is not a mapping of sections', () => {
+		expect(parse(file('ruleset.yaml', '- a\n- b\n')).errors).toEqual([
+			err('ruleset.yaml', 1, 1, 'a rule-set file must be a mapping of sections')
+		]);
+	});
+
+	it('skips an empty file and reads id from the others', () => {
+		const r = parse(file('a.yaml', ''), file('ruleset.yaml', 'id: x\n'));
+		expect(r.errors).toEqual([err('ruleset.yaml', 1, 1, 'missing field "version"')]);
+		expect(r.ref).toBe('x@?');
+	});
+
+	it('points a section defined twice at its key in the second file', () => {
+		const r = parse(
+			file('ruleset.yaml', 'id: x\nversion: v1\n'),
+			file('b.yaml', 'title: t\n\nversion: v2\n')
+		);
+		expect(r.errors).toEqual([
+			err('b.yaml', 3, 1, 'section "version" is already defined in rs/x/ruleset.yaml', 'version')
+		]);
+		expect(r.ref).toBe('x@v1');
+	});
+
+	it('puts an error with no section in the file with id, else ruleset.yaml, else the first', () => {
+		const title = err('a.yaml', 1, 8, 'must be object', 'title');
+		expect(parse(file('a.yaml', 'title: t\n'), file('b.yaml', 'id: x\n')).errors).toEqual([
+			err('b.yaml', 1, 1, 'missing field "version"'),
+			title
+		]);
+		expect(
+			parse(file('a.yaml', 'title: t\n'), file('ruleset.yaml', 'version: v\n')).errors
+		).toEqual([err('ruleset.yaml', 1, 1, 'missing field "id"'), title]);
+		expect(parse(file('a.yaml', 'title: t\n'), file('b.yaml', 'version: v\n')).errors).toEqual([
+			err('a.yaml', 1, 1, 'missing field "id"'),
+			title
+		]);
+	});
+
+	it('locates schema errors in nested maps by key, digits in keys kept as text', () => {
+		const r = parse(
+			file(
+				'ruleset.yaml',
+				'id: x\nversion: v\nfacts:\n  q1:\n    type: boolen\n  1a:\n    type: boolean\n    levle: 2\n'
+			)
+		);
+		expect(r.errors).toEqual([
+			err('ruleset.yaml', 4, 3, 'must match ^[a-z][a-z0-9_]*$', 'facts'),
+			err('ruleset.yaml', 4, 3, 'property name must be valid', 'facts'),
+			err('ruleset.yaml', 5, 5, 'missing field "question"', 'facts.q1'),
+			err('ruleset.yaml', 5, 5, 'missing field "citation"', 'facts.q1'),
+			err('ruleset.yaml', 5, 11, 'must be one of: enum, set, boolean, integer', 'facts.q1.type'),
+			err('ruleset.yaml', 7, 5, 'missing field "question"', 'facts.1a'),
+			err('ruleset.yaml', 7, 5, 'missing field "citation"', 'facts.1a'),
+			err('ruleset.yaml', 8, 5, 'unknown field "levle"', 'facts.1a.levle')
+		]);
+	});
+
+	it('points an empty section at its value', () => {
+		expect(parse(file('ruleset.yaml', 'id: x\nversion: v\ntitle:\n')).errors).toEqual([
+			err('ruleset.yaml', 3, 7, 'must be object', 'title')
+		]);
+	});
+
+	it('reads id and version only when they are text', () => {
+		const r = parse(file('ruleset.yaml', 'id: 5\nversion: v\n'));
+		expect(r.errors).toEqual([err('ruleset.yaml', 1, 5, 'must be string', 'id')]);
+		expect(r.ref).toBe('?@v');
+	});
+
+	it('stops at a YAML syntax error and names no rule set', () => {
+		const r = parse(file('ruleset.yaml', 'a: [1\n'));
+		expect(r.errors.map((e) => [e.file, e.line, e.column])).toEqual([[`${D}/ruleset.yaml`, 2, 1]]);
+		expect(r.ref).toBe('?@?');
+	});
+
+	it('formats errors and warnings with and without a field', () => {
+		const e = err('a.yaml', 3, 7, 'must be object');
+		expect(formatLoadError(e)).toBe('rs/x/a.yaml:3:7: must be object');
+		expect(formatLoadError({ ...e, field: 'title' })).toBe(
+			'rs/x/a.yaml:3:7: title: must be object'
+		);
+		expect(formatLoadWarning(e)).toBe('rs/x/a.yaml:3:7: cảnh báo / warning: must be object');
+		expect(formatLoadWarning({ ...e, field: 'title' })).toBe(
+			'rs/x/a.yaml:3:7: cảnh báo / warning: title: must be object'
+		);
+	});
+});
