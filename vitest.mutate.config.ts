@@ -31,6 +31,7 @@ const TESTS: Record<string, string[]> = {
 		'tests/rules/yaml-errors.test.ts',
 		'tests/rules/fact-order.test.ts',
 		'tests/rules/parse-folder.test.ts',
+		'tests/rules/fact-checks.test.ts',
 		'tests/rules/load-errors.test.ts',
 		'tests/rules/maintainer-errors.test.ts',
 		'tests/rules/versions.test.ts',
