@@ -32,6 +32,7 @@ const TESTS: Record<string, string[]> = {
 		'tests/rules/fact-order.test.ts',
 		'tests/rules/parse-folder.test.ts',
 		'tests/rules/fact-checks.test.ts',
+		'tests/rules/golden-case-checks.test.ts',
 		'tests/rules/load-errors.test.ts',
 		'tests/rules/maintainer-errors.test.ts',
 		'tests/rules/versions.test.ts',
