@@ -54,6 +54,9 @@ describe('a new fact the inherited golden cases lack', () => {
 		);
 		expect(e.message).toContain(`/ ${n} golden case(s) lack the new fact "automated_decisions"`);
 		expect(e.message).toContain('give the fact "default: false"');
+		expect(e.message).toContain(
+			`"; and ${n - 3} more): give the fact "default: false" — the answer`
+		);
 	});
 
 	it('a case that fails for another reason is still reported on its own', () => {
