@@ -156,6 +156,21 @@ describe('explainYamlErrors', () => {
 		]);
 	});
 
+	it('keeps other errors beside repeated keys, and a lone repeated key among them is not a burst', () => {
+		expect(
+			explain('a: 1\nb: @x\na: 2\na: 3\n').map((e) => [e.line, e.column, e.message.slice(0, 40)])
+		).toEqual([
+			[2, 4, 'giá trị bắt đầu bằng ký tự dành riêng (@'],
+			[3, 1, '2 khoá lặp lại cùng lúc ("a", dòng 3, 4)']
+		]);
+		expect(
+			explain('a: @x\nb: 1\nb: 2\n').map((e) => [e.line, e.column, e.message.slice(0, 30)])
+		).toEqual([
+			[1, 4, 'giá trị bắt đầu bằng ký tự dàn'],
+			[3, 1, 'khoá "b" đã có trong cùng khối']
+		]);
+	});
+
 	it('gives no error for valid YAML', () => {
 		expect(explain('a: 1\nb: [1, 2]\n')).toEqual([]);
 	});
