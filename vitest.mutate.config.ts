@@ -33,6 +33,7 @@ const TESTS: Record<string, string[]> = {
 		'tests/rules/parse-folder.test.ts',
 		'tests/rules/fact-checks.test.ts',
 		'tests/rules/golden-case-checks.test.ts',
+		'tests/rules/load-located.test.ts',
 		'tests/rules/load-errors.test.ts',
 		'tests/rules/load-located.test.ts',
 		'tests/rules/maintainer-errors.test.ts',
