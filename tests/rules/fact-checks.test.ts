@@ -1,28 +1,14 @@
 // The loader's checks of one fact definition (checkFact in load.ts), in process: a fact added at
 // the top of Circular 03's real facts.yaml, and the exact located error for each mistake.
 import { describe, expect, it } from 'vitest';
-import { loadLibrary } from '../../src/lib/rules';
-import { readYamlTree } from '../../src/lib/server/ruleset-files';
+import { errorIn, errorsWithEdited } from './helpers';
 
 const DIR = 'rulesets/vn-nd85/tt03-2017';
-const original = readYamlTree(DIR);
 const Q = 'question: { vi: q, en: q }\n    citation: { source: nd85, article: 6 }\n';
 /** The errors of tt03 with `facts` (YAML of facts at 2 spaces) put first in facts.yaml (line 4). */
 const errorsWith = (facts: string) =>
-	loadLibrary(
-		original.map((x) =>
-			x.path === `${DIR}/facts.yaml`
-				? { ...x, text: x.text.replace('facts:\n', `facts:\n${facts}`) }
-				: x
-		)
-	).errors;
-const at = (line: number, column: number, field: string, message: string) => ({
-	file: `${DIR}/facts.yaml`,
-	line,
-	column,
-	field,
-	message
-});
+	errorsWithEdited(DIR, 'facts.yaml', (t) => t.replace('facts:\n', `facts:\n${facts}`));
+const at = errorIn(`${DIR}/facts.yaml`);
 
 describe('checks of a fact definition', () => {
 	it('an enum needs values; a boolean has none; values are unique', () => {

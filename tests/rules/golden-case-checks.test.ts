@@ -1,23 +1,12 @@
 // The loader's checks of golden cases (load.ts), in process on tt03's real tests.yaml with one
 // case edited: each mistake's exact message, file, line, column and field.
 import { describe, expect, it } from 'vitest';
-import { loadLibrary } from '../../src/lib/rules';
-import { readYamlTree } from '../../src/lib/server/ruleset-files';
+import { errorIn, errorsWithEdited } from './helpers';
 
 const DIR = 'rulesets/vn-nd85/tt03-2017';
-const original = readYamlTree(DIR);
 const FIRST_BASIS = '      basis:\n        nd85-d7: Điều 7 Nghị định 85/2016/NĐ-CP → cấp độ 1\n';
-const errorsWith = (edit: (text: string) => string) =>
-	loadLibrary(
-		original.map((x) => (x.path === `${DIR}/tests.yaml` ? { ...x, text: edit(x.text) } : x))
-	).errors;
-const at = (line: number, column: number, field: string, message: string) => ({
-	file: `${DIR}/tests.yaml`,
-	line,
-	column,
-	field,
-	message
-});
+const errorsWith = (edit: (text: string) => string) => errorsWithEdited(DIR, 'tests.yaml', edit);
+const at = errorIn(`${DIR}/tests.yaml`);
 
 describe('checks of golden cases', () => {
 	it('a case needs basis or criteria', () => {

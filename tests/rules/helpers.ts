@@ -1,6 +1,6 @@
 // Shared test helpers: the real bundled rule sets and a way to load YAML written inline.
 import { loadLibrary, type RuleSet, type SourceFile } from '../../src/lib/rules';
-import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
+import { bundledRuleSets, readYamlTree } from '../../src/lib/server/ruleset-files';
 
 /**
  * Under Stryker (`npm run mutate`): a CLI child process runs the code without the active mutant, so
@@ -38,3 +38,23 @@ export function loadVariant(
 	}));
 	return loadLibrary(files, external);
 }
+
+const trees = new Map<string, SourceFile[]>();
+/** The loader's errors for a bundled version folder with one file's text edited by `edit`. */
+export function errorsWithEdited(dir: string, file: string, edit: (text: string) => string) {
+	const path = `${dir}/${file}`;
+	if (!trees.has(dir)) trees.set(dir, readYamlTree(dir));
+	return loadLibrary(
+		trees.get(dir)!.map((x) => (x.path === path ? { ...x, text: edit(x.text) } : x))
+	).errors;
+}
+
+/** A located error in `file`, as the loader reports it. */
+export const errorIn =
+	(file: string) => (line: number, column: number, field: string, message: string) => ({
+		file,
+		line,
+		column,
+		field,
+		message
+	});
