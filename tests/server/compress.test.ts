@@ -1,7 +1,20 @@
 // compress.ts on its own: Accept-Encoding negotiation and chunk-by-chunk flushing of a stream.
 import { brotliDecompressSync, constants, createBrotliDecompress, gunzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compressResponse, compressor, negotiate } from '../../src/lib/server/compress';
+
+// The zlib streams the compressor creates, to see whether a cancelled response frees them.
+const made = vi.hoisted(() => [] as { destroyed: boolean }[]);
+vi.mock('node:zlib', async (original) => {
+	const zlib = await original<typeof import('node:zlib')>();
+	const keep = <T extends { destroyed: boolean }>(z: T) => (made.push(z), z);
+	return {
+		...zlib,
+		createGzip: (o?: import('node:zlib').ZlibOptions) => keep(zlib.createGzip(o)),
+		createBrotliCompress: (o?: import('node:zlib').BrotliOptions) =>
+			keep(zlib.createBrotliCompress(o))
+	};
+});
 
 describe('negotiate', () => {
 	it.each([
@@ -44,6 +57,23 @@ describe('compressor', () => {
 		const whole = Buffer.concat([Buffer.from(value!), ...rest.map((u) => Buffer.from(u))]);
 		expect(brotliDecompressSync(whole).toString()).toBe(first + '{"second":2}');
 	});
+});
+
+describe('compressor, cancelled', () => {
+	it.each(['br', 'gzip'] as const)(
+		'%s: a client that disconnects mid-response frees the zlib stream',
+		async (encoding) => {
+			const source = new ReadableStream<Uint8Array>({
+				pull: (c) => c.enqueue(new TextEncoder().encode('x'.repeat(4096)))
+			});
+			const reader = source.pipeThrough(compressor(encoding)).getReader();
+			const z = made.at(-1)!;
+			await reader.read();
+			expect(z.destroyed).toBe(false);
+			await reader.cancel(new Error('client gone'));
+			expect(z.destroyed).toBe(true);
+		}
+	);
 });
 
 describe('compressResponse', () => {

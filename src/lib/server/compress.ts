@@ -53,7 +53,9 @@ export function compressor(encoding: Encoding): TransformStream<Uint8Array, Uint
 	z.on('data', (c: Buffer) => out.enqueue(new Uint8Array(c.buffer, c.byteOffset, c.byteLength)));
 	const failed = new Promise<never>((_, fail) => z.once('error', fail));
 	failed.catch(() => {});
-	return new TransformStream({
+	// `cancel` is in the Streams standard and Node 20's TransformStream calls it; TypeScript's DOM
+	// types do not list it yet.
+	const transformer: Transformer<Uint8Array, Uint8Array> & { cancel(): void } = {
 		start(c) {
 			out = c;
 		},
@@ -68,8 +70,13 @@ export function compressor(encoding: Encoding): TransformStream<Uint8Array, Uint
 		},
 		flush() {
 			return Promise.race([failed, new Promise<void>((ok) => (z.once('end', ok), z.end()))]);
+		},
+		// The client went away mid-response: free the native zlib state now, not at some later GC.
+		cancel() {
+			z.destroy();
 		}
-	});
+	};
+	return new TransformStream(transformer);
 }
 
 /** An ETag naming the encoding, so a 304 still matches (SvelteKit compares it as sent). */
