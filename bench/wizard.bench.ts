@@ -6,7 +6,7 @@
 // Baseline: a throwaway SvelteKit project with this repo's svelte/kit/vite/adapter versions and
 // config shape, one route whose page is a single <h1>: the cost of the framework alone, so the
 // ratio is what the wizard adds (layout, i18n, rules engine, xstate, the question page).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import {
 	mkdirSync,
 	mkdtempSync,
@@ -37,6 +37,30 @@ function build(dir: string) {
 	execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build'], { cwd: dir, stdio: 'ignore' });
 }
 
+/**
+ * Polls `url` until the server answers (its first start creates the PGlite data dir, which can take
+ * well over 10 s on a busy machine). Fails with the server's stderr if it exits or is not up in time.
+ */
+async function whenReady(server: ChildProcess, url: string, limitMs = 180_000): Promise<Response> {
+	let stderr = '';
+	server.stderr?.on('data', (b) => (stderr += b));
+	const deadline = Date.now() + limitMs;
+	for (;;) {
+		if (server.exitCode !== null || server.signalCode !== null)
+			throw new Error(`the built server exited before answering GET ${url}:\n${stderr}`);
+		const res = await fetch(url).catch(() => undefined);
+		if (res) {
+			if (res.ok) return res;
+			throw new Error(`GET ${url} answered ${res.status}:\n${stderr}`);
+		}
+		if (Date.now() > deadline)
+			throw new Error(
+				`the built server did not answer GET ${url} within ${limitMs / 1000} s:\n${stderr}`
+			);
+		await new Promise((ok) => setTimeout(ok, 200));
+	}
+}
+
 /** Starts `node build` in `dir`, fetches `route`, returns the response's JS references. */
 async function firstLoad(dir: string, route: string) {
 	const port = await freePort();
@@ -48,14 +72,11 @@ async function firstLoad(dir: string, route: string) {
 			HOST: '127.0.0.1',
 			ORIGIN: `http://localhost:${port}`
 		},
-		stdio: 'ignore'
+		stdio: ['ignore', 'ignore', 'pipe']
 	});
 	try {
 		const url = `http://localhost:${port}${route}`;
-		let res: Response | undefined;
-		for (let i = 0; i < 100 && !res; i++)
-			res = await fetch(url).catch(() => new Promise<undefined>((ok) => setTimeout(ok, 100)));
-		if (!res?.ok) throw new Error(`GET ${url} failed`);
+		const res = await whenReady(server, url);
 		const html = await res.text();
 		const refs = new Set<string>();
 		for (const m of (res.headers.get('link') ?? '').matchAll(/<([^>]+\.js)>/g)) refs.add(m[1]!);
