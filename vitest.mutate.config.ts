@@ -35,7 +35,6 @@ const TESTS: Record<string, string[]> = {
 		'tests/rules/golden-case-checks.test.ts',
 		'tests/rules/load-located.test.ts',
 		'tests/rules/load-errors.test.ts',
-		'tests/rules/load-located.test.ts',
 		'tests/rules/maintainer-errors.test.ts',
 		'tests/rules/versions.test.ts',
 		'tests/rules/golden-basis.test.ts'
