@@ -16,6 +16,7 @@ export default ts.config(
 			'playwright-report/',
 			'src/lib/*/generated/',
 			'.stryker-tmp/',
+			'.stryker-tmp-*/',
 			'reports/'
 		]
 	},
