@@ -57,7 +57,8 @@ const TESTS: Record<string, string[]> = {
 		'versions',
 		'mutate',
 		'maintainer-errors',
-		'tools-units'
+		'tools-units',
+		'data-mutants'
 	].map((t) => `tests/rules/${t}.test.ts`),
 	// The in-process tests of the model and the templates' blocks (a few seconds). dossier.test.ts
 	// and nd331.test.ts render through the CLI in a child process (no active mutant there) in a
@@ -79,7 +80,7 @@ const MAINTAINER_TESTS = [
 ];
 const exclude =
 	part === 'rules-core'
-		? ['mutate', ...MAINTAINER_TESTS].map((t) => `tests/rules/${t}.test.ts`)
+		? ['mutate', 'data-mutants', ...MAINTAINER_TESTS].map((t) => `tests/rules/${t}.test.ts`)
 		: part === 'rules-load'
 			? ['tests/rules/mutate.test.ts']
 			: [];

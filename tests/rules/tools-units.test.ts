@@ -23,6 +23,8 @@ import {
 } from '../../src/lib/rules';
 import { closest, didYouMean } from '../../src/lib/rules/suggest';
 import { checkCorrections } from '../../src/lib/rules/corrections';
+import { canonicalJson, legacyRuleSetHash, ruleSetHash } from '../../src/lib/rules/hash';
+import { hashMatches } from '../../src/lib/rules/hash-match';
 import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
 
 const { rulesets } = bundledRuleSets();
@@ -346,6 +348,18 @@ describe('correction records: targets, dates and procedure changes', () => {
 		]);
 	});
 
+	it('requirements targets: a group or an item; none in a version without requirements', () => {
+		// Circular 03 lists requirement groups without items; Circular 12 adds the items.
+		const group = TT03.data.requirements!.groups[0]!.id;
+		expect(TT03.data.requirements!.groups.every((g) => g.items === undefined)).toBe(true);
+		expect(messages(withChanges(TT03, [`requirements/${group}`, 'requirements/d9-k9a']))).toEqual([
+			notIn(1, 'requirements/d9-k9a')
+		]);
+		const bare = { ...withChanges(TT12, ['requirements', 'requirements/general']) };
+		delete bare.requirements;
+		expect(messages(bare)).toEqual([notIn(1, 'requirements/general')]);
+	});
+
 	it('a later revision may not be dated before the one it follows', () => {
 		const d = withChanges(TT12, ['metadata']);
 		const first = d.corrections![0]!;
@@ -461,6 +475,43 @@ describe('correction targets in the other sections (Decree 331, Circular 12)', (
 		expect(messages(targeting(TT12, ['criteria/nd85-d8-k2a'], 'editorial'))).toEqual([
 			'corrections.0.changes.0: an editorial change lists its "fields", so it can be seen that no level can change'
 		]);
+	});
+});
+
+describe('canonicalJson and the content hash', () => {
+	it('sorts object keys at every depth, keeps array order', () => {
+		expect(
+			canonicalJson({ e: 1, d: [{ z: 1, y: 2 }, 3], c: { b: 2, a: 1 }, b: null, a: 'x' })
+		).toBe('{"a":"x","b":null,"c":{"a":1,"b":2},"d":[{"y":2,"z":1},3],"e":1}');
+		const keys = 'zyxwvutsrqponmlkjihgfedcba'.split('');
+		expect(canonicalJson(Object.fromEntries(keys.map((k, i) => [k, i])))).toBe(
+			canonicalJson(Object.fromEntries([...keys].reverse().map((k) => [k, keys.indexOf(k)])))
+		);
+		expect(
+			Object.keys(JSON.parse(canonicalJson(Object.fromEntries(keys.map((k) => [k, 0])))))
+		).toEqual([...keys].sort());
+	});
+	it('the hash leaves out golden, procedure and date tests and the end date; the legacy one keeps the end', () => {
+		expect(ruleSetHash(TT03.data)).toBe(TT03.hash);
+		const other = {
+			...TT03.data,
+			tests: [],
+			procedure_tests: [],
+			effective_tests: [],
+			effective_to: '2030-01-01'
+		};
+		expect(ruleSetHash(other)).toBe(TT03.hash);
+		// The hash Circular 03's results were stored with while its end date was hashed.
+		expect(legacyRuleSetHash(TT03.data)).toBe(TT03.sameContentHashes![0]);
+		expect(legacyRuleSetHash(other)).not.toBe(TT03.sameContentHashes![0]);
+		expect(legacyRuleSetHash({ ...TT03.data, tests: [] })).toBe(TT03.sameContentHashes![0]);
+		// Decree 331 declares no end: both formulas agree, there is no legacy hash.
+		expect(legacyRuleSetHash(ND331.data)).toBeUndefined();
+		expect(ruleSetHash({ ...TT03.data, effective_from: '2017-07-02' })).not.toBe(TT03.hash);
+		// A hash that is neither: a rule set without revisions is its own revision 1 only.
+		expect(revisionOf({ hash: 'abc' }, 'abc')).toBe(1);
+		expect(hashMatches({ hash: 'abc', sameContentHashes: ['def'] }, 'def')).toBe(true);
+		expect(hashMatches({ hash: 'abc' }, 'def')).toBe(false);
 	});
 });
 
