@@ -1,9 +1,10 @@
 // What the wizard costs on the wire, as the browser receives it (issue 15): bytes of the first
 // question page (HTML and page data), of the rule sets it fetches once, and of each question →
-// next-question navigation; and the time of one such navigation. Headless Chromium (Debian's)
-// against the built server (`node build`), counting each response's encoded bytes (CDP
-// Network.loadingFinished: headers and body, compressed as sent). Baseline in the same run: the
-// same journey with `Accept-Encoding: identity` (what every response weighed before compression).
+// next-question navigation; and the time of one such navigation, unthrottled and on a slow line.
+// Headless Chromium (Debian's) against the built server (`node build`), counting each response's
+// encoded bytes (CDP Network.loadingFinished: headers and body, compressed as sent). Baseline in
+// the same run: the same journey with `Accept-Encoding: identity` (what every response weighed
+// before compression).
 // TRANSFER_URL=http://host:port measures a server already running instead (e.g. another build).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { ensureBuilt, startServer, type Server } from '../tests/server/server-pr
 import type { BenchResult } from './run';
 
 const NAVIGATIONS = 6;
+const SLOW_NAVIGATIONS = 3;
 const BR5 = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
 /** A provincial connection for the first-load timing: 1.6 Mbit/s down, 0.75 up, 150 ms round trip. */
 const SLOW = {
@@ -117,6 +119,8 @@ interface Journey {
 	/** Cold first load of the question page until hydrated: unthrottled, and on the SLOW line. */
 	firstMs: number;
 	slowMs: number;
+	/** Question → next question on the SLOW line, each. */
+	slowNavMs: number[];
 	first: Req[];
 	reload: Req[];
 	navs: { bytes: number; data: number; ms: number }[];
@@ -153,6 +157,10 @@ async function journey(browser: Browser, origin: string, encoding?: string): Pro
 	await slowPage.goto(q1);
 	await slowPage.locator('main form button[type=submit]').waitFor();
 	const slowMs = performance.now() - t0;
+	// Question → question on the same line: what a navigation's round trips cost there.
+	await ready(slowPage);
+	const slowNavMs: number[] = [];
+	for (let i = 0; i < SLOW_NAVIGATIONS; i++) slowNavMs.push(await next(slowPage));
 	await slowCtx.close();
 	const navs = [];
 	for (let i = 0; i < NAVIGATIONS; i++) {
@@ -178,7 +186,7 @@ async function journey(browser: Browser, origin: string, encoding?: string): Pro
 			: sent === 'gzip'
 				? gzipSync(raw).length
 				: raw.length;
-	return { firstMs, slowMs, first, reload, navs, enterBytes };
+	return { firstMs, slowMs, slowNavMs, first, reload, navs, enterBytes };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -212,7 +220,8 @@ export async function run(): Promise<BenchResult> {
 				`${name}: cold first load to a usable question ${j.firstMs.toFixed(0)} ms; on a 1.6 Mbit/s, 150 ms line ${(j.slowMs / 1000).toFixed(2)} s`,
 				`${name}: question → next question, ${NAVIGATIONS} navigations: at most ${kb(Math.max(...j.navs.map((n) => n.bytes)))}` +
 					` (page data ${kb(Math.max(...j.navs.map((n) => n.data)))}; goal ≤ 5 kB),` +
-					` median ${median(j.navs.map((n) => n.ms)).toFixed(0)} ms each`,
+					` median ${median(j.navs.map((n) => n.ms)).toFixed(0)} ms each;` +
+					` on the 1.6 Mbit/s, 150 ms line median ${median(j.slowNavMs).toFixed(0)} ms (${j.slowNavMs.map((n) => n.toFixed(0)).join(', ')})`,
 				`${name}: reload of the question page ${kb(sum(j.reload))} (rule sets ${kb(sum(j.reload.filter(isRuleData)))});` +
 					` into the wizard from another page: page data ${kb(j.enterBytes)}`
 			);
