@@ -41,7 +41,8 @@ const TESTS: Record<string, string[]> = {
 		'tests/rules/corrections.test.ts',
 		'tests/rules/golden-basis.test.ts',
 		'tests/rules/golden-units.test.ts',
-		'tests/rules/overrides.test.ts'
+		'tests/rules/overrides.test.ts',
+		'tests/rules/load-checks.test.ts'
 	],
 	// The maintainer tools' own in-process tests, not all of tests/rules: with perTest coverage a
 	// mutant reruns only the tests that reached it, but every file here is loaded for the dry run

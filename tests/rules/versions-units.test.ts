@@ -147,6 +147,22 @@ describe('resolveEnds', () => {
 		expect([ra!.endDerived, rb!.endDerived]).toEqual([true, true]);
 	});
 
+	it('ends each version at its own successor, and follows a successor that moves', () => {
+		const [a, b, c] = resolveEnds([
+			version('2020-01-01'),
+			version('2021-01-01'),
+			version('2022-01-01')
+		]);
+		expect([a, b, c].map((r) => r!.data.effective_to)).toEqual([
+			'2020-12-31',
+			'2021-12-31',
+			undefined
+		]);
+		const [again] = resolveEnds([a!, version('2021-07-01')]);
+		expect(again!.data.effective_to).toBe('2021-06-30');
+		expect(again!.endDerived).toBe(true);
+	});
+
 	it('returns a version untouched when its end is what it declares or what it already derived', () => {
 		const a = version('2020-01-01');
 		const last = version('2021-01-01');
@@ -233,6 +249,9 @@ describe('parsePublished', () => {
 		expect(errors('vn-nd85@tt03-2017.1')).toEqual([]);
 		// A key that is not a plain value.
 		expect(parsePublished('p.yaml', `? [a]\n: sha256:${H('a')}\n`).errors).toEqual([
+			{ file: 'p.yaml', line: 1, column: 1, message: '"" is not id@version' }
+		]);
+		expect(parsePublished('p.yaml', '? [a]\n').errors).toEqual([
 			{ file: 'p.yaml', line: 1, column: 1, message: '"" is not id@version' }
 		]);
 	});
@@ -330,6 +349,46 @@ describe('checkPublished and withRevisions', () => {
 					`revision 2 corrects sha256:f851069d0070…, but revision 1 of fx@v1 is ` +
 					`sha256:cccccccccccc… (p.yaml:2:5): the chain is broken`
 			})
+		]);
+	});
+
+	it('locates a broken chain of a rule set built from data at its folder', () => {
+		const errors = checkPublished(
+			[{ ...corrected, locate: undefined }],
+			lock(`fx@v1:\n  - sha256:${'c'.repeat(64)}\n  - sha256:${REV2}\n`)
+		);
+		expect(errors).toEqual([
+			expect.objectContaining({
+				file: join(DIR, 'fx/v1'),
+				line: 1,
+				column: 1,
+				field: 'corrections.0.previous'
+			})
+		]);
+	});
+
+	it('locates a record beyond the lock at that record', () => {
+		const text = readFileSync(FILE, 'utf8');
+		const record = text.slice(text.indexOf('  - revision: 2'), text.indexOf('tests:\n'));
+		const two = text.replace(
+			'tests:\n',
+			record
+				.replace('revision: 2', 'revision: 3')
+				.replace('date: 2026-12-01', 'date: 2026-12-02')
+				.replace(`previous: sha256:${REV1}`, `previous: sha256:${REV2}`) + 'tests:\n'
+		);
+		const r = loadLibrary([{ path: FILE, text: two }]);
+		expect(r.errors).toEqual([]);
+		const line = two.split('\n').findIndex((l) => l.includes('revision: 3')) + 1;
+		expect(checkPublished(r.rulesets, lock(`fx@v1: sha256:${REV1}\n`))).toEqual([
+			{
+				file: FILE,
+				line,
+				column: 15,
+				field: 'corrections.1.revision',
+				message:
+					'fx@v1 records corrections up to revision 3 but published.yaml lists only 1 revision(s) (p.yaml:1:1)'
+			}
 		]);
 	});
 
