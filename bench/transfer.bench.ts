@@ -121,6 +121,8 @@ interface Journey {
 	slowMs: number;
 	/** Question → next question on the SLOW line, each. */
 	slowNavMs: number[];
+	/** Question page → the rule browser (code not loaded yet) on the SLOW line. */
+	slowColdNavMs: number;
 	first: Req[];
 	reload: Req[];
 	navs: { bytes: number; data: number; ms: number }[];
@@ -161,6 +163,13 @@ async function journey(browser: Browser, origin: string, encoding?: string): Pro
 	await ready(slowPage);
 	const slowNavMs: number[] = [];
 	for (let i = 0; i < SLOW_NAVIGATIONS; i++) slowNavMs.push(await next(slowPage));
+	// A navigation to a route whose code is not loaded yet (the rule browser, from the header): its
+	// scripts and its page data come over the same line.
+	await slowPage.waitForLoadState('networkidle');
+	t0 = performance.now();
+	await slowPage.locator('header nav a[href="/rules"]').click();
+	await slowPage.getByRole('heading', { level: 1, name: 'Bộ quy tắc xác định cấp độ' }).waitFor();
+	const slowColdNavMs = performance.now() - t0;
 	await slowCtx.close();
 	const navs = [];
 	for (let i = 0; i < NAVIGATIONS; i++) {
@@ -186,7 +195,7 @@ async function journey(browser: Browser, origin: string, encoding?: string): Pro
 			: sent === 'gzip'
 				? gzipSync(raw).length
 				: raw.length;
-	return { firstMs, slowMs, slowNavMs, first, reload, navs, enterBytes };
+	return { firstMs, slowMs, slowNavMs, slowColdNavMs, first, reload, navs, enterBytes };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -222,6 +231,7 @@ export async function run(): Promise<BenchResult> {
 					` (page data ${kb(Math.max(...j.navs.map((n) => n.data)))}; goal ≤ 5 kB),` +
 					` median ${median(j.navs.map((n) => n.ms)).toFixed(0)} ms each;` +
 					` on the 1.6 Mbit/s, 150 ms line median ${median(j.slowNavMs).toFixed(0)} ms (${j.slowNavMs.map((n) => n.toFixed(0)).join(', ')})`,
+				`${name}: question page → rule browser (its code not loaded yet) on the 1.6 Mbit/s, 150 ms line ${j.slowColdNavMs.toFixed(0)} ms`,
 				`${name}: reload of the question page ${kb(sum(j.reload))} (rule sets ${kb(sum(j.reload.filter(isRuleData)))});` +
 					` into the wizard from another page: page data ${kb(j.enterBytes)}`
 			);
