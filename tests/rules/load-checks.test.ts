@@ -306,6 +306,14 @@ describe('conditions: operators that fit the fact', () => {
 		expect(one('{ fact: flag, in: [true, false] }')).toEqual([]);
 	});
 
+	it('an integer asked with radios may have 21 values, one label each', () => {
+		const labels = Array.from({ length: 21 }, (_, i) => `"${i}": { vi: v${i}, en: v${i} }`).join(
+			', '
+		);
+		const p = problems(swap('    max: 10\n', `    max: 20\n    labels: { ${labels} }\n`));
+		expect(p.got).toEqual([]);
+	});
+
 	it('a fact does not depend on itself', () => {
 		const p = problems(
 			swap(
@@ -476,6 +484,14 @@ describe('dossier, requirements, appraisal', () => {
 			`${q.line('dossier:') + 1} dossier: dossier needs "template"`,
 			`${q.line('dossier:') + 1} dossier: dossier needs "contents"`,
 			`${q.line('id: e1') + 1} dossier.explanation.1.id: duplicate explanation id "e1"`
+		]);
+		const plan = problems(
+			add(
+				`dossier:\n  template: nd85\n  contents:\n${section('s1')}  plan:\n${section('p1')}${section('p1')}`
+			)
+		);
+		expect(plan.got).toEqual([
+			`${plan.line('id: p1') + 1} dossier.plan.1.id: duplicate plan id "p1"`
 		]);
 	});
 
