@@ -66,7 +66,11 @@ const TESTS: Record<string, string[]> = {
 	// beforeAll that every selected test would rerun; letter-attachments and bulk render whole PDFs
 	// (50 s for the dry run on the shared machine) and check what blocks.test.ts checks in the
 	// blocks: they are left out so that a run over 1,650 mutants can finish.
-	dossier: ['tests/dossier/model.test.ts', 'tests/dossier/blocks.test.ts']
+	dossier: [
+		'tests/dossier/model.test.ts',
+		'tests/dossier/blocks.test.ts',
+		'tests/dossier/format.test.ts'
+	]
 };
 TESTS.rules = RULES;
 const part = process.env.MUTATE_PART;
