@@ -11,11 +11,13 @@ import {
 	killed,
 	mutationReport,
 	normalizeFacts,
+	type Condition,
 	type DataMutant,
 	type RuleSet,
 	type RuleSetData
 } from '../../src/lib/rules';
 import { canonicalJson } from '../../src/lib/rules/hash';
+import { compileRuleSet } from '../../src/lib/rules/compile';
 import { neighbourhood } from '../../src/lib/rules/mutate';
 import { ruleset } from './helpers';
 
@@ -345,4 +347,32 @@ describe('neighbourhood: valid fact sets near the golden cases', () => {
 		// A limit stops the search.
 		expect(neighbourhood(rs, 100)).toHaveLength(100);
 	}, 120_000);
+
+	it('a threshold under `any` or `not` is explored ±1 too', () => {
+		const rs = ruleset('vn-nd85@tt03-2017');
+		const USERS = 'online_service_users_with_private_info';
+		for (const wrap of [
+			(c: Condition): Condition => ({ any: [c, c] }),
+			(c: Condition): Condition => ({ not: { not: c } })
+		]) {
+			const rewrite = (c: Condition): Condition => {
+				const n = c as unknown as Record<string, unknown>;
+				if (n.fact === USERS) return wrap(c);
+				if (Array.isArray(n.all)) return { all: (n.all as Condition[]).map(rewrite) };
+				if (Array.isArray(n.any)) return { any: (n.any as Condition[]).map(rewrite) };
+				if (n.not) return { not: rewrite(n.not as Condition) };
+				return c;
+			};
+			const data = structuredClone(rs.data);
+			for (const c of data.criteria) c.when = rewrite(c.when);
+			// One golden case at exactly 10,000 users: 9,999 and 10,001 come only from the constants.
+			data.tests = data.tests!.filter((t) => t.facts[USERS] === 10000).slice(0, 1);
+			const space = neighbourhood(compileRuleSet(data, rs.hash));
+			const users = new Set(space.map((f) => f[USERS]));
+			expect([users.has(9999), users.has(10001)], JSON.stringify(wrap({} as Condition))).toEqual([
+				true,
+				true
+			]);
+		}
+	});
 });

@@ -592,6 +592,18 @@ describe('impact on stored work (Circular 12)', () => {
 		const r = impactBetween(TT12, TT12, [sys], true);
 		expect(r.base?.skipped).toBe(0);
 		expect(r.rows.map((x) => [x.from.level, x.to?.level, x.change])).toEqual([[4, 4, 'same']]);
+		// Unless asked, a system whose level is the same under both is counted, not listed.
+		const quiet = impactBetween(TT12, TT12, [sys]);
+		expect([quiet.rows, quiet.counts.same]).toEqual([[], 1]);
+	});
+	it('a level that becomes undetermined goes down to –', () => {
+		// Decree 331: nationwide infrastructure without the 24/7 requirement fits no criterion.
+		const none = ND331.data.tests!.find((t) =>
+			t.name.startsWith('Hạ tầng toàn quốc không yêu cầu 24/7')
+		)!;
+		expect(none.expect.level).toBeNull();
+		const r = impact(ND331, [stored({ ruleset: ND331.ref, level: 3, facts: none.facts })]);
+		expect([r.rows.map((x) => x.change), r.level_changes]).toEqual([['level_down'], { '3→–': 1 }]);
 	});
 	it('lists each missing answer once, in the interview’s order', () => {
 		// An infrastructure system with only its function answered: the questions Circular 12 asks
@@ -643,6 +655,32 @@ describe('diffRuleSets on edited copies of Circular 12', () => {
 			'cấp độ không xác định []'
 		]);
 		expect(diffRuleSets(TT12, b).summary.tests).toEqual({ added: 0, removed: 0, changed: 1 });
+		// A case with two criteria (Điều 8 khoản 2 điểm a and b), its level raised: both listed.
+		const i = TT12.data.tests!.findIndex((t) => t.expect.criteria.length === 2);
+		const two = edited((d) => void (d.tests![i]!.expect.level = 3));
+		const g = diffRuleSets(TT12, two).changes[0]!.fields!.find((x) => x.field === 'expect')!;
+		expect([g.before_text, g.after_text]).toEqual([
+			'cấp độ 2 [nd85-d8-k2a, nd85-d8-k2b]',
+			'cấp độ 3 [nd85-d8-k2a, nd85-d8-k2b]'
+		]);
+	});
+	it('Circular 03 → 12 requirements: its groups restated, one removed, nothing else removed', () => {
+		// Circular 03's groups have no items: nothing of theirs is removed but mgmt-assessment.
+		const changes = diffRuleSets(TT03, TT12).changes.filter(
+			(c) => c.section === 'requirements' && c.kind !== 'added'
+		);
+		expect(changes.map((c) => `${c.kind} ${c.key}`)).toEqual([
+			'changed (requirements)',
+			'changed tech-network',
+			'changed tech-server',
+			'changed tech-application',
+			'changed tech-data',
+			'changed mgmt-policy',
+			'changed mgmt-organization',
+			'changed mgmt-design',
+			'changed mgmt-operation',
+			'removed mgmt-assessment'
+		]);
 	});
 	it('a version without requirements, dossier or golden cases: all of them removed', () => {
 		const b = edited((d) => {
