@@ -80,6 +80,8 @@ function problems(edit: (t: string) => string, runTests = true) {
 	const r = loadLibrary([{ path: FILE, text }], [], runTests);
 	for (const e of r.errors) expect(e.file).toBe(FILE);
 	const got = r.errors.map((e) => `${e.line} ${e.field}: ${e.message}`);
+	// A rule set that fails has nothing to warn about (MINI has no parent).
+	expect(r.warnings).toEqual([]);
 	/** The line of the first `needle` after the first `after` (1-based). */
 	const line = (needle: string, after = '') => {
 		const lines = text.split('\n');
@@ -314,6 +316,22 @@ describe('conditions: operators that fit the fact', () => {
 		expect(p.got).toEqual([]);
 	});
 
+	it('a condition with two operators, or a combinator beside a fact, is refused where it stands', () => {
+		expect(one('{ fact: flag, eq: true, ne: false }')).toEqual([
+			'criteria.0.when: a condition on "flag" needs exactly one operator (eq, ne, in, lt, lte, gt, gte, contains, contains_any, only)'
+		]);
+		expect(one('{ all: [{ fact: flag, eq: true }], fact: flag }')).toEqual([
+			'criteria.0.when: "all" must stand alone in its condition'
+		]);
+	});
+
+	it('a set fact’s default is a list of its values', () => {
+		const p = problems(swap('    values: [x, y]\n', '    values: [x, y]\n    default: x\n'));
+		expect(p.got).toEqual([
+			`${p.line('default: x')} facts.tags.default: default does not fit the set fact "tags"`
+		]);
+	});
+
 	it('a fact does not depend on itself', () => {
 		const p = problems(
 			swap(
@@ -507,6 +525,14 @@ describe('dossier, requirements, appraisal', () => {
 		expect(p.got).toEqual([
 			`${p.line('id: g1', 'id: i1')} requirements.groups.0.items.1.id: duplicate requirement id "g1"`,
 			`${p.line('id: i1', 'id: g2')} requirements.groups.1.items.0.id: duplicate requirement id "i1"`
+		]);
+	});
+
+	it('requirement group ids are unique, located at the group', () => {
+		const group = (id: string) => `    - id: ${id}\n      title: { vi: t, en: t }\n      ${CITE}\n`;
+		const p = problems(add(`requirements:\n  groups:\n${group('g1')}${group('g1')}`));
+		expect(p.got).toEqual([
+			`${p.line('id: g1') + 3} requirements.groups.1.id: duplicate requirement id "g1"`
 		]);
 	});
 
