@@ -69,7 +69,8 @@ const TESTS: Record<string, string[]> = {
 	dossier: [
 		'tests/dossier/model.test.ts',
 		'tests/dossier/blocks.test.ts',
-		'tests/dossier/format.test.ts'
+		'tests/dossier/format.test.ts',
+		'tests/dossier/edge.test.ts'
 	]
 };
 TESTS.rules = RULES;
