@@ -357,6 +357,21 @@ describe('conditions: operators that fit the fact', () => {
 	});
 });
 
+describe('applies_when naming a fact that does not exist', () => {
+	// It crashed the loader (a TypeError reading the undeclared fact's type) instead of saying so.
+	it('is a located error with the closest name', () => {
+		const p = problems(
+			swap(
+				'    values: [alpha, beta]\n',
+				'    values: [alpha, beta]\n    applies_when: { fact: flags, eq: true }\n'
+			)
+		);
+		expect(p.got).toEqual([
+			`${p.line('applies_when')} facts.kind.applies_when.fact: unknown fact "flags" (must be an earlier fact); có phải "flag"? / did you mean "flag"?`
+		]);
+	});
+});
+
 describe('screening groups and system facts', () => {
 	const groups = (g: string) => (t: string) => t.replace('facts:\n', `groups:\n${g}facts:\n`);
 	const G = '  g: { question: { vi: g, en: g } }\n';

@@ -414,7 +414,8 @@ export function resolveFolder(
 				cond,
 				['facts', name, 'applies_when'],
 				data.facts,
-				(n) => factNames.indexOf(n) < i,
+				// indexOf gives -1 for an undeclared fact: that is unknown, not "earlier".
+				(n) => Object.hasOwn(data.facts, n) && factNames.indexOf(n) < i,
 				fail,
 				'an earlier fact'
 			);
