@@ -4,43 +4,28 @@
 // Nghị định 331/2026 Điều 18, 20–24, 29, Phụ lục Mẫu 01–03) and from the fixture's own inputs.
 // These run in the same process as the code, so mutation testing (`MUTATE_PART=dossier`) can see
 // them kill a mutant of model.ts or the templates; the CLI/PDF tests cannot.
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { RuleSet } from '../../src/lib/rules';
-import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
 import { vnBodies } from '../../src/lib/server/bodies-file';
-import {
-	buildDossier,
-	dossierBlocks,
-	type Dossier,
-	type DossierInput
-} from '../../src/lib/dossier';
+import { buildDossier, dossierBlocks } from '../../src/lib/dossier';
 import { linesOf } from './blocks-text';
+import {
+	between,
+	blocksOf,
+	built,
+	D331,
+	edit,
+	fixture,
+	input,
+	ND331,
+	ND85,
+	rs,
+	TT03,
+	type Raw
+} from './setup';
 
-const FIXTURES = resolve(import.meta.dirname, '../fixtures/dossier');
-const rulesets = bundledRuleSets().rulesets;
-const rs = (ref: string): RuleSet => rulesets.find((r) => r.ref === ref)!;
-const TT03 = 'vn-nd85@tt03-2017';
-const ND331 = 'vn-nd331@2026';
-const ND85 = 'Nghị định 85/2016/NĐ-CP';
-const D331 = 'Nghị định 331/2026/NĐ-CP';
-
-type Raw = Record<string, unknown>;
-const fixture = (name: string): Raw => parse(readFileSync(join(FIXTURES, name), 'utf8')) as Raw;
-const input = (f: Raw, extra: Partial<DossierInput> = {}): DossierInput => {
-	const { unit, document, ...system } = f;
-	return { unit, document, system, ...extra } as DossierInput;
-};
-function built(ref: string, f: Raw, extra: Partial<DossierInput> = {}): Dossier {
-	const b = buildDossier(rs(ref), input(f, extra));
-	if (!b.ok) throw new Error(JSON.stringify(b.errors, null, 1));
-	return b.dossier;
-}
 function papers(ref: string, f: Raw, opts: { lang?: 'vi' | 'en'; copy?: 'draft' | 'final' } = {}) {
-	const d = built(ref, f);
-	const b = dossierBlocks(d, rs(ref), opts.lang ?? 'vi', opts.copy ?? 'draft');
+	const b = blocksOf(ref, f, opts);
 	return {
 		ids: b.letters.map((l) => l.id),
 		letters: b.letters.map((l) => linesOf(l.blocks)),
@@ -48,18 +33,6 @@ function papers(ref: string, f: Raw, opts: { lang?: 'vi' | 'en'; copy?: 'draft' 
 		dossier: linesOf(b.dossier)
 	};
 }
-/** The lines from the one that starts with `from` up to (not including) the next that starts with `to`. */
-function between(lines: string[], from: string, to: string): string[] {
-	const i = lines.findIndex((l) => l.startsWith(from));
-	expect(i, `no line starting with ${from}`).toBeGreaterThanOrEqual(0);
-	const j = lines.findIndex((l, k) => k > i && l.startsWith(to));
-	return lines.slice(i + 1, j < 0 ? undefined : j);
-}
-const edit = (f: Raw, change: (f: Raw) => void): Raw => {
-	const c = structuredClone(f);
-	change(c);
-	return c;
-};
 
 describe('Decree 85 cover letter (Điều 12, 15)', () => {
 	it('level 3: to the unit’s own specialized unit, to appraise; Điều 15 khoản 1–4 enclosed', () => {
