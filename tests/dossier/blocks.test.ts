@@ -11,7 +11,7 @@ import { buildDossier, dossierBlocks } from '../../src/lib/dossier';
 import { linesOf } from './blocks-text';
 import {
 	between,
-	blocksOf,
+	readPapers,
 	built,
 	D331,
 	edit,
@@ -24,15 +24,8 @@ import {
 	type Raw
 } from './setup';
 
-function papers(ref: string, f: Raw, opts: { lang?: 'vi' | 'en'; copy?: 'draft' | 'final' } = {}) {
-	const b = blocksOf(ref, f, opts);
-	return {
-		ids: b.letters.map((l) => l.id),
-		letters: b.letters.map((l) => linesOf(l.blocks)),
-		letter: linesOf(b.letters[b.letters.length - 1]!.blocks),
-		dossier: linesOf(b.dossier)
-	};
-}
+const papers = (ref: string, f: Raw, opts: { lang?: 'vi' | 'en'; copy?: 'draft' | 'final' } = {}) =>
+	readPapers(ref, f, linesOf, opts);
 
 describe('Decree 85 cover letter (Điều 12, 15)', () => {
 	it('level 3: to the unit’s own specialized unit, to appraise; Điều 15 khoản 1–4 enclosed', () => {

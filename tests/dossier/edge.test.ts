@@ -7,6 +7,7 @@ import { linesOf } from './blocks-text';
 import {
 	between,
 	blocksOf,
+	readPapers,
 	built,
 	D331,
 	edit,
@@ -19,14 +20,8 @@ import {
 	type Raw
 } from './setup';
 
-const lines = (
-	ref: string,
-	f: Raw,
-	opts: { lang?: 'vi' | 'en'; copy?: 'draft' | 'final' } = {}
-) => {
-	const p = blocksOf(ref, f, opts);
-	return { letter: linesOf(p.letters.at(-1)!.blocks), dossier: linesOf(p.dossier) };
-};
+const lines = (ref: string, f: Raw, opts: { lang?: 'vi' | 'en'; copy?: 'draft' | 'final' } = {}) =>
+	readPapers(ref, f, linesOf, opts);
 
 describe('warnings and notices at the head of the dossier', () => {
 	it('Decree 331 (not checked against the Gazette): the warning with the rule set’s note, then the Điều 10 khoản 2 điểm a notice', () => {

@@ -11,6 +11,7 @@ import { styledLinesOf } from './blocks-style';
 import {
 	between,
 	blocksOf,
+	readPapers,
 	built,
 	D331,
 	edit,
@@ -22,18 +23,8 @@ import {
 	type Raw
 } from './setup';
 
-const styled = (
-	ref: string,
-	f: Raw,
-	opts: { lang?: 'vi' | 'en'; copy?: 'draft' | 'final' } = {}
-) => {
-	const p = blocksOf(ref, f, opts);
-	return {
-		letters: p.letters.map((l) => styledLinesOf(l.blocks)),
-		letter: styledLinesOf(p.letters.at(-1)!.blocks),
-		dossier: styledLinesOf(p.dossier)
-	};
-};
+const styled = (ref: string, f: Raw, opts: { lang?: 'vi' | 'en'; copy?: 'draft' | 'final' } = {}) =>
+	readPapers(ref, f, styledLinesOf, opts);
 
 describe('letters (Decree 30/2020 Phụ lục I)', () => {
 	it('Decree 85: each ground in italics, indented; the request indented in upright type', () => {

@@ -55,6 +55,21 @@ export function blocksOf(
 	const d = 'result' in f ? (f as Dossier) : built(ref, f as Raw);
 	return dossierBlocks(d, opts.ruleset ?? rs(ref), opts.lang ?? 'vi', opts.copy ?? 'draft');
 }
+/** The papers read line by line with `read` (blocks-text's linesOf, or blocks-style's styledLinesOf). */
+export function readPapers(
+	ref: string,
+	f: Raw,
+	read: (blocks: Block[]) => string[],
+	opts: { lang?: 'vi' | 'en'; copy?: 'draft' | 'final' } = {}
+) {
+	const p = blocksOf(ref, f, opts);
+	return {
+		ids: p.letters.map((l) => l.id),
+		letters: p.letters.map((l) => read(l.blocks)),
+		letter: read(p.letters.at(-1)!.blocks),
+		dossier: read(p.dossier)
+	};
+}
 /** The lines from the one that starts with `from` up to (not including) the next that starts with `to`. */
 export function between(lines: string[], from: string, to: string): string[] {
 	const i = lines.findIndex((l) => l.startsWith(from));
