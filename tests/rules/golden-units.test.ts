@@ -34,6 +34,8 @@ const without = (o: object, ...keys: string[]) =>
 	Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
 const GATEWAY = 'Cổng kết nối quốc tế → cấp độ 5';
 const TWO_COMPONENTS = 'Hệ thống có hai thành phần lấy cấp độ cao nhất → cấp độ 3';
+const NATIONAL_NO_24X7 = 'Hạ tầng toàn quốc không yêu cầu 24/7 → không xác định được';
+const TWO_FIRED = 'Hệ thống nội bộ được đánh giá rủi ro ở cấp độ 1 → cấp độ 1';
 const D15 = 'Điều 15 khoản 3 Nghị định 331/2026/NĐ-CP';
 const D16 = 'Điều 16 khoản 4 Nghị định 331/2026/NĐ-CP';
 
@@ -149,6 +151,33 @@ describe('runGoldenCase: what a case reports', () => {
 				golden(GATEWAY, () => ({ designations: { 'nd331-d16-k4': 'Điều 16' } }))
 			)
 		).toBe(`expected designations {"nd331-d16-k4":"Điều 16"}, got {"nd331-d16-k4":"${D16}"}`);
+	});
+
+	it('a level the rule set cannot decide is reported as null', () => {
+		expect(
+			runGoldenCase(
+				rs,
+				golden(NATIONAL_NO_24X7, () => ({ level: 3 }))
+			)
+		).toBe('expected level 3, got null');
+	});
+
+	it('lists every criterion that fired, sorted and comma-separated', () => {
+		expect(
+			runGoldenCase(
+				rs,
+				golden(TWO_FIRED, () => ({ criteria: ['nd331-d11-k1'], basis: undefined }))
+			)
+		).toBe('expected criteria [nd331-d11-k1], got [nd331-d11-k1, nd331-d11-k2]');
+	});
+
+	it('a case that fails on its expectation, not its facts, lacks no fact', () => {
+		expect(
+			goldenFailure(
+				rs,
+				golden(GATEWAY, () => ({ level: 4 }))
+			)
+		).toEqual({ problem: 'expected level 4, got 5', missing: [] });
 	});
 
 	it('component levels in order, when the case lists them', () => {
@@ -279,6 +308,16 @@ describe('runGoldenCases', () => {
 		// Built from data, without a way to locate: the rule set's ref, line 1.
 		const unlocated = runGoldenCases({ ...bad, locate: undefined });
 		expect(unlocated.failed[1]).toMatchObject({ file: 'vn-nd331@2026', line: 1, column: 1 });
+	});
+
+	it('a rule set without golden cases, procedure cases or in-force dates has nothing to run', () => {
+		const d = rs.data;
+		expect(
+			runGoldenCases({
+				...rs,
+				data: { ...d, tests: undefined, procedure_tests: undefined, effective_tests: undefined }
+			})
+		).toEqual({ passed: 0, failed: [] });
 	});
 
 	it('checks the in-force dates against effective_from and effective_to, located', () => {
