@@ -31,6 +31,22 @@ describe('explainYamlErrors', () => {
 		expect(explain('"a b": 1\n"a b": 2\n')[0]!.message).toContain('the key "a b" is already');
 	});
 
+	it('names a repeated key written with spaces before its ":" without them', () => {
+		expect(explain('a  : 1\na  : 2\n')[0]!.message).toMatch(
+			/^khoá "a" đã có .* the key "a" is already in this block/
+		);
+	});
+
+	it('names a repeated key it cannot read (quoted, with ":" inside) as "?"', () => {
+		expect(explain('"a:b": 1\n"a:b": 2\n')).toEqual([
+			at(
+				2,
+				1,
+				'khoá "?" đã có trong cùng khối này / the key "?" is already in this block (YAML: Map keys must be unique at line 2, column 1:)'
+			)
+		]);
+	});
+
 	it('reports a burst of repeated keys once, at the first, with every key and line', () => {
 		expect(explain('items:\n  - id: x\n    level: 1\n    id: y\n    level: 2\n')).toEqual([
 			at(
