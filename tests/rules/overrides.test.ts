@@ -78,6 +78,12 @@ describe('overrideWarnings: fields an override drops', () => {
 		expect(warn({ criteria: [{ level: 1 }, null] })).toEqual([]);
 		// A section that is not a list is left to the schema.
 		expect(warn({ criteria: { id: 'c1' } })).toEqual([]);
+		// Nor does an id that is not a string, even one the parent's item has too.
+		const numbered = {
+			...PARENT,
+			sources: [{ id: 7, number: '1/2020' }]
+		} as unknown as RuleSetData;
+		expect(overrideWarnings(numbered, { sources: [{ id: 7 }] }, 'fx@v1')).toEqual([]);
 	});
 
 	it('checks constraints, designations and facts, but not a fact’s "after"', () => {
@@ -171,6 +177,19 @@ describe('overrideWarnings: a condition changed without its text or citation', (
 		expect(warn({ criteria: [{ ...C1, when, text: 'Hệ thống loại b.', citation }] })).toEqual([]);
 	});
 
+	it('a changed condition whose text was dropped: the dropped text, and the citation kept', () => {
+		expect(warn({ criteria: [{ ...without(C1, 'text'), when }] })).toEqual([
+			{ path: ['criteria', 0], message: expect.stringMatching(/its "text" is dropped/) },
+			{
+				path: ['criteria', 0, 'when'],
+				message:
+					'điều kiện của tiêu chí "c1" đã đổi so với fx@v1 nhưng trích dẫn (citation) thì không: ' +
+					'ghi văn bản sửa đổi trong citation.amended_by / the condition of criterion "c1" changed ' +
+					'from fx@v1 but its citation did not: cite the amending provision in citation.amended_by'
+			}
+		]);
+	});
+
 	it('checks designations, not constraints or sources', () => {
 		const d1 = PARENT.designations![0]! as unknown as Record<string, unknown>;
 		expect(warn({ designations: [{ ...d1, when: { fact: 'flag', eq: false } }] })).toEqual([
@@ -209,6 +228,8 @@ describe('overrideWarnings: a condition restated through a replacing fact', () =
 			child({ fact: 'kind2', eq: 'x' }, { kind2: { replaces: { fact: 'nope', map: { a: 'x' } } } })
 		).toHaveLength(1);
 		expect(child({ fact: 'kind2', eq: 'x' }, { kind2: { type: 'enum' } })).toHaveLength(1);
+		// A fact the child writes as nothing (left to the schema) replaces nothing either.
+		expect(child({ fact: 'kind2', eq: 'x' }, { kind2: null })).toHaveLength(1);
 	});
 
 	it('simplifies all/any/not around the fixed fact before comparing', () => {
