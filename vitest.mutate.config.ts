@@ -51,6 +51,7 @@ const TESTS: Record<string, string[]> = {
 	// mutate.test.ts also spawn bin/capdo.js, which reaches no mutant and is not rerun.
 	'rules-tools': [
 		'diff',
+		'diff-render',
 		'impact',
 		'impact-fast',
 		'corrections',
