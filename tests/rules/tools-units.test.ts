@@ -581,6 +581,26 @@ describe('impact on stored work (Circular 12)', () => {
 		const bare = { ...TT12, data: { ...TT12.data, corrections: undefined } } as RuleSet;
 		expect(impact(bare, rows).corrections).toEqual([]);
 	});
+	it('the revision a result was computed under is read only from a hash recorded for this rule set', () => {
+		// published.yaml: tt03-2017 has four revisions; a result pinned to its revision 2 says so.
+		const r2 = TT03.revisions![1]!;
+		const under = (over: Partial<StoredClassification>) =>
+			impactOf(TT03, stored({ ruleset: TT03.ref, ...over })).from;
+		expect(under({ ruleset_hash: r2 })).toEqual({
+			ruleset: TT03.ref,
+			level: 4,
+			basis: ['nd85-d9-k3', 'nd85-d10-k3'],
+			revision: 2
+		});
+		// The same hash recorded for another rule set names no revision of this one.
+		expect(Object.keys(under({ ruleset: TT12.ref, ruleset_hash: r2 }))).toEqual([
+			'ruleset',
+			'level',
+			'basis'
+		]);
+		// No hash recorded: no revision, and no revision key at all.
+		expect(Object.keys(under({}))).toEqual(['ruleset', 'level', 'basis']);
+	});
 	it('impactBetween reads each component under the base too (Điều 5 khoản 2: the highest)', () => {
 		const portal = golden('Cổng thông tin chỉ cung cấp thông tin, dịch vụ công mức 2');
 		const sys = stored({
