@@ -348,6 +348,25 @@ describe('neighbourhood: valid fact sets near the golden cases', () => {
 		expect(neighbourhood(rs, 100)).toHaveLength(100);
 	}, 120_000);
 
+	it('the limit: the golden systems are always kept, then the search stops at exactly `limit`', () => {
+		const rs = ruleset('vn-nd85@tt03-2017');
+		// Each golden system and component, normalized: the starting points, kept whatever the limit.
+		const golden = new Set(
+			rs.data.tests!.flatMap((t) =>
+				[t.facts, ...(t.components ?? []).map((c) => c.facts)].map((f) =>
+					canonicalJson(normalizeFacts(rs, f).facts)
+				)
+			)
+		);
+		const start = neighbourhood(rs, 1);
+		expect(new Set(start.map((f) => canonicalJson(f)))).toEqual(golden);
+		const g = golden.size;
+		expect(g).toBeGreaterThan(1);
+		// At the limit already: nothing more is explored; one more allowed: exactly one more.
+		expect(neighbourhood(rs, g)).toHaveLength(g);
+		expect(neighbourhood(rs, g + 1)).toHaveLength(g + 1);
+	});
+
 	it('a threshold under `any` or `not` is explored ±1 too', () => {
 		const rs = ruleset('vn-nd85@tt03-2017');
 		const USERS = 'online_service_users_with_private_info';
