@@ -468,12 +468,12 @@ describe('procedure', () => {
 		]);
 	});
 
-	it('routing facts have a default, are always asked, are not classification facts; routes are well formed', () => {
+	it('routing facts are well-formed facts with a default, are always asked, are not classification facts; routes are well formed', () => {
 		const routing = `  routing:
     facts:
       via:
         type: enum
-        values: [p, q]
+        values: [p, q, p]
         ${Q.replace('\n    ', '\n        ')}
         applies_when: { fact: via, eq: p }
       flag:
@@ -488,6 +488,8 @@ describe('procedure', () => {
 		const via = p.line('via:');
 		const flag = p.line('flag:', 'routing:');
 		expect(p.got).toEqual([
+			// Each routing fact is checked as a fact, located under procedure.routing.facts.
+			`${p.line('values: [p, q, p]')} procedure.routing.facts.via.values.2: duplicate value "p"`,
 			`${via + 1} procedure.routing.facts.via: routing fact "via" needs a default (records saved before it existed must still route)`,
 			`${p.line('applies_when: { fact: via')} procedure.routing.facts.via.applies_when: a routing fact is always asked`,
 			`${flag + 1} procedure.routing.facts.flag: "flag" is also a classification fact; use another name`,
