@@ -332,6 +332,15 @@ describe('conditions: operators that fit the fact', () => {
 		]);
 	});
 
+	it('an enum fact’s default is one value, not a list of them', () => {
+		const p = problems(
+			swap('    values: [alpha, beta]\n', '    values: [alpha, beta]\n    default: [alpha]\n')
+		);
+		expect(p.got).toEqual([
+			`${p.line('default: [alpha]')} facts.kind.default: default does not fit the enum fact "kind"`
+		]);
+	});
+
 	it('a fact does not depend on itself', () => {
 		const p = problems(
 			swap(
