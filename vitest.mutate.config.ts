@@ -71,7 +71,8 @@ const TESTS: Record<string, string[]> = {
 		'tests/dossier/model.test.ts',
 		'tests/dossier/blocks.test.ts',
 		'tests/dossier/format.test.ts',
-		'tests/dossier/edge.test.ts'
+		'tests/dossier/edge.test.ts',
+		'tests/dossier/nd331-papers.test.ts'
 	]
 };
 TESTS.rules = RULES;
