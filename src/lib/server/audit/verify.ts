@@ -2,10 +2,18 @@
 // checkpoints signed with the audit key (key.ts) — in full (`capdo audit verify`), or
 // incrementally from the newest checkpoint (the audit pages and the server's checkpointer, whose
 // cost grows with the entries added since, not with the log).
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+	closeSync,
+	fsyncSync,
+	openSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	writeSync
+} from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Localized } from '../../rules/types';
 import type { DB } from '../db/schema';
 import { checkChain, GENESIS, type Broken } from './chain';
@@ -76,14 +84,47 @@ function readAnchorFile(path: string): Checkpoint | undefined | 'unreadable' {
 	return 'unreadable';
 }
 
-/** Replaces the file whole (rename), never with an older checkpoint. */
+/**
+ * Replaces the file whole, never with an older checkpoint: written to a private temporary file,
+ * flushed, then renamed over it, so a crash at any point leaves the last good anchor. The caller
+ * holds the anchor lock (`checkpoint`), so no other process can replace the file between the
+ * reading here and the rename.
+ */
 function writeAnchorFile(path: string, c: Checkpoint) {
 	const now = readAnchorFile(path);
 	if (now && now !== 'unreadable' && now.count > c.count) return;
-	const tmp = `${path}.${process.pid}.tmp`;
-	writeFileSync(tmp, JSON.stringify(c, null, 1) + '\n', { mode: 0o600 });
-	renameSync(tmp, path);
+	const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+	try {
+		const fd = openSync(tmp, 'wx', 0o600);
+		try {
+			writeSync(fd, JSON.stringify(c, null, 1) + '\n');
+			fsyncSync(fd);
+		} finally {
+			closeSync(fd);
+		}
+		renameSync(tmp, path);
+	} catch (e) {
+		rmSync(tmp, { force: true });
+		throw e;
+	}
+	syncDir(dirname(path));
 }
+
+/** Makes a rename in `dir` durable (where the platform lets a directory be opened). */
+function syncDir(dir: string) {
+	let fd: number | undefined;
+	try {
+		fd = openSync(dir, 'r');
+		fsyncSync(fd);
+	} catch {
+		// Windows cannot open a directory; its renames are journalled by NTFS.
+	} finally {
+		if (fd !== undefined) closeSync(fd);
+	}
+}
+
+/** The advisory lock that orders every process's checkpoints of one database. */
+export const anchorLockKey = (dbId: string) => `capdo-audit-anchor:${dbId}`;
 
 async function headRow(db: Kysely<DB>) {
 	const h = await db
@@ -160,6 +201,7 @@ interface Anchor {
 	status?: AnchorStatus; // set when the anchor is already known to be unusable or broken
 	base?: Checkpoint; // the newest trustworthy checkpoint (from the file)
 	file: string;
+	dbId: string;
 	dbCheckpoints: number;
 }
 
@@ -177,9 +219,10 @@ async function loadAnchor(db: Kysely<DB>, dbId: string): Promise<Anchor> {
 	if (!key.ok) {
 		// Nothing signed yet and no key: a database the server never ran on (it creates the key).
 		if (key.problem === 'missing' && dbCheckpoints === 0 && found === undefined)
-			return { file, dbCheckpoints, status: intact(undefined, 0) };
+			return { file, dbId, dbCheckpoints, status: intact(undefined, 0) };
 		return {
 			file,
+			dbId,
 			dbCheckpoints,
 			status: {
 				state: 'no_key',
@@ -194,6 +237,7 @@ async function loadAnchor(db: Kysely<DB>, dbId: string): Promise<Anchor> {
 		return {
 			key: key.key,
 			file,
+			dbId,
 			dbCheckpoints,
 			status: {
 				state: 'broken',
@@ -205,6 +249,7 @@ async function loadAnchor(db: Kysely<DB>, dbId: string): Promise<Anchor> {
 			return {
 				key: key.key,
 				file,
+				dbId,
 				dbCheckpoints,
 				status: {
 					state: 'broken',
@@ -214,12 +259,13 @@ async function loadAnchor(db: Kysely<DB>, dbId: string): Promise<Anchor> {
 					)
 				}
 			};
-		return { key: key.key, file, dbCheckpoints };
+		return { key: key.key, file, dbId, dbCheckpoints };
 	}
 	if (!macOk(key.key, found))
 		return {
 			key: key.key,
 			file,
+			dbId,
 			dbCheckpoints,
 			status: {
 				state: 'broken',
@@ -229,7 +275,7 @@ async function loadAnchor(db: Kysely<DB>, dbId: string): Promise<Anchor> {
 				)
 			}
 		};
-	return { key: key.key, file, dbCheckpoints, base: found };
+	return { key: key.key, file, dbId, dbCheckpoints, base: found };
 }
 
 const brokenAnchor = (message: Localized): AnchorStatus => ({ state: 'broken', message });
@@ -259,13 +305,18 @@ async function checkpoint(
 		mac: checkpointMac(a.key, at),
 		at: new Date().toISOString()
 	};
-	if (kind === 'full' || !a.base || c.count > a.base.count) {
-		await db
-			.insertInto('audit_checkpoints')
-			.values({ count: c.count, last_id: c.last_id, head: c.head, kind, mac: c.mac })
-			.execute();
-		writeAnchorFile(a.file, c);
-	}
+	if (kind === 'full' || !a.base || c.count > a.base.count)
+		// One process at a time per database, until the row is committed: another process that
+		// verified fewer entries cannot read the file before this one renames and then put its older
+		// checkpoint back over the newer one.
+		await db.transaction().execute(async (trx) => {
+			await sql`select pg_advisory_xact_lock(hashtext(${anchorLockKey(a.dbId)}))`.execute(trx);
+			await trx
+				.insertInto('audit_checkpoints')
+				.values({ count: c.count, last_id: c.last_id, head: c.head, kind, mac: c.mac })
+				.execute();
+			writeAnchorFile(a.file, c);
+		});
 	return c;
 }
 
