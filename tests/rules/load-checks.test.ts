@@ -379,6 +379,17 @@ describe('applies_when naming a fact that does not exist', () => {
 			`${p.line('applies_when')} facts.kind.applies_when.fact: unknown fact "flags" (must be an earlier fact); có phải "flag"? / did you mean "flag"?`
 		]);
 	});
+	it('is only that error for a fact asked once for the whole system', () => {
+		const p = problems(
+			swap(
+				'    values: [alpha, beta]\n',
+				'    values: [alpha, beta]\n    scope: system\n    applies_when: { fact: flags, eq: true }\n'
+			)
+		);
+		expect(p.got).toEqual([
+			`${p.line('applies_when')} facts.kind.applies_when.fact: unknown fact "flags" (must be an earlier fact); có phải "flag"? / did you mean "flag"?`
+		]);
+	});
 });
 
 describe('screening groups and system facts', () => {

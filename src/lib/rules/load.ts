@@ -859,12 +859,14 @@ function checkGroups(data: RuleSetData, fail: (p: Path, m: string) => void) {
 		const start = def.group !== undefined ? first.get(def.group) : undefined;
 		const { facts: used } = inspectCondition(def.applies_when, () => true);
 		for (const u of used) {
+			// An undeclared fact is reported once, as unknown, by the applies_when check.
+			if (!Object.hasOwn(data.facts, u)) continue;
 			if (start !== undefined && names.indexOf(u) >= start)
 				fail(
 					['facts', name, 'applies_when'],
 					`"${u}" is not asked before the page of group "${def.group}"`
 				);
-			if (def.scope === 'system' && data.facts[u]?.scope !== 'system')
+			if (def.scope === 'system' && data.facts[u]!.scope !== 'system')
 				fail(
 					['facts', name, 'applies_when'],
 					`"${name}" is asked once for the whole system, so it cannot depend on "${u}", which each component answers`
