@@ -120,6 +120,7 @@ describe('overrideWarnings: fields an override drops', () => {
 		]);
 		// A fact that is not a mapping is the schema's to report.
 		expect(warn({ facts: { kind: null, count: 'oops' } })).toEqual([]);
+		expect(warn({ facts: null })).toEqual([]);
 	});
 
 	it('names a transition provision by its kind', () => {
@@ -175,6 +176,10 @@ describe('overrideWarnings: a condition changed without its text or citation', (
 			}
 		]);
 		expect(warn({ criteria: [{ ...C1, when, text: 'Hệ thống loại b.', citation }] })).toEqual([]);
+		// Words run together are another text: only whitespace runs count as one space.
+		expect(warn({ criteria: [{ ...C1, when, text: 'Hệthống loại a.' }] })).toEqual([
+			{ path: ['criteria', 0, 'when'], message: expect.stringMatching(/but its citation did not/) }
+		]);
 	});
 
 	it('a changed condition whose text was dropped: the dropped text, and the citation kept', () => {
@@ -313,6 +318,28 @@ describe('overrideWarnings: a condition restated through a replacing fact', () =
 				]
 			})
 		).toEqual([]);
+	});
+
+	it('keeps a `not` over another fact as a condition, not a decided value', () => {
+		const parent = {
+			...PARENT,
+			criteria: [
+				{ ...C1, when: { any: [{ fact: 'kind', eq: 'a' }, { not: { fact: 'flag', eq: true } }] } }
+			]
+		} as unknown as RuleSetData;
+		const w = (when: unknown) =>
+			overrideWarnings(
+				parent,
+				{ facts: replacing({ a: 'x', b: 'y' }), criteria: [{ ...C1, when }] },
+				'fx@v1'
+			).filter((x) => x.path.length === 3);
+		expect(w({ any: [{ fact: 'kind2', eq: 'x' }] })).toHaveLength(1);
+		expect(
+			w({ any: [{ fact: 'kind2', eq: 'x' }, { not: { fact: 'flag', eq: false } }] })
+		).toHaveLength(1);
+		expect(w({ any: [{ fact: 'kind2', eq: 'x' }, { not: { fact: 'flag', eq: true } }] })).toEqual(
+			[]
+		);
 	});
 
 	it('collapses a decided all/any to true/false, equal to a leaf that gives the same', () => {
