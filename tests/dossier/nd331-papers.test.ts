@@ -246,6 +246,14 @@ describe('Điều 16: two designations', () => {
 			`“Hệ thống thông tin phục vụ chỉ đạo, điều hành của các công trình quan trọng liên quan đến an ninh quốc gia theo quy định của pháp luật.” [${N('1')} — Quan trọng về an ninh quốc gia: chỉ đạo, điều hành công trình quan trọng liên quan đến an ninh quốc gia]`,
 			`“Hệ thống thông tin phục vụ chỉ đạo, điều hành, điều khiển hoạt động của công trình viễn thông quan trọng liên quan đến an ninh quốc gia theo quy định của pháp luật.” [${N('2')} — Quan trọng về an ninh quốc gia: công trình viễn thông quan trọng liên quan đến an ninh quốc gia]`
 		]);
+		// In English, the citations in English as everywhere else in the paper (the result stores
+		// them in Vietnamese): the level fields and the level list.
+		const en = lines(twice(), { lang: 'en' }).dossier;
+		const A = (a: string) => `Article ${a} of Decree 331/2026/NĐ-CP`;
+		expect(en[8]).toBe(
+			`Information system important to national security: Yes (${A('16(1)')}; ${A('16(2)')})`
+		);
+		expect(en).toContain(`${SYSTEM} | Level 4 | ${A('12(1)')}; ${A('14(2)')}; ${A('20(4)')}`);
 		// The bundled designations share one note; give each its own to see which is printed where.
 		const own = withData(ND331, (d) => ({
 			...d,
@@ -258,6 +266,12 @@ describe('Điều 16: two designations', () => {
 		expect(notes(under(own, twice()).dossier)).toEqual([
 			`Hệ thống quan trọng về an ninh quốc gia (${N('1')}): Ghi chú của nd331-d16-k1.`,
 			`Hệ thống quan trọng về an ninh quốc gia (${N('2')}): Ghi chú của nd331-d16-k2.`
+		]);
+		expect(
+			under(own, twice(), 'en').dossier.filter((x) => x.startsWith('Important to national'))
+		).toEqual([
+			`Important to national security (Article 16(1) of Decree 331/2026/NĐ-CP): Note of nd331-d16-k1.`,
+			`Important to national security (Article 16(2) of Decree 331/2026/NĐ-CP): Note of nd331-d16-k2.`
 		]);
 	});
 

@@ -15,6 +15,7 @@ import {
 	answer,
 	applies,
 	cite,
+	citeById,
 	componentLevels,
 	design,
 	factText,
@@ -346,6 +347,15 @@ function designItem(ctx: Ctx, formText: string): string {
 /** Điều 16: a designation puts the system up for the list of systems important to national security. */
 const isListed = (ctx: Ctx) => ctx.dossier.result.designations.length > 0;
 
+/**
+ * A designation's citation in the paper's language, from the rule set (the result stores it in
+ * Vietnamese); as stored when the rule set does not describe it.
+ */
+function designationCite(ctx: Ctx, d: { id: string; citation: string }): string {
+	const def = ctx.ruleset.data.designations?.find((x) => x.id === d.id);
+	return def ? cite(ctx, def.citation) : d.citation;
+}
+
 /** Computed, proposed, approved level and, beside them, the Điều 16 designation. */
 function levelWithDesignation(ctx: Ctx): Block {
 	const base = levelFields(ctx);
@@ -353,7 +363,9 @@ function levelWithDesignation(ctx: Ctx): Block {
 	const d = ctx.dossier.result.designations;
 	rows.push([
 		ctx.W.nationalSecurity,
-		d.length > 0 ? `${ctx.L.yes} (${d.map((x) => x.citation).join('; ')})` : ctx.W.nsNone
+		d.length > 0
+			? `${ctx.L.yes} (${d.map((x) => designationCite(ctx, x)).join('; ')})`
+			: ctx.W.nsNone
 	]);
 	return { kind: 'fields', rows };
 }
@@ -366,8 +378,9 @@ const explanationFor = (ctx: Ctx, clauses: (c: number | undefined) => boolean): 
 
 function levelList(ctx: Ctx): Block {
 	const { result } = ctx.dossier;
-	const cites = (p: { criteria: { citation: string }[] }) =>
-		p.criteria.map((c) => c.citation).join('; ') || '—';
+	// In the paper's language, as the components table (parts.ts) cites them.
+	const cites = (p: { criteria: { id: string }[] }) =>
+		p.criteria.map((c) => citeById(ctx, c.id)).join('; ') || '—';
 	return {
 		kind: 'table',
 		columns: ctx.W.levelTable.map((title, i) => ({ title, width: [0.38, 0.17, 0.45][i]! })),
@@ -507,7 +520,7 @@ function designationNotes(ctx: Ctx): Block[] {
 						kind: 'para' as const,
 						indent: true,
 						runs: [
-							run(`${ctx.W.designationNote} (${d.citation}): `, { bold: true }),
+							run(`${ctx.W.designationNote} (${designationCite(ctx, d)}): `, { bold: true }),
 							run(note[ctx.lang])
 						]
 					}
