@@ -368,22 +368,15 @@ describe('conditions: operators that fit the fact', () => {
 
 describe('applies_when naming a fact that does not exist', () => {
 	// It crashed the loader (a TypeError reading the undeclared fact's type) instead of saying so.
-	it('is a located error with the closest name', () => {
+	// A fact asked once for the whole system also got a second, misleading "cannot depend on" error.
+	it.each([
+		['is a located error with the closest name', ''],
+		['is only that error for a fact asked once for the whole system', '    scope: system\n']
+	])('%s', (_, scope) => {
 		const p = problems(
 			swap(
 				'    values: [alpha, beta]\n',
-				'    values: [alpha, beta]\n    applies_when: { fact: flags, eq: true }\n'
-			)
-		);
-		expect(p.got).toEqual([
-			`${p.line('applies_when')} facts.kind.applies_when.fact: unknown fact "flags" (must be an earlier fact); có phải "flag"? / did you mean "flag"?`
-		]);
-	});
-	it('is only that error for a fact asked once for the whole system', () => {
-		const p = problems(
-			swap(
-				'    values: [alpha, beta]\n',
-				'    values: [alpha, beta]\n    scope: system\n    applies_when: { fact: flags, eq: true }\n'
+				`    values: [alpha, beta]\n${scope}    applies_when: { fact: flags, eq: true }\n`
 			)
 		);
 		expect(p.got).toEqual([

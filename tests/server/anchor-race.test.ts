@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditKeyPathOf, createAuditKey } from '../../src/lib/server/audit/key';
 import {
 	anchorFilePath,
@@ -35,13 +35,6 @@ function verifyIn(target: { url?: string; auditKeyFile?: string }, pauseDir?: st
 			ok({ code: e ? ((e as { code?: number }).code ?? 1) : 0, out, err })
 		)
 	);
-}
-
-async function until(what: () => boolean | Promise<boolean>, ms = 60_000) {
-	for (const end = Date.now() + ms; Date.now() < end;)
-		if (await what()) return true;
-		else await new Promise((r) => setTimeout(r, 25));
-	return false;
 }
 
 describe.skipIf(!process.env.DATABASE_URL)('two processes signing checkpoints at once', () => {
@@ -76,7 +69,10 @@ describe.skipIf(!process.env.DATABASE_URL)('two processes signing checkpoints at
 		// A verifies n + 1 entries and is held just before it replaces the anchor file.
 		await createSystem(unit, level2Record('Trước A'));
 		const a = verifyIn(fresh.target, pauseDir);
-		expect(await until(() => existsSync(join(pauseDir, 'paused')))).toBe(true);
+		await vi.waitUntil(() => existsSync(join(pauseDir, 'paused')), {
+			timeout: 60_000,
+			interval: 25
+		});
 
 		// Meanwhile the log grows and B verifies n + 2: B either signs at once (no order between
 		// the two) or waits on A's lock.
@@ -90,7 +86,7 @@ describe.skipIf(!process.env.DATABASE_URL)('two processes signing checkpoints at
 					where locktype = 'advisory' and not granted and objsubid = 1
 					and objid::bigint = (hashtext(${anchorLockKey(db_id)})::bigint & 4294967295)`.execute(s.d.db)
 			).rows[0]!.n > 0;
-		expect(await until(async () => bDone || (await waiting()))).toBe(true);
+		await vi.waitUntil(async () => bDone || (await waiting()), { timeout: 60_000, interval: 25 });
 
 		const bWaited = !bDone;
 		writeFileSync(join(pauseDir, 'go'), '');
