@@ -678,6 +678,38 @@ describe('letters across the 2025 reorganisation (bodies/vn.yaml), Circular 12 l
 		expect(final).toContain(`Kính gửi: ${MPS}`);
 		expect(final.some((x) => x.startsWith('CƠ QUAN NHẬN'))).toBe(false);
 	});
+	// The note in full: the reason of every rename, then every source once, each with its trust.
+	const source = (id: string, trust: string) => `${vnBodies().sources.get(id)!.title} (${trust})`;
+	it('the note in full: the handover’s reason and its three sources, separated by "; "', () => {
+		const note = letter('2025-03-01').find((x) => x.startsWith('CƠ QUAN NHẬN ĐÃ THAY ĐỔI'))!;
+		expect(note).toBe(
+			`CƠ QUAN NHẬN ĐÃ THAY ĐỔI (CHỈ IN TRÊN BẢN DỰ THẢO): Văn bản đề ngày 01/03/2025: gửi ${MPS} thay cho ${MIC}. ` +
+				'Chức năng quản lý nhà nước về an toàn thông tin mạng của Bộ Thông tin và Truyền thông chuyển sang Bộ Công an từ 01/3/2025 (Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao triển khai); không tìm thấy văn bản sửa đổi thẩm quyền thẩm định của Nghị định 85/2016/NĐ-CP — cách đọc của capdo. ' +
+				`Nguồn: ${source('bca-handover-2025', 'thứ cấp')}; ${source('nd02-2025', 'thứ cấp')}; ${source('nd55-2025', 'cổng thông tin')}. ` +
+				'Kiểm tra lại trước khi ký.'
+		);
+	});
+	it('two renames (a Sở TT&TT of Bình Định on 1/7/2025): both reasons in order, then the sources of both', () => {
+		const d = built(
+			TT12,
+			edit(fixture('level3.yaml'), (f) => {
+				delete f.explanation;
+				delete f.plan;
+				f.document = { date: '2025-07-01' };
+				(f.unit as Raw).security_unit = 'Sở Thông tin và Truyền thông tỉnh Bình Định';
+			})
+		);
+		const note = linesOf(
+			dossierBlocks(d, rs(TT12), 'vi', 'draft', vnBodies()).letters[0]!.blocks
+		).find((x) => x.startsWith('CƠ QUAN NHẬN ĐÃ THAY ĐỔI'))!;
+		expect(note).toBe(
+			'CƠ QUAN NHẬN ĐÃ THAY ĐỔI (CHỈ IN TRÊN BẢN DỰ THẢO): Văn bản đề ngày 01/07/2025: gửi Sở Khoa học và Công nghệ tỉnh Gia Lai thay cho Sở Thông tin và Truyền thông tỉnh Bình Định. ' +
+				'Sở Thông tin và Truyền thông hợp nhất vào Sở Khoa học và Công nghệ của tỉnh, thành phố, hoạt động từ 01/3/2025. ' +
+				'tỉnh Bình Định hợp nhất vào tỉnh Gia Lai từ 01/07/2025. ' +
+				`Nguồn: ${source('ictvietnam-2025-03-10', 'thứ cấp')}; ${source('nq202-2025', 'thứ cấp')}; ${source('nq60-tw-2025', 'thứ cấp')}. ` +
+				'Kiểm tra lại trước khi ký.'
+		);
+	});
 });
 
 describe('the design section without a stage: the rule set’s help says what to enclose', () => {

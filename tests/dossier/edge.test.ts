@@ -17,6 +17,7 @@ import {
 	rs,
 	TT03,
 	TT12,
+	withData,
 	type Raw
 } from './setup';
 
@@ -105,7 +106,88 @@ describe('Decree 85 level 3 and level 1', () => {
 	});
 });
 
+describe('Circular 12 level 4: the 24/7 explanation (Điều 8 khoản 5 điểm d) only under Decree 85 Điều 10 khoản 2 or 3', () => {
+	const TITLE =
+		'Thuyết minh yêu cầu cần phải vận hành 24/7 và không chấp nhận ngừng vận hành mà không có kế hoạch trước đối với các hệ thống thông tin theo quy định tại khoản 2 và khoản 3 Điều 10 của Nghị định số 85/2016/NĐ-CP (Điều 8 khoản 5 điểm d Thông tư 12/2022/TT-BTTTT)';
+	const level4 = (change: (f: Raw) => void = () => {}) => {
+		const d = built(
+			TT12,
+			edit(fixture('level4.yaml'), (f) => {
+				delete f.explanation;
+				delete f.plan;
+				change(f);
+			})
+		);
+		return { level: d.result.proposed_level, dossier: linesOf(blocksOf(TT12, d).dossier) };
+	};
+	const threats = (dossier: string[]) =>
+		dossier.filter((l) => l.startsWith('Thuyết minh về các nguy cơ tấn công mạng'));
+	it('the national e-government system running 24/7 (khoản 2): asked, with "chưa khai báo" for an answer', () => {
+		const { level, dossier } = level4();
+		expect(level).toBe(4);
+		expect(
+			dossier.filter((l) => l.startsWith('Thuyết minh yêu cầu cần phải vận hành 24/7'))
+		).toEqual([TITLE]);
+		expect(dossier[dossier.indexOf(TITLE) + 1]).toBe('chưa khai báo');
+	});
+	it('only a component under khoản 3 (the national shared axis, 24/7): asked for the system too', () => {
+		const { level, dossier } = level4((f) => {
+			(f.facts as Raw).national_egov_system = false;
+		});
+		expect(level).toBe(4);
+		expect(dossier).toContain(TITLE);
+	});
+	it('level 4 under khoản 1 only (serious harm to defence and security): the other level-4 points, not the 24/7 one', () => {
+		const { level, dossier } = level4((f) => {
+			Object.assign(f.facts as Raw, {
+				national_egov_system: false,
+				defense_security_system: true,
+				defense_security_damage: 'serious'
+			});
+			delete f.components;
+		});
+		expect(level).toBe(4);
+		expect(threats(dossier)).toHaveLength(1);
+		expect(dossier.some((l) => l.includes('vận hành 24/7 và không chấp nhận'))).toBe(false);
+	});
+});
+
+describe('Decree 85 level 5: no higher criterion is left to miss', () => {
+	it('no "criteria of higher levels not met" line: the maximum rule, then the levels', () => {
+		const f = edit(fixture('level4.yaml'), (f) => {
+			(f.facts as Raw).national_critical_data_store = true;
+		});
+		const { dossier } = lines(TT03, f);
+		const max = dossier.indexOf('Theo nguyên tắc trên, cấp độ của hệ thống thông tin là cấp độ 5.');
+		expect(max).toBeGreaterThan(0);
+		expect(dossier[max + 1]).toBe('Cấp độ xác định theo tiêu chí: Cấp độ 5');
+		expect(dossier.some((l) => l.startsWith('Các tiêu chí cấp độ cao hơn'))).toBe(false);
+	});
+});
+
 describe('the baseline requirements table (Decree 331 Điều 30, Circular 12/2022)', () => {
+	const plan = (ruleset: ReturnType<typeof rs>) =>
+		between(linesOf(blocksOf(TT03, fixture('level3.yaml'), { ruleset }).dossier), 'Phần 4.', '---');
+	it('a rule set without baseline requirements: the plan is the Điều 19 table alone', () => {
+		const p = plan(withData(TT03, (d) => ({ ...d, requirements: undefined })));
+		expect(p[0]).toBe('Nội dung phương án bảo đảm an toàn hệ thống thông tin');
+		// The header, then a) to g) of Điều 19 khoản 2, and nothing after them.
+		expect(p.slice(2).map((l) => l.split(' | ')[1])).toEqual(
+			['a', 'b', 'c', 'd', 'đ', 'e', 'g'].map((k) => `Điều 19 khoản 2 điểm ${k} ${ND85}`)
+		);
+	});
+	it('requirements without a note: the heading, then the table', () => {
+		const p = plan(
+			withData(TT03, (d) => ({ ...d, requirements: { ...d.requirements!, note: undefined } }))
+		);
+		const at = p.indexOf('Đáp ứng yêu cầu cơ bản đối với cấp độ 3');
+		expect(p[at + 1]).toBe('Yêu cầu | Căn cứ | Trạng thái');
+	});
+	it('a rule set without Điều 19 items: no empty table of them, the baseline first', () => {
+		const p = plan(withData(TT03, (d) => ({ ...d, dossier: { ...d.dossier!, plan: [] } })));
+		expect(p[0]).toBe('Đáp ứng yêu cầu cơ bản đối với cấp độ 3');
+		expect(p).not.toContain('Nội dung phương án bảo đảm an toàn hệ thống thông tin');
+	});
 	const baseline = (dossier: string[], level: number) =>
 		between(dossier, `Đáp ứng yêu cầu cơ bản đối với cấp độ ${level}`, 'Phần 5.');
 	it('Decree 331 level 4: the groups for every level as rows, the design principles for levels 4–5, the hosting rules for levels 3–4, not level 5’s', () => {

@@ -111,6 +111,14 @@ describe('the dossier: labels bold, citations italic, what is not declared in it
 		);
 	});
 
+	it('Decree 85 level 3, step 3: capdo’s own sentences indented like the body (the criteria met, the maximum rule), the component’s name not', () => {
+		const { dossier } = styled(TT03, fixture('level3.yaml'));
+		const step3 = between(dossier, 'Bước 3.', 'Cấp độ xác định theo tiêu chí');
+		expect(step3[0]).toBe('⇥Hệ thống đáp ứng các tiêu chí sau:');
+		expect(step3).toContain('⇥Theo nguyên tắc trên, cấp độ của hệ thống thông tin là cấp độ 3.');
+		expect(step3).toContain('**Cơ sở dữ liệu hồ sơ thủ tục hành chính:**');
+	});
+
 	it('Decree 85 level 1: a declared plan status upright, the attached documents upright after the bold label', () => {
 		const { dossier } = styled(TT03, fixture('level1.yaml'));
 		expect(dossier).toContain(
