@@ -23,6 +23,7 @@ import { formNulField } from '$lib/server/input-guard';
 import { describeError } from '$lib/server/log-error';
 import { fromThisOrigin } from '$lib/server/origin';
 import { ruleSetRegistry } from '$lib/server/rulesets';
+import { SESSION_MARKER } from '$lib/session-marker';
 
 export const init: ServerInit = async () => {
 	const d = await database().catch((e: unknown) => {
@@ -181,6 +182,22 @@ const session: Handle = async ({ event, resolve }) => {
 				body_id: user.body_id
 			}
 		: null;
+	// The marker the layout's script reads (session-marker.ts), kept in step with the cookie
+	// session on every answer, redirects included: a session that ended elsewhere (signed out in
+	// another tab, expired, revoked) or began elsewhere shows on the next navigation of any tab.
+	if (!(bearer && routeId?.startsWith('/api/admin/'))) {
+		const shown = event.locals.user?.username ?? '';
+		if ((event.cookies.get(SESSION_MARKER) ?? '') !== shown) {
+			if (shown)
+				event.cookies.set(SESSION_MARKER, shown, {
+					path: '/',
+					httpOnly: false,
+					sameSite: 'lax',
+					secure: event.url.protocol === 'https:'
+				});
+			else event.cookies.delete(SESSION_MARKER, { path: '/', httpOnly: false });
+		}
+	}
 
 	if (routeId) {
 		const access = routeAccess(routeId, event.locals.user);
