@@ -15,7 +15,7 @@ import { routeAccess } from '$lib/server/auth/policy';
 import { SESSION_COOKIE, sessionUser } from '$lib/server/auth/sessions';
 import { issueSetupToken, setupUrl } from '$lib/server/auth/setup';
 import { startCheckpointer } from '$lib/server/audit/checkpointer';
-import { ensureAuditKey } from '$lib/server/audit/verify';
+import { ensureAuditKey, removeStaleAnchorTemps } from '$lib/server/audit/verify';
 import { compressResponse } from '$lib/server/compress';
 import { database } from '$lib/server/db';
 import { DataDirLockedError } from '$lib/server/db/lock';
@@ -40,6 +40,13 @@ export const init: ServerInit = async () => {
 			`capdo: created the audit key at ${key.created} (mode 600); back it up apart from the database`
 		);
 	if (key.problem) console.error(`capdo: audit key: ${key.problem}`);
+	// A checkpoint cut off by a crash leaves its temporary file beside the anchor: removed here.
+	const stale = await removeStaleAnchorTemps(d.db).catch((e: unknown) => {
+		console.error(`capdo: audit anchor: ${describeError(e)}`);
+		return [];
+	});
+	for (const path of stale)
+		console.log(`capdo: removed ${path}, left by an interrupted checkpoint`);
 	const stopCheckpointer = startCheckpointer(d.db);
 	// adapter-node emits this after a graceful stop (SIGTERM/SIGINT): sign a last checkpoint of the
 	// audit log, then close the database cleanly.

@@ -6,13 +6,15 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import {
 	closeSync,
 	fsyncSync,
+	lstatSync,
 	openSync,
+	readdirSync,
 	readFileSync,
 	renameSync,
 	rmSync,
 	writeSync
 } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import type { Localized } from '../../rules/types';
 import type { DB } from '../db/schema';
@@ -108,6 +110,46 @@ function writeAnchorFile(path: string, c: Checkpoint) {
 		throw e;
 	}
 	syncDir(dirname(path));
+}
+
+/** writeAnchorFile's temporary files of `anchor`: `<anchor>.<pid>.<8 hex>.tmp`. */
+const isAnchorTemp = (anchor: string, name: string) =>
+	name.startsWith(`${basename(anchor)}.`) &&
+	/^\d+\.[0-9a-f]{8}\.tmp$/.test(name.slice(basename(anchor).length + 1));
+
+/**
+ * Removes the temporary files a checkpoint left behind when its process died between writing and
+ * renaming (writeAnchorFile). Only this database's, named exactly as writeAnchorFile names them,
+ * plain files only; under the anchor lock, which every checkpoint holds while its temporary file
+ * exists, so none of those removed is being written now. Run on start-up; returns their paths.
+ */
+export async function removeStaleAnchorTemps(db: Kysely<DB>): Promise<string[]> {
+	const { db_id } = await headRow(db);
+	const anchor = anchorFilePath(auditKeyPathOf(db), db_id);
+	const dir = dirname(anchor);
+	return db.transaction().execute(async (trx) => {
+		await sql`select pg_advisory_xact_lock(hashtext(${anchorLockKey(db_id)}))`.execute(trx);
+		let names: string[];
+		try {
+			names = readdirSync(dir);
+		} catch (e) {
+			if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+			throw e;
+		}
+		const removed: string[] = [];
+		for (const name of names.filter((n) => isAnchorTemp(anchor, n))) {
+			const path = join(dir, name);
+			try {
+				if (!lstatSync(path).isFile()) continue;
+				rmSync(path);
+			} catch (e) {
+				if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+				throw e;
+			}
+			removed.push(path);
+		}
+		return removed;
+	});
 }
 
 /** Makes a rename in `dir` durable (where the platform lets a directory be opened). */
