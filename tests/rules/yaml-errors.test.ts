@@ -37,14 +37,39 @@ describe('explainYamlErrors', () => {
 		);
 	});
 
-	it('names a repeated key it cannot read (quoted, with ":" inside) as "?"', () => {
+	it('names a repeated key with ":" inside as written, unquoted, at the same place', () => {
 		expect(explain('"a:b": 1\n"a:b": 2\n')).toEqual([
 			at(
 				2,
 				1,
-				'khoá "?" đã có trong cùng khối này / the key "?" is already in this block (YAML: Map keys must be unique at line 2, column 1:)'
+				'khoá "a:b" đã có trong cùng khối này / the key "a:b" is already in this block (YAML: Map keys must be unique at line 2, column 1:)'
 			)
 		]);
+		expect(explain("x:\n  'a: b': 1\n  'a: b': 2\n")).toEqual([
+			at(
+				3,
+				3,
+				'khoá "a: b" đã có trong cùng khối này / the key "a: b" is already in this block (YAML: Map keys must be unique at line 3, column 3:)'
+			)
+		]);
+		expect(explain('a:b: 1\na:b: 2\n')[0]).toMatchObject({ line: 2, column: 1 });
+		expect(explain('a:b: 1\na:b: 2\n')[0]!.message).toContain('the key "a:b" is already');
+	});
+
+	it('names a repeated key in single quotes without them, its doubled quote as one', () => {
+		expect(explain("'a': 1\n'a': 2\n")[0]!.message).toMatch(
+			/^khoá "a" đã có .* the key "a" is already in this block/
+		);
+		expect(explain("'it''s': 1\n'it''s': 2\n")[0]!.message).toContain(`the key "it's" is already`);
+	});
+
+	it('names a repeated key as the parser reads it: escapes, flow blocks, explicit keys', () => {
+		expect(explain('"k\\u00e9": 1\n"k\\u00e9": 2\n')[0]!.message).toContain('the key "ké"');
+		expect(explain('{a: 1, a: 2}\n')[0]).toMatchObject({ line: 1, column: 8 });
+		expect(explain('{a: 1, a: 2}\n')[0]!.message).toContain('the key "a" is already');
+		expect(explain('? a\n: 1\n? a\n: 2\n')[0]!.message).toContain('the key "a" is already');
+		// The repeated key the last thing in the text, no newline after it.
+		expect(explain('? a\n: 1\n? a')[0]!.message).toContain('the key "a" is already');
 	});
 
 	it('reports a burst of repeated keys once, at the first, with every key and line', () => {

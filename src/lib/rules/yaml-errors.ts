@@ -2,7 +2,7 @@
 // fix it, in Vietnamese then English, followed by the parser's own message. A burst of "Map keys
 // must be unique" in one file is one mistake (an item that lost its "- " or was indented into the
 // item above), so it is reported once, at the first repeated key.
-import type { LineCounter, YAMLError } from 'yaml';
+import { CST, Parser, type LineCounter, type YAMLError } from 'yaml';
 import type { LoadError } from './types';
 
 interface Hint {
@@ -68,10 +68,22 @@ function hint(e: YAMLError, text: string): Hint {
 	}
 }
 
-/** The key a DUPLICATE_KEY error points at. */
+/**
+ * The key a DUPLICATE_KEY error points at, as the maintainer wrote it but unquoted (`'a: b'` is
+ * a: b, `"k\u00e9"` is ké): the parser's own reading of the key's line from the error's position.
+ * '?' for a key that is not a plain or quoted scalar (a list or a block as key).
+ */
 function keyAt(e: YAMLError, text: string): string {
-	const m = /^\s*("?)([^":\n]*)\1\s*:/.exec(text.slice(e.pos[0]));
-	return m?.[2]?.trim() || '?';
+	const end = text.indexOf('\n', e.pos[0]);
+	const line = text.slice(e.pos[0], end < 0 ? undefined : end);
+	for (const token of new Parser().parse(line)) {
+		if (token.type !== 'document') continue;
+		const v = token.value;
+		// `key: value` (or `key: value}` in a flow block); an explicit `? key` is the scalar alone.
+		const key = v?.type === 'block-map' ? v.items[0]?.key : v;
+		return key && CST.isScalar(key) ? CST.resolveAsScalar(key).value : '?';
+	}
+	return '?';
 }
 
 const firstLine = (s: string) => s.split('\n')[0]!;
