@@ -705,9 +705,18 @@ describe('letters across the 2025 reorganisation (bodies/vn.yaml), Circular 12 l
 		expect(note).toBe(
 			'CƠ QUAN NHẬN ĐÃ THAY ĐỔI (CHỈ IN TRÊN BẢN DỰ THẢO): Văn bản đề ngày 01/07/2025: gửi Sở Khoa học và Công nghệ tỉnh Gia Lai thay cho Sở Thông tin và Truyền thông tỉnh Bình Định. ' +
 				'Sở Thông tin và Truyền thông hợp nhất vào Sở Khoa học và Công nghệ của tỉnh, thành phố, hoạt động từ 01/3/2025. ' +
-				'tỉnh Bình Định hợp nhất vào tỉnh Gia Lai từ 01/07/2025. ' +
+				// A sentence of its own: a capital letter, the date as the note writes dates.
+				'Tỉnh Bình Định hợp nhất vào tỉnh Gia Lai từ 01/07/2025. ' +
 				`Nguồn: ${source('ictvietnam-2025-03-10', 'thứ cấp')}; ${source('nq202-2025', 'thứ cấp')}; ${source('nq60-tw-2025', 'thứ cấp')}. ` +
 				'Kiểm tra lại trước khi ký.'
+		);
+		const en = linesOf(
+			dossierBlocks(d, rs(TT12), 'en', 'draft', vnBodies()).letters[0]!.blocks
+		).find((x) => x.startsWith('ADDRESSEE HAS CHANGED'))!;
+		expect(en).toContain(
+			'Letter dated 01/07/2025: addressed to Sở Khoa học và Công nghệ tỉnh Gia Lai instead of Sở Thông tin và Truyền thông tỉnh Bình Định. ' +
+				"Each province's Department of Information and Communications merged into its Department of Science and Technology, working from 1 March 2025. " +
+				'Tỉnh Bình Định merged into tỉnh Gia Lai from 01/07/2025. Sources: '
 		);
 	});
 });

@@ -34,6 +34,9 @@ function matchAt(ws: string[], part: string[], where: 'exact' | 'prefix' | 'suff
 }
 
 const join = (ws: string[]) => ws.join(' ');
+const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+/** 2025-07-01 → 01/07/2025. */
+const dayOf = (iso: string) => iso.split('-').reverse().join('/');
 
 /** The name `name` bears on `date` (YYYY-MM-DD), with every rename applied on the way. */
 export function nameOn(bodies: Bodies, name: string, date: string): NameOn {
@@ -72,9 +75,11 @@ export function nameOn(bodies: Bodies, name: string, date: string): NameOn {
 				from: pr.from,
 				before: join(ws),
 				after: join(next),
+				// A sentence of its own on the draft letter: a capital letter ("Tỉnh Bình Định …"), and
+				// the date as the letter writes dates (01/07/2025), in English too.
 				reason: {
-					vi: `${hit.f} hợp nhất vào ${m.name} từ ${pr.from.split('-').reverse().join('/')}.`,
-					en: `${hit.f} merged into ${m.name} from ${pr.from}.`
+					vi: `${upperFirst(hit.f)} hợp nhất vào ${m.name} từ ${dayOf(pr.from)}.`,
+					en: `${upperFirst(hit.f)} merged into ${m.name} from ${dayOf(pr.from)}.`
 				},
 				sources: cite(pr.sources)
 			});
