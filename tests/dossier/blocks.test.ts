@@ -95,6 +95,25 @@ describe('Decree 85 cover letter (Điều 12, 15)', () => {
 		);
 	});
 
+	it('level 2: still appraised and approved by the specialized unit (Điều 12 khoản 1 covers levels 1 and 2)', () => {
+		// Level 1's fixture with private information: Điều 8 khoản 1, level 2.
+		const level2 = edit(
+			fixture('level1.yaml'),
+			(f) => ((f.facts as Raw).information = ['public', 'private'])
+		);
+		expect(built(TT03, level2).result.computed_level).toBe(2);
+		const { letter } = papers(TT03, level2);
+		expect(letter).toContain(
+			'V/v đề nghị thẩm định, phê duyệt hồ sơ đề xuất cấp độ hệ thống thông tin “Hệ thống thư điện tử nội bộ”'
+		);
+		expect(letter).toContain(
+			'Sở Tài chính tỉnh Gia Lai đề nghị Phòng Công nghệ thông tin, Sở Tài chính thẩm định, phê duyệt hồ sơ đề xuất cấp độ 2 đối với hệ thống thông tin sau:'
+		);
+		expect(letter).toContain(
+			'Sở Tài chính tỉnh Gia Lai gửi kèm hồ sơ đề xuất cấp độ theo danh mục trên. Đề nghị quý cơ quan xem xét, thẩm định, phê duyệt theo quy định.'
+		);
+	});
+
 	it('level 4: the specialist opinion of khoản 5 is enclosed too, and the letter goes past the unit', () => {
 		const { letter } = papers(TT03, fixture('level4.yaml'));
 		const items = letter.filter((l) => /^\d\. /.test(l));

@@ -20,6 +20,7 @@ import {
 	ND85,
 	TT03,
 	TT12,
+	withData,
 	type Raw
 } from './setup';
 
@@ -208,6 +209,18 @@ describe('the dossier: labels bold, citations italic, what is not declared in it
 		);
 		expect(forms).toContain(
 			`Mẫu số 04: Ý kiến thẩm định hồ sơ đề xuất cấp độ | Điều 23 ${D331} | Do cơ quan thẩm định ban hành`
+		);
+		// The bundled forms are all available: mark Mẫu 04 as missing from the source.
+		const lacking = withData(ND331, (d) => ({
+			...d,
+			dossier: {
+				...d.dossier!,
+				forms: d.dossier!.forms!.map((f) => (f.id === 'mau-04' ? { ...f, available: false } : f))
+			}
+		}));
+		const p = blocksOf(ND331, built(ND331, fixture('nd331-level4.yaml')), { ruleset: lacking });
+		expect(styledLinesOf(p.dossier)).toContain(
+			`Mẫu số 04: Ý kiến thẩm định hồ sơ đề xuất cấp độ | Điều 23 ${D331} | Do cơ quan thẩm định ban hành_ (văn bản mẫu không có trong nguồn)_`
 		);
 	});
 
