@@ -37,6 +37,18 @@ describe('letters (Decree 30/2020 Phụ lục I)', () => {
 		expect(letter).toContain(
 			'⇥Sở Khoa học và Công nghệ tỉnh Gia Lai đề nghị Trung tâm Chuyển đổi số tỉnh Gia Lai thẩm định hồ sơ đề xuất cấp độ 3 đối với hệ thống thông tin sau:'
 		);
+		// The enclosures: the label bold and indented, each document upright with its Điều 15
+		// citation in italics; the closing request and the contact indented like the body.
+		const from = letter.indexOf('⇥**Hồ sơ kèm theo:**');
+		expect(from).toBeGreaterThan(0);
+		expect(letter.slice(from + 1, from + 7)).toEqual([
+			`1. Tài liệu mô tả, thuyết minh tổng quan về hệ thống thông tin _(Điều 15 khoản 1 ${ND85})_`,
+			`2. Tài liệu thiết kế: thiết kế sơ bộ hoặc tài liệu có giá trị tương đương _(Điều 15 khoản 2 ${ND85})_`,
+			`3. Tài liệu thuyết minh về việc đề xuất cấp độ _(Điều 15 khoản 3 ${ND85})_`,
+			`4. Tài liệu thuyết minh phương án bảo đảm an toàn thông tin theo cấp độ _(Điều 15 khoản 4 ${ND85})_`,
+			'⇥Sở Khoa học và Công nghệ tỉnh Gia Lai gửi kèm hồ sơ đề xuất cấp độ theo danh mục trên. Đề nghị quý cơ quan xem xét, thẩm định theo quy định.',
+			'⇥Đầu mối liên hệ: Lê Minh Đức, Phó Giám đốc Trung tâm, 0269 3 700 800'
+		]);
 	});
 
 	it('Decree 85 in English: "Pursuant to Decree 85/2016/NĐ-CP", no Vietnamese "số", in italics', () => {

@@ -475,4 +475,21 @@ describe('buildDossier warns', () => {
 		expect(ok.warnings.filter((w) => w.path.startsWith('unit.'))).toEqual([]);
 		expect(ok.dossier.unit.signer?.title).toBe('KT. Bộ trưởng, Thứ trưởng');
 	});
+
+	it('only of a key that is not a contact field: an empty name, title, authority, email or phone is just left out', () => {
+		const f = parse(readFileSync(join(FIXTURES, 'level1.yaml'), 'utf8')) as Raw;
+		const unit = f.unit as Raw;
+		// YAML `email:` with nothing after it is null; each known field may be left empty.
+		unit.contact = { name: null, title: null, authority: null, email: null, phone: null };
+		const { document, unit: u, ...system } = f;
+		const b = buildDossier(rs(), { unit: u, document, system } as DossierInput);
+		if (!b.ok) throw new Error(JSON.stringify(b.errors));
+		expect(b.warnings.filter((w) => w.path.startsWith('unit.'))).toEqual([]);
+		// A stray key without a value (the tail of a split value) is named, under unit.contact; a key
+		// with a value is not a split and is not named.
+		unit.contact = { name: 'Nguyễn Văn An', fax: '0269 3822 112', 'Trưởng phòng': null };
+		const split = buildDossier(rs(), { unit, document, system } as DossierInput);
+		if (!split.ok) throw new Error(JSON.stringify(split.errors));
+		expect(split.warnings.map((w) => w.path)).toEqual(['unit.contact.Trưởng phòng']);
+	});
 });
