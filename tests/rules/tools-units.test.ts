@@ -566,12 +566,24 @@ describe('impact on stored work (Circular 12)', () => {
 		expect(impactOf(TT12, stored({ basis: ['nd85-d9-k3', 'nd85-d10-k4'] })).change).toBe(
 			'basis_only'
 		);
+		// One criterion stored where two fire now, the first the same: a change of basis; and the
+		// other way round, a case where one criterion fires now and two were stored.
+		expect(impactOf(TT12, stored({ basis: ['nd85-d9-k3'] })).change).toBe('basis_only');
+		const one = TT12.data.tests!.find((t) => t.expect.criteria?.length === 1 && t.expect.level)!;
+		const [id] = one.expect.criteria!;
+		const was = { facts: one.facts, level: one.expect.level, basis: [id!] };
+		expect(impactOf(TT12, stored(was)).change).toBe('same');
+		expect(impactOf(TT12, stored({ ...was, basis: [id!, 'nd85-d10-k3'] })).change).toBe(
+			'basis_only'
+		);
 	});
 	it('leaves out unchanged rows unless asked, and counts an undetermined level as –', () => {
 		const rows = [stored({}), stored({ id: 's2', level: null, basis: [] })];
 		const r = impact(TT12, rows);
 		expect(r.rows.map((x) => [x.id, x.change])).toEqual([['s2', 'level_up']]);
 		expect(r.counts).toMatchObject({ same: 1, level_up: 1 });
+		// The total counts every stored row, the unchanged ones too.
+		expect(r.total).toBe(2);
 		expect(r.level_changes).toEqual({ '–→4': 1 });
 		expect(impact(TT12, rows, true).rows.map((x) => x.id)).toEqual(['s1', 's2']);
 		// The corrections recorded in the rule set, each as recorded.
