@@ -491,4 +491,84 @@ criteria:
 			[]
 		);
 	});
+
+	it('merges the facts in interview order: a replacing fact in the place of the one it replaces, new ones last, removed ones gone', () => {
+		const q = (w: string) => `{ vi: ${w}?, en: ${w}? }`;
+		const parent = PARENT_YAML.replace(
+			'criteria:',
+			`  old_tier:
+    type: integer
+    question: ${q('Bậc')}
+    citation: { source: act, article: 3 }
+  flag:
+    type: boolean
+    question: ${q('Cờ')}
+    citation: { source: act, article: 3 }
+criteria:`
+		);
+		const child = `id: fx
+version: v2
+extends: fx@v1
+effective_from: 2021-01-01
+facts:
+  extra:
+    type: boolean
+    question: ${q('Thêm')}
+    citation: { source: act, article: 3 }
+  tier:
+    type: enum
+    values: [low, high]
+    question: ${q('Mức')}
+    citation: { source: act, article: 3 }
+    replaces: { fact: old_tier, map: { 1: low, 2: high } }
+remove:
+  facts: [old_tier]
+`;
+		const r = loadLibrary([
+			{ path: 'lib/fx/v1/ruleset.yaml', text: parent },
+			{ path: 'lib/fx/v2/ruleset.yaml', text: child }
+		]);
+		expect(r.errors).toEqual([]);
+		const [v1, v2] = r.rulesets;
+		expect(Object.keys(v1!.data.facts)).toEqual(['public_only', 'old_tier', 'flag']);
+		expect(Object.keys(v2!.data.facts)).toEqual(['public_only', 'tier', 'flag', 'extra']);
+		// `remove` is an instruction, not a section of the merged rule set.
+		expect(v2!.data).not.toHaveProperty('remove');
+		// The parent's own facts are untouched by the merge.
+		expect(v2!.data.facts.flag).toEqual(v1!.data.facts.flag);
+		// A child fact that keeps a parent fact's name keeps that fact's place, even when it also
+		// says it replaces a removed one (here "legacy", asked before "old_tier").
+		const withLegacy = parent.replace(
+			'  old_tier:',
+			`  legacy:
+    type: boolean
+    question: ${q('Cũ')}
+    citation: { source: act, article: 3 }
+  old_tier:`
+		);
+		const keeps = loadLibrary([
+			{ path: 'lib/fx/v1/ruleset.yaml', text: withLegacy },
+			{
+				path: 'lib/fx/v2/ruleset.yaml',
+				text: child
+					.replace(
+						'remove:',
+						`  flag:
+    type: boolean
+    question: ${q('Cờ mới')}
+    citation: { source: act, article: 3 }
+    replaces: { fact: legacy, map: { true: true, false: false } }
+remove:`
+					)
+					.replace('facts: [old_tier]', 'facts: [old_tier, legacy]')
+			}
+		]);
+		expect(keeps.errors).toEqual([]);
+		expect(Object.keys(keeps.rulesets[1]!.data.facts)).toEqual([
+			'public_only',
+			'tier',
+			'flag',
+			'extra'
+		]);
+	});
 });
