@@ -202,8 +202,15 @@ describe('buildDossier refuses, naming the field', () => {
 				.message.en
 		).toBe('A reason for not applying is required.');
 		expect(
-			only(plan({ operation: { status: 'done' } }), 'system.plan.operation.status')[0]!.message.vi
-		).toBe('Trạng thái chỉ nhận: in_place, planned, not_applicable.');
+			only(plan({ operation: { status: 'done' } }), 'system.plan.operation.status')[0]!.message
+		).toEqual({
+			vi: 'Trạng thái chỉ nhận: in_place, planned, not_applicable.',
+			en: 'The status must be one of: in_place, planned, not_applicable.'
+		});
+		// An empty plan is no plan: nothing is kept for the paper to print.
+		const empty = buildDossier(rs(), plan({}));
+		if (!empty.ok) throw new Error(JSON.stringify(empty.errors));
+		expect(empty.dossier.system).not.toHaveProperty('plan');
 		expect(only(plan({ operation: 'in_place' }), 'system.plan.operation.status')).toHaveLength(1);
 	});
 	it('document: not an object, a date not in YYYY-MM-DD; approved not a boolean', () => {
@@ -211,8 +218,15 @@ describe('buildDossier refuses, naming the field', () => {
 			only(
 				input('level1.yaml', (f) => (f.document = 'x')),
 				'document'
-			)[0]!.message.vi
-		).toBe('"document" phải là một đối tượng.');
+			)[0]!.message
+		).toEqual({ vi: '"document" phải là một đối tượng.', en: '"document" must be an object.' });
+		// `document:` left empty in YAML (null) is no document, not a wrong one.
+		expect(
+			buildDossier(
+				rs(),
+				input('level1.yaml', (f) => (f.document = null))
+			).ok
+		).toBe(true);
 		for (const date of ['20/11/2026', '2026-13-45'])
 			expect(
 				only(
@@ -227,8 +241,11 @@ describe('buildDossier refuses, naming the field', () => {
 			only(
 				input('level1.yaml', (f) => (f.approved = 'yes')),
 				'approved'
-			)[0]!.message.en
-		).toBe('"approved" must be true or false.');
+			)[0]!.message
+		).toEqual({
+			vi: '"approved" phải là true hoặc false.',
+			en: '"approved" must be true or false.'
+		});
 	});
 });
 
