@@ -243,6 +243,17 @@ describe('the dossier: labels bold, citations italic, what is not declared in it
 		);
 	});
 
+	it('Decree 331 Phần 3: the owner’s own words on the level list and the level detail, indented like the body', () => {
+		const f = edit(fixture('nd331-level4.yaml'), (f) => {
+			const e = f.explanation as Raw;
+			e['level-list'] = 'Danh sách gồm một hệ thống.';
+			e['level-detail'] = 'Cấp độ theo tiêu chí của Điều 12.';
+		});
+		const { dossier } = styled(ND331, f);
+		expect(dossier).toContain('⇥Danh sách gồm một hệ thống.');
+		expect(dossier).toContain('⇥Cấp độ theo tiêu chí của Điều 12.');
+	});
+
 	it('a designated system: the designation note’s label bold', () => {
 		const f = edit(fixture('nd331-level4.yaml'), (f) => {
 			(f.facts as Raw).national_security_command_system = true;
