@@ -5,17 +5,20 @@
 const MUTATE = {
 	policy: ['src/lib/server/auth/policy.ts', 'src/lib/server/workflow/transitions.ts'],
 	// The engine: facts → level and trace, citations, procedure and routing, selection by date and
-	// the Decree 331 transition.
+	// the Decree 331 transition, a component's whole-system facts, the dossier sections a result needs.
 	'rules-core': [
-		'src/lib/rules/{citation,compile,condition,evaluate,procedure,routing,select,transition}.ts'
+		'src/lib/rules/{citation,compile,condition,evaluate,procedure,routing,select,transition}.ts',
+		'src/lib/rules/{fact-def,sections,system-facts}.ts'
 	],
 	// Loading and validating YAML with located errors, golden cases, versions and the hash lock.
 	'rules-load': [
 		'src/lib/rules/{load,yaml-errors,versions,golden,overrides,fact-order,types,index}.ts'
 	],
-	// Maintainer tools: diff, impact, corrections, release notes, hashes, data mutants.
+	// Maintainer tools: diff, impact, corrections, release notes, hashes, data mutants, golden-case
+	// coverage both ways, the timeline's temporal cases.
 	'rules-tools': [
-		'src/lib/rules/{corrections,diff,hash,hash-match,impact,mutate,release-note,suggest}.ts'
+		'src/lib/rules/{corrections,diff,hash,hash-match,impact,mutate,release-note,suggest}.ts',
+		'src/lib/rules/{coverage,timeline}.ts'
 	],
 	dossier: ['src/lib/dossier/model.ts', 'src/lib/dossier/templates/**/*.ts']
 };

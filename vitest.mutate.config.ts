@@ -60,7 +60,9 @@ const TESTS: Record<string, string[]> = {
 		'mutate',
 		'maintainer-errors',
 		'tools-units',
-		'data-mutants'
+		'data-mutants',
+		'coverage',
+		'timeline'
 	].map((t) => `tests/rules/${t}.test.ts`),
 	// The in-process tests of the model and the templates' blocks (a few seconds). dossier.test.ts
 	// and nd331.test.ts render through the CLI in a child process (no active mutant there) in a

@@ -14,7 +14,10 @@ import {
 	transitionStatus,
 	type RuleSet
 } from '../../src/lib/rules';
-import type { Condition } from '../../src/lib/rules/types';
+import type { Condition, PartResult } from '../../src/lib/rules/types';
+import { firedIds, sectionApplies } from '../../src/lib/rules/sections';
+import { factDef } from '../../src/lib/rules/fact-def';
+import { withSystemFacts } from '../../src/lib/rules/system-facts';
 import { checkValue } from '../../src/lib/rules/evaluate';
 import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
 import { INTERNAL_PUBLIC_TT03 } from './helpers';
@@ -353,5 +356,61 @@ describe('transitionStatus on edited registries (Luật 116 Điều 45; Nghị �
 		expect(p.summary).toEqual({ vi: p.text, en: p.text });
 		expect([p.date, p.passed]).toEqual([undefined, false]);
 		expect(s.deadlines.map((d) => d.id)).not.toContain('nd331-d38');
+	});
+});
+
+describe('which dossier sections a result needs (Thông tư 12/2022 Điều 8 khoản 5 điểm d)', () => {
+	const part = (ids: string[], components?: PartResult[]): PartResult => ({
+		name: 'p',
+		level: 3,
+		undetermined: false,
+		basis: ids.map((id) => ({ id }) as PartResult['basis'][number]),
+		not_met: [],
+		facts_used: {},
+		components
+	});
+	it('collects the criteria that fired in the system and its components at any depth', () => {
+		const r = part(['a'], [part(['b'], [part(['c'])]), part([])]);
+		expect([...firedIds(r)].sort()).toEqual(['a', 'b', 'c']);
+		expect([...firedIds(part([]))]).toEqual([]);
+	});
+	it('keeps a section by level, and a section tied to criteria only when one fired', () => {
+		const t12 = rs('vn-nd85@tt12-2022').data.dossier!.explanation!;
+		const s247 = t12.find((s) => s.fired)!;
+		expect(s247.fired).toEqual(['nd85-d10-k2', 'nd85-d10-k3']);
+		expect(sectionApplies({}, 1)).toBe(true);
+		expect(sectionApplies({ levels: [3, 4] }, 2)).toBe(false);
+		expect(sectionApplies({ levels: [3, 4] }, 4)).toBe(true);
+		expect(sectionApplies({ fired: ['x', 'y'] }, 3, new Set(['y']))).toBe(true);
+		expect(sectionApplies({ fired: ['x', 'y'] }, 3, new Set(['z']))).toBe(false);
+		expect(sectionApplies({ fired: ['x'] }, 3, new Set())).toBe(false);
+		// Without the fired criteria a tied section stays: asking too much is the safe side.
+		expect(sectionApplies({ fired: ['x'] }, 3)).toBe(true);
+		expect(sectionApplies({ levels: [4], fired: ['x'] }, 3, new Set(['x']))).toBe(false);
+		expect(sectionApplies({ levels: [3], fired: ['x'] }, 3, new Set(['x']))).toBe(true);
+	});
+});
+
+describe('a fact looked up by a name from outside', () => {
+	const nd331 = rs('vn-nd331@2026');
+	it("finds the rule set's own facts and never Object's members", () => {
+		expect(factDef(nd331, 'national_egov_system')?.scope).toBe('system');
+		for (const n of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'nope'])
+			expect(factDef(nd331, n), n).toBeUndefined();
+	});
+	it("gives a component the system's whole-system answers, its own answer winning", () => {
+		const system = { national_egov_system: true, function: 'x' };
+		// function is asked per component: not taken from the system.
+		expect(withSystemFacts(nd331, system, { function: 'y' })).toEqual({
+			national_egov_system: true,
+			function: 'y'
+		});
+		expect(withSystemFacts(nd331, system, { national_egov_system: false })).toEqual({
+			national_egov_system: false
+		});
+		const own = { function: 'y' };
+		expect(withSystemFacts(nd331, { function: 'x' }, own)).toBe(own);
+		for (const bad of [null, undefined, 'text', ['a'], 3])
+			expect(withSystemFacts(nd331, system, bad)).toBe(bad);
 	});
 });
