@@ -17,6 +17,23 @@ const at = (line: number, column: number, message: string) => ({
 });
 
 describe('explainYamlErrors', () => {
+	it('explains a second document in the file, and says "YAML syntax error" for the rarest', () => {
+		expect(explain('a: 1\n---\nb: 2\n')).toEqual([
+			at(
+				2,
+				1,
+				'tệp có hơn một tài liệu YAML (dòng "---" hoặc "..."); mỗi tệp là một tài liệu: bỏ dòng phân cách / the file holds more than one YAML document (a "---" or "..." line); a file is one document: remove the separator (YAML: Source contains multiple documents; please use YAML.parseAllDocuments() at line 2, column 1:)'
+			)
+		]);
+		expect(explain('&a &b c: 1\n')).toEqual([
+			at(
+				1,
+				4,
+				'lỗi cú pháp YAML / YAML syntax error (YAML: A node can have at most one anchor at line 1, column 4:)'
+			)
+		]);
+	});
+
 	it('names one repeated key', () => {
 		expect(explain('a: 1\nb: 2\na: 3\n')).toEqual([
 			at(
@@ -70,6 +87,33 @@ describe('explainYamlErrors', () => {
 		expect(explain('? a\n: 1\n? a\n: 2\n')[0]!.message).toContain('the key "a" is already');
 		// The repeated key the last thing in the text, no newline after it.
 		expect(explain('? a\n: 1\n? a')[0]!.message).toContain('the key "a" is already');
+	});
+
+	it('names a repeated key that runs over several lines, on one line, without throwing', () => {
+		// A quoted key broken over two lines once threw out of the loader (resolving it alone).
+		const quoted = explain('"a\n  b": 1\n"a\n  b": 2\n');
+		expect(quoted.at(-1)).toEqual(
+			at(
+				3,
+				1,
+				'khoá "a b" đã có trong cùng khối này / the key "a b" is already in this block (YAML: Map keys must be unique at line 3, column 1:)'
+			)
+		);
+		expect(explain('? |\n  a\n  b\n: 1\n? |\n  a\n  b\n: 2\n')).toEqual([
+			at(
+				5,
+				3,
+				'khoá "a b" đã có trong cùng khối này / the key "a b" is already in this block (YAML: Map keys must be unique at line 5, column 3:)'
+			)
+		]);
+		// A key the parser finds broken (a bad escape) is still named, as far as it reads.
+		expect(explain('"a\\q": 1\n"a\\q": 2\n').map((e) => e.message.split(' / ')[0])).toEqual([
+			'lỗi cú pháp YAML',
+			'lỗi cú pháp YAML',
+			'khoá "a\\q" đã có trong cùng khối này'
+		]);
+		// A key of spaces only has nothing to show.
+		expect(explain('"  ": 1\n"  ": 2\n')[0]!.message).toContain('the key "?" is already');
 	});
 
 	it('reports a burst of repeated keys once, at the first, with every key and line', () => {

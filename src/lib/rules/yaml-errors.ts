@@ -63,6 +63,11 @@ function hint(e: YAMLError, text: string): Hint {
 				vi: 'ký tự không mong đợi; nếu giá trị có ":", "#" hoặc "- " hãy đặt nó trong dấu nháy',
 				en: 'an unexpected character; if the value contains ":", "#" or "- ", quote it'
 			};
+		case 'MULTIPLE_DOCS':
+			return {
+				vi: 'tệp có hơn một tài liệu YAML (dòng "---" hoặc "..."); mỗi tệp là một tài liệu: bỏ dòng phân cách',
+				en: 'the file holds more than one YAML document (a "---" or "..." line); a file is one document: remove the separator'
+			};
 		default:
 			return { vi: 'lỗi cú pháp YAML', en: 'YAML syntax error' };
 	}
@@ -70,18 +75,21 @@ function hint(e: YAMLError, text: string): Hint {
 
 /**
  * The key a DUPLICATE_KEY error points at, as the maintainer wrote it but unquoted (`'a: b'` is
- * a: b, `"k\u00e9"` is ké): the parser's own reading of the key's line from the error's position.
- * '?' for a key that is not a plain or quoted scalar (a list or a block as key).
+ * a: b, `"k\u00e9"` is ké), on one line: the parser's own reading of the text from the error's
+ * position. '?' for a key that is not a plain, quoted or block scalar (a list or a block as key).
  */
 function keyAt(e: YAMLError, text: string): string {
-	const end = text.indexOf('\n', e.pos[0]);
-	const line = text.slice(e.pos[0], end < 0 ? undefined : end);
-	for (const token of new Parser().parse(line)) {
+	// Not only the key's line: a quoted or block key may run over several lines (a few KB suffice).
+	const rest = text.slice(e.pos[0], e.pos[0] + 4096);
+	for (const token of new Parser().parse(rest)) {
 		if (token.type !== 'document') continue;
 		const v = token.value;
 		// `key: value` (or `key: value}` in a flow block); an explicit `? key` is the scalar alone.
 		const key = v?.type === 'block-map' ? v.items[0]?.key : v;
-		return key && CST.isScalar(key) ? CST.resolveAsScalar(key).value : '?';
+		if (!key || !CST.isScalar(key)) return '?';
+		// Read as far as it goes: a key the parser finds broken must not throw out of the loader.
+		const value = CST.resolveAsScalar(key, false, () => undefined)?.value;
+		return value?.replace(/\s+/g, ' ').trim() || '?';
 	}
 	return '?';
 }
