@@ -76,4 +76,109 @@ describe('coverage', () => {
 			/vn-nd331@2026: coverage \d+ criteria — fires (\d+)\/\1, nearest miss \1\/\1/
 		);
 	});
+
+	// Two criteria, golden cases with nested components and a case one answer from two others: the
+	// report's every field is written out by hand.
+	const TWO = () =>
+		readFileSync(FX, 'utf8')
+			.replace(
+				/facts:\n[\s\S]*?criteria:\n[\s\S]*?procedure:/,
+				`facts:
+  a:
+    type: boolean
+    question: { vi: A?, en: A? }
+    citation: { source: act, article: 3 }
+  b:
+    type: boolean
+    question: { vi: B?, en: B? }
+    citation: { source: act, article: 3 }
+criteria:
+  - id: c1
+    level: 1
+    citation: { source: act, article: 4 }
+    text: A.
+    when: { fact: a, eq: true }
+  - id: c2
+    level: 2
+    citation: { source: act, article: 4 }
+    text: B.
+    when: { fact: b, eq: true }
+procedure:`
+			)
+			.replace(
+				/tests:\n[\s\S]*$/,
+				`tests:
+  - name: F1
+    facts: { a: false, b: true }
+    expect: { level: 2, criteria: [c2] }
+  - name: F2
+    facts: { a: true, b: true }
+    expect: { level: 2, criteria: [c1, c2] }
+  - name: M
+    facts: { a: false, b: false }
+    expect: { level: null, criteria: [] }
+  - name: S
+    facts: { a: true, b: false }
+    components:
+      - name: K
+        facts: { a: false, b: true }
+        components:
+          - name: L
+            facts: { a: true, b: false }
+    expect: { level: 2, criteria: [c1] }
+`
+			);
+
+	it('names every part where a criterion fires, components at any depth, and the first nearest miss', () => {
+		const text = TWO();
+		const rs = fx(text);
+		const r = coverage(rs);
+		const lines = text.split('\n');
+		const at = (id: string) => ({
+			file: FX,
+			line: lines.indexOf(`  - id: ${id}`) + 1,
+			column: 9
+		});
+		expect(r).toEqual({
+			ruleset: 'fx@v1',
+			criteria: [
+				{
+					id: 'c1',
+					level: 1,
+					location: expect.objectContaining(at('c1')),
+					fires: ['F2', 'S', 'S › K › L'],
+					nearest_miss: { part: 'F1', from: 'F2', fact: 'a' }
+				},
+				{
+					id: 'c2',
+					level: 2,
+					location: expect.objectContaining(at('c2')),
+					fires: ['F1', 'F2', 'S › K'],
+					// M is one answer from F1 and from S › K: the first found is kept. F1 is one answer
+					// from F2 too, but both fire: a firing part is never a miss.
+					nearest_miss: { part: 'M', from: 'F1', fact: 'b' }
+				}
+			],
+			missing: []
+		});
+	});
+
+	it('leaves out a case whose answers are invalid, and reports criteria no case reaches', () => {
+		const rs = fx(TWO());
+		const bad = { name: 'bad', facts: { a: true, b: 'x' }, expect: { level: 1 } };
+		const withBad = coverage({
+			...rs,
+			data: { ...rs.data, tests: [...rs.data.tests!, bad] as typeof rs.data.tests }
+		});
+		expect(withBad.criteria[0]!.fires).toEqual(['F2', 'S', 'S › K › L']);
+		const none = coverage({ ...rs, locate: undefined, data: { ...rs.data, tests: undefined } });
+		expect(none.missing).toEqual([
+			{ id: 'c1', location: undefined, lacks: ['fires', 'nearest_miss'] },
+			{ id: 'c2', location: undefined, lacks: ['fires', 'nearest_miss'] }
+		]);
+		expect(none.criteria.map((c) => [c.fires, c.nearest_miss])).toEqual([
+			[[], undefined],
+			[[], undefined]
+		]);
+	});
 });
