@@ -59,4 +59,208 @@ describe('rulesets/timeline.yaml', () => {
 			})
 		]);
 	});
+
+	it('checks the next provision of the rule set in force: due on its day, passed the day after', () => {
+		const c = (date: string, next_provision: string | null) =>
+			runTimelineCase(rulesets, {
+				name: 'x',
+				date,
+				expect: { ruleset: 'vn-nd85@tt12-2022', next_provision }
+			});
+		expect(c('2023-05-31', 'tt12-d16-k1@2023-05-31')).toBeNull();
+		expect(c('2023-06-01', null)).toBeNull();
+		expect(c('2023-05-31', null)).toBe(
+			'next provision of vn-nd85@tt12-2022: expected none, got tt12-d16-k1@2023-05-31'
+		);
+		expect(c('2023-06-01', 'tt12-d16-k1@2023-05-31')).toBe(
+			'next provision of vn-nd85@tt12-2022: expected tt12-d16-k1@2023-05-31, got none'
+		);
+		// Several problems of one case are reported together.
+		expect(
+			runTimelineCase(rulesets, {
+				name: 'x',
+				date: '2017-06-30',
+				expect: { ruleset: 'vn-nd85@tt03-2017', next_provision: 'a@2017-07-01' }
+			})
+		).toBe(
+			'on 2017-06-30 a new classification uses no rule set, expected vn-nd85@tt03-2017; next provision of no rule set: expected a@2017-07-01, got none'
+		);
+	});
+
+	it('follows a stored classification only when a transition is expected', () => {
+		const stored = { ruleset: 'vn-nd85@nope' };
+		expect(
+			runTimelineCase(rulesets, {
+				name: 'x',
+				date: '2026-09-01',
+				stored,
+				expect: { ruleset: 'vn-nd331@2026' }
+			})
+		).toBeNull();
+		expect(
+			runTimelineCase(rulesets, {
+				name: 'x',
+				date: '2026-09-01',
+				stored,
+				expect: { ruleset: 'vn-nd331@2026', transition: { action: 'none', regime: 'x' } }
+			})
+		).toBe('unknown rule set vn-nd85@nope');
+	});
+
+	it('reports a failed case at the case, and counts the rest', () => {
+		const text = `cases:
+  - name: a
+    date: 2020-01-01
+    expect: { ruleset: vn-nd85@tt12-2022 }
+  - &b
+    name: b
+    date: 2023-06-01
+    expect: { ruleset: vn-nd85@tt12-2022, next_provision: null }
+  - <<: *b
+    name: c
+`;
+		const parsed = parseTimeline('t.yaml', text);
+		expect(parsed.errors).toEqual([]);
+		// The merge key gives c b's date and expectation.
+		expect(parsed.cases[2]).toEqual({ ...parsed.cases[1], name: 'c' });
+		expect(parsed.locations.map((l) => [l.file, l.line, l.column])).toEqual([
+			['t.yaml', 2, 5],
+			['t.yaml', 6, 5],
+			['t.yaml', 9, 5]
+		]);
+		expect(runTimeline(rulesets, parsed)).toEqual({
+			passed: 2,
+			failed: [
+				{
+					name: 'a',
+					location: parsed.locations[0],
+					problem:
+						'on 2020-01-01 a new classification uses vn-nd85@tt03-2017, expected vn-nd85@tt12-2022'
+				}
+			]
+		});
+	});
+
+	it('refuses, located, a file that is not a list of cases', () => {
+		expect(parseTimeline('t.yaml', 'cases: [\n')).toEqual({
+			cases: [],
+			locations: [],
+			errors: [expect.objectContaining({ file: 't.yaml', line: 2, column: 1 })]
+		});
+		// A syntax error anywhere keeps every case out, the well-formed ones too.
+		const twice =
+			'cases:\n  - name: a\n    date: 2020-01-01\n    expect: { ruleset: null }\n    name: b\n';
+		expect(parseTimeline('t.yaml', twice)).toEqual({
+			cases: [],
+			locations: [],
+			errors: [
+				{
+					file: 't.yaml',
+					line: 5,
+					column: 5,
+					message: 'Map keys must be unique'
+				}
+			]
+		});
+		for (const text of ['', 'cases: 3\n', 'case:\n  - name: x\n'])
+			expect(parseTimeline('t.yaml', text), text).toEqual({
+				cases: [],
+				locations: [],
+				errors: [{ file: 't.yaml', line: 1, column: 1, message: 'expected "cases:" (a list)' }]
+			});
+	});
+
+	it('refuses each malformed case at its field, keeping the good ones', () => {
+		const text = `cases:
+  - name: ok
+    date: 2020-01-01
+    expect: { ruleset: null }
+  -
+  - date: 2020-01-01
+  - name: 3
+  - name: no date
+    expect: { ruleset: null }
+  - name: no expected rule set
+    date: 2020-01-01
+    expect: { next_provision: null }
+  - name: no stored
+    date: 2020-01-01
+    expect: { ruleset: null, transition: { action: none } }
+  - name: typo
+    date: 2020-01-01
+    expcet: { ruleset: null }
+    expect: { ruleset: null }
+  - name: stored typo
+    date: 2020-01-01
+    stored: { ruleset: a, approved: 2020-01-01 }
+    expect: { ruleset: null }
+  - name: expect typo
+    date: 2020-01-01
+    expect: { ruleset: null, next_deadline: null }
+  - name: transition typo
+    date: 2020-01-01
+    stored: { ruleset: a }
+    expect: { ruleset: null, transition: { action: none, until: 2020-01-02 } }
+  - name: date in a list
+    date: [2020-01-01]
+    expect: { ruleset: null }
+  - name: expect not a block
+    date: 2020-01-01
+    expect: vn-nd331@2026
+  - name: stored a list
+    date: 2020-01-01
+    stored: [a]
+    expect: { ruleset: null }
+  - name: stored left empty
+    date: 2020-01-01
+    stored:
+    expect: { ruleset: null }
+`;
+		const r = parseTimeline('t.yaml', text);
+		expect(r.cases.map((c) => c.name)).toEqual(['ok', 'stored left empty']);
+		expect(r.locations).toEqual([
+			expect.objectContaining({ line: 2, column: 5 }),
+			expect.objectContaining({ line: 41, column: 5 })
+		]);
+		expect(r.errors.map((e) => [e.line, e.column, e.field, e.message])).toEqual([
+			[5, 4, 'cases.1.name', 'a case needs a "name"'],
+			[6, 5, 'cases.2.name', 'a case needs a "name"'],
+			[7, 11, 'cases.3.name', 'a case needs a "name"'],
+			[8, 5, 'cases.4.date', 'must be a date written YYYY-MM-DD'],
+			[12, 13, 'cases.5.expect', 'a case expects a "ruleset" (or null)'],
+			[
+				15,
+				42,
+				'cases.6.expect.transition',
+				'a transition needs the "stored" classification it follows'
+			],
+			[
+				18,
+				13,
+				'cases.7.expcet',
+				'unknown key "expcet"; expected one of: name, date, stored, expect'
+			],
+			[
+				22,
+				37,
+				'cases.8.stored.approved',
+				'unknown key "approved"; expected one of: ruleset, stage, approved_on'
+			],
+			[
+				26,
+				45,
+				'cases.9.expect.next_deadline',
+				'unknown key "next_deadline"; expected one of: ruleset, next_provision, transition'
+			],
+			[
+				30,
+				65,
+				'cases.10.expect.transition.until',
+				'unknown key "until"; expected one of: action, regime, applies_until, overdue, next_deadline'
+			],
+			[32, 11, 'cases.11.date', 'must be a date written YYYY-MM-DD'],
+			[36, 13, 'cases.12.expect', 'expected a block of keys: ruleset, next_provision, transition'],
+			[39, 13, 'cases.13.stored', 'expected a block of keys: ruleset, stage, approved_on']
+		]);
+	});
 });

@@ -4,7 +4,7 @@
 import { LineCounter, type Document } from 'yaml';
 import { parseYaml, positionOf } from '../yaml-js';
 import { selectRuleSet } from './select';
-import { transitionStatus, type TransitionAction } from './transition';
+import { provisionDate, transitionStatus, type TransitionAction } from './transition';
 import type { LoadError, Location, RuleSet } from './types';
 
 /** The timeline file, at the root of a rule-set tree beside published.yaml. */
@@ -22,6 +22,9 @@ export interface TimelineCase {
 	expect: {
 		/** The rule set a new classification uses on `date` (null: none in force). */
 		ruleset: string | null;
+		/** That rule set's next transition provision with a date not yet passed on `date`:
+		 * "id@YYYY-MM-DD", or null. */
+		next_provision?: string | null;
 		transition?: {
 			action: TransitionAction;
 			regime: string;
@@ -39,6 +42,15 @@ export interface TimelineResult {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+// The keys each part of a case may hold: any other is refused, so that an expectation written in
+// the file is never silently left unchecked.
+const KEYS: Record<string, readonly string[]> = {
+	'': ['name', 'date', 'stored', 'expect'],
+	stored: ['ruleset', 'stage', 'approved_on'],
+	expect: ['ruleset', 'next_provision', 'transition'],
+	'expect.transition': ['action', 'regime', 'applies_until', 'overdue', 'next_deadline']
+};
 
 function locator(file: string, doc: Document, lc: LineCounter) {
 	return (path: (string | number)[]): Location => ({ file, ...positionOf(doc, lc, path) });
@@ -74,6 +86,20 @@ export function parseTimeline(
 				message
 			});
 		if (!c || typeof c.name !== 'string') return fail('name', 'a case needs a "name"');
+		for (const [part, allowed] of Object.entries(KEYS)) {
+			const value: unknown = part
+				.split('.')
+				.reduce<unknown>((o, k) => (k && o ? (o as Record<string, unknown>)[k] : o), c);
+			if (value === undefined || value === null) continue;
+			if (typeof value !== 'object' || Array.isArray(value))
+				return fail(part, `expected a block of keys: ${allowed.join(', ')}`);
+			const extra = Object.keys(value).find((k) => !allowed.includes(k));
+			if (extra !== undefined)
+				return fail(
+					part ? `${part}.${extra}` : extra,
+					`unknown key "${extra}"; expected one of: ${allowed.join(', ')}`
+				);
+		}
 		if (typeof c.date !== 'string' || !DATE.test(c.date))
 			return fail('date', 'must be a date written YYYY-MM-DD');
 		if (!c.expect || !('ruleset' in c.expect))
@@ -86,6 +112,17 @@ export function parseTimeline(
 	return { cases, locations, errors };
 }
 
+/** The next dated provision of rule set `ref`'s transition not yet passed on `date` (a provision
+ * is passed the day after its date): "id@YYYY-MM-DD", or null. */
+function nextProvision(rulesets: readonly RuleSet[], ref: string | null, date: string) {
+	const rs = rulesets.find((r) => r.ref === ref);
+	const dated = (rs?.data.transition ?? [])
+		.map((t) => ({ id: t.id, date: provisionDate(t, rs!) }))
+		.filter((p): p is { id: string; date: string } => p.date !== undefined && p.date >= date)
+		.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+	return dated[0] ? `${dated[0].id}@${dated[0].date}` : null;
+}
+
 /** Runs one case; returns what differs, or null when it passes. */
 export function runTimelineCase(rulesets: readonly RuleSet[], c: TimelineCase): string | null {
 	const problems: string[] = [];
@@ -94,6 +131,13 @@ export function runTimelineCase(rulesets: readonly RuleSet[], c: TimelineCase): 
 		problems.push(
 			`on ${c.date} a new classification uses ${got ?? 'no rule set'}, expected ${c.expect.ruleset ?? 'none'}`
 		);
+	if (c.expect.next_provision !== undefined) {
+		const next = nextProvision(rulesets, got, c.date);
+		if (next !== c.expect.next_provision)
+			problems.push(
+				`next provision of ${got ?? 'no rule set'}: expected ${c.expect.next_provision ?? 'none'}, got ${next ?? 'none'}`
+			);
+	}
 	const want = c.expect.transition;
 	if (c.stored && want) {
 		const s = transitionStatus(rulesets, {

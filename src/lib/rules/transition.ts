@@ -72,6 +72,11 @@ function addMonths(date: string, months: number): string {
 	return `${year}-${pad(month)}-${pad(Math.min(d, last))}`;
 }
 
+/** The day a provision of `owner`'s transition ends: its deadline, or its months counted from the
+ * day `owner` takes effect; none for a provision without a period. */
+export const provisionDate = (t: TransitionRule, owner: RuleSetLike): string | undefined =>
+	t.deadline ?? (t.months ? addMonths(owner.data.effective_from, t.months) : undefined);
+
 /** The regime that replaces `pinned`: another rule-set id that took effect later — the one in force
  * on `date` if it is such, else the first one to come. */
 function successorOf(
@@ -120,8 +125,7 @@ export function transitionStatus(
 	}
 
 	const provision = (t: TransitionRule): TransitionProvision => {
-		const when =
-			t.deadline ?? (t.months ? addMonths(next.data.effective_from, t.months) : undefined);
+		const when = provisionDate(t, next);
 		return {
 			id: t.id,
 			text: t.text,
