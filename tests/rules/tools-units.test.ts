@@ -12,11 +12,13 @@ import {
 	impactOf,
 	killed,
 	mutationReport,
+	normalizeFacts,
 	releaseNote,
 	revisionOf,
 	touchesProcedure,
 	type Change,
 	type DataMutant,
+	type Facts,
 	type RuleSet,
 	type RuleSetData,
 	type StoredClassification
@@ -25,6 +27,8 @@ import { closest, didYouMean } from '../../src/lib/rules/suggest';
 import { checkCorrections } from '../../src/lib/rules/corrections';
 import { canonicalJson, legacyRuleSetHash, ruleSetHash } from '../../src/lib/rules/hash';
 import { hashMatches } from '../../src/lib/rules/hash-match';
+import { compileRuleSet } from '../../src/lib/rules/compile';
+import { neighbourhood } from '../../src/lib/rules/mutate';
 import { bundledRuleSets } from '../../src/lib/server/ruleset-files';
 
 const { rulesets } = bundledRuleSets();
@@ -263,6 +267,160 @@ describe('the data-mutant harness, in process', () => {
 		const notKilled = mutants.filter((m) => !killed(TT03, m)).map((m) => m.path);
 		expect(notKilled).toEqual(report.equivalent.map((e) => e.path));
 	}, 120_000);
+});
+
+describe('the data-mutant harness on tiny rule sets: the fill, the search, the report', () => {
+	// Circular 03's data with its facts, criteria, golden cases and constraints replaced, compiled
+	// inside each test (its sources, procedure and procedure tests stay, so its procedure mutants
+	// are still caught). A criterion's citation: Điều 7 Nghị định 85/2016/NĐ-CP.
+	type FactDefs = RuleSetData['facts'];
+	const D7 = { source: 'nd85', article: 7 };
+	const tiny = (over: {
+		facts: Record<string, object>;
+		criteria?: { id: string; level: number; when: object; citation?: object }[];
+		tests: { facts: Facts; expect?: object }[];
+		constraints?: object[];
+		effective_tests?: RuleSetData['effective_tests'];
+	}) =>
+		compileRuleSet(
+			{
+				...structuredClone(TT03.data),
+				facts: over.facts as FactDefs,
+				criteria: (over.criteria ?? []).map((c) => ({ citation: D7, text: c.id, ...c })),
+				designations: undefined,
+				constraints: over.constraints ?? [],
+				tests: over.tests.map((t, i) => ({
+					name: `case ${i + 1}`,
+					expect: { level: 1, criteria: [] },
+					...t
+				})),
+				effective_tests: over.effective_tests ?? TT03.data.effective_tests
+			} as RuleSetData,
+			'tiny'
+		);
+	const ASKED_IF_A = { applies_when: { fact: 'a', eq: true } };
+
+	it('a fact that comes into question is filled with its first value: the minimum, else 0, else the lowest constant explored', () => {
+		const rs = tiny({
+			facts: {
+				a: { type: 'boolean' },
+				n: { type: 'integer', min: 1, ...ASKED_IF_A },
+				m: { type: 'integer', ...ASKED_IF_A },
+				// Only negative answers: 0 is out of range, so the first constant explored is used.
+				neg: { type: 'integer', max: -1, ...ASKED_IF_A }
+			},
+			criteria: [{ id: 'k', level: 2, when: { fact: 'neg', lt: -10 } }],
+			tests: [{ facts: { a: false } }]
+		});
+		// Then the one new system's neighbours: neg ±1 around the constant -10, in ascending order.
+		expect(neighbourhood(rs)).toEqual([
+			{ a: false },
+			{ a: true, n: 1, m: 0, neg: -11 },
+			{ a: true, n: 1, m: 0, neg: -10 },
+			{ a: true, n: 1, m: 0, neg: -9 }
+		]);
+	});
+
+	it('the fill gives up after 8 rounds: a chain of 7 facts each asked after the last is filled, not 8', () => {
+		// c1 is asked when b, each next one when the one before is "no" (a boolean is filled "no").
+		const chain = (k: number) =>
+			tiny({
+				facts: {
+					b: { type: 'boolean' },
+					...Object.fromEntries(
+						Array.from({ length: k }, (_, i) => [
+							`c${i + 1}`,
+							{
+								type: 'boolean',
+								applies_when: i === 0 ? { fact: 'b', eq: true } : { fact: `c${i}`, eq: false }
+							}
+						])
+					)
+				},
+				tests: [{ facts: { b: false } }]
+			});
+		const filled = (k: number) =>
+			Object.fromEntries([
+				['b', true],
+				...Array.from({ length: k }, (_, i) => [`c${i + 1}`, false])
+			]);
+		expect(neighbourhood(chain(7))[1]).toEqual(filled(7));
+		expect(neighbourhood(chain(8))).toEqual([{ b: false }]);
+	});
+
+	it('a set that breaks a constraint is left out, a golden case that does is no starting point', () => {
+		const rs = tiny({
+			facts: { x: { type: 'boolean' }, y: { type: 'boolean' } },
+			constraints: [
+				{
+					id: 'x-needs-y',
+					when: { fact: 'x', eq: true },
+					require: { fact: 'y', eq: true },
+					field: 'y',
+					message: { vi: 'x cần y.', en: 'x needs y.' },
+					citation: D7
+				}
+			],
+			// The second case breaks the constraint: its neighbours are explored, it is not kept.
+			tests: [{ facts: { x: false, y: false } }, { facts: { x: true, y: false } }]
+		});
+		expect(normalizeFacts(rs, { x: true, y: false }).errors.map((e) => e.code)).toEqual([
+			'constraint'
+		]);
+		expect(neighbourhood(rs)).toEqual([
+			{ x: false, y: false },
+			{ x: false, y: true },
+			{ x: true, y: true }
+		]);
+	});
+
+	it('a report with no changed condition left explores nothing (explored: 0)', () => {
+		const facts = { a: { type: 'boolean' } };
+		const criteria = [{ id: 'k', level: 2, when: { fact: 'a', eq: true } }];
+		const tests = [
+			{
+				facts: { a: true },
+				expect: {
+					level: 2,
+					criteria: ['k'],
+					basis: { k: 'Điều 7 Nghị định 85/2016/NĐ-CP → cấp độ 2' }
+				}
+			}
+		];
+		// Level 2 → 1 and → 3, Điều 7 → 8, and Circular 03's procedure and dates: all caught.
+		const all = mutationReport(tiny({ facts, criteria, tests }));
+		expect(all).toMatchObject({ survivors: [], equivalent: [], explored: 0 });
+		expect(all.killed).toBe(all.total);
+		// Without the effective-date tests the four date mutants survive, with no facts to explore.
+		const dates = mutationReport(tiny({ facts, criteria, tests, effective_tests: [] }));
+		expect(dates.survivors.map((s) => `${s.path}: ${s.change}`)).toEqual([
+			'effective_from: 2017-07-01 → 2017-06-30',
+			'effective_from: 2017-07-01 → 2017-07-02',
+			'effective_to: 2022-09-30 → 2022-09-29',
+			'effective_to: 2022-09-30 → 2022-10-01'
+		]);
+		expect(dates).toMatchObject({ killed: dates.total - 4, equivalent: [], explored: 0 });
+	});
+
+	it('a citation of an appendix is not mutated (it has no article, clause or point to move)', () => {
+		const data = structuredClone(TT03.data);
+		data.criteria = [
+			{ id: 'in-text', level: 2, text: '', when: { fact: 'a', eq: true }, citation: D7 },
+			{
+				id: 'in-appendix',
+				level: 2,
+				text: '',
+				when: { fact: 'a', eq: true },
+				citation: { source: 'nd85', article: 7, appendix: 'I', item: 'I.1' }
+			}
+		];
+		expect(
+			dataMutants(data)
+				.filter((m) => m.path.startsWith('criteria['))
+				.filter((m) => m.kind === 'citation')
+				.map((m) => `${m.path}: ${m.change}`)
+		).toEqual(['criteria[in-text].citation.article: Điều 7 → 8']);
+	});
 });
 
 describe('correction records: targets, dates and procedure changes', () => {
