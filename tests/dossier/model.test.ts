@@ -428,9 +428,14 @@ describe('buildDossier keeps', () => {
 		const base = rs();
 		const edit = (data: Raw) => planKeys({ ...base, data: { ...base.data, ...data } } as RuleSet);
 		const groups = base.data.requirements!.groups;
+		// Exact sets: a missing list must add nothing, not even an undefined key.
+		const fromRequirements = [
+			...new Set(groups.flatMap((g) => [g.id, ...(g.items ?? []).map((i) => i.id)]))
+		].sort();
+		expect(fromRequirements.length).toBeGreaterThan(0);
 		const withoutPlan = edit({ dossier: { ...base.data.dossier, plan: undefined } });
-		expect(withoutPlan.has('operation')).toBe(false);
-		expect(withoutPlan.has(groups[0]!.id)).toBe(true);
+		expect([...withoutPlan].sort()).toEqual(fromRequirements);
+		expect([...edit({ dossier: undefined })].sort()).toEqual(fromRequirements);
 		const withoutRequirements = edit({ requirements: undefined });
 		expect([...withoutRequirements].sort()).toEqual(
 			(base.data.dossier!.plan ?? []).map((s) => s.id).sort()
@@ -438,7 +443,9 @@ describe('buildDossier keeps', () => {
 		const mixed = edit({
 			requirements: { groups: [{ id: 'g1', items: [{ id: 'i1' }] }, { id: 'g2' }] }
 		});
-		for (const k of ['g1', 'i1', 'g2']) expect(mixed.has(k)).toBe(true);
+		expect([...mixed].sort()).toEqual(
+			[...(base.data.dossier!.plan ?? []).map((s) => s.id), 'g1', 'g2', 'i1'].sort()
+		);
 	});
 	it('planKeys: the Điều 19 sections and the baseline groups and items', () => {
 		const keys = planKeys(rs());
