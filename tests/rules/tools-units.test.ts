@@ -278,7 +278,7 @@ describe('the data-mutant harness on tiny rule sets: the fill, the search, the r
 	const tiny = (over: {
 		facts: Record<string, object>;
 		criteria?: { id: string; level: number; when: object; citation?: object }[];
-		tests: { facts: Facts; expect?: object }[];
+		tests?: { facts: Facts; expect?: object }[];
 		constraints?: object[];
 		effective_tests?: RuleSetData['effective_tests'];
 	}) =>
@@ -289,7 +289,7 @@ describe('the data-mutant harness on tiny rule sets: the fill, the search, the r
 				criteria: (over.criteria ?? []).map((c) => ({ citation: D7, text: c.id, ...c })),
 				designations: undefined,
 				constraints: over.constraints ?? [],
-				tests: over.tests.map((t, i) => ({
+				tests: over.tests?.map((t, i) => ({
 					name: `case ${i + 1}`,
 					expect: { level: 1, criteria: [] },
 					...t
@@ -372,6 +372,13 @@ describe('the data-mutant harness on tiny rule sets: the fill, the search, the r
 			{ x: false, y: true },
 			{ x: true, y: true }
 		]);
+	});
+
+	it('a rule set without golden cases has nowhere to start: nothing is explored', () => {
+		// `tests` is optional in the schema.
+		const rs = tiny({ facts: { a: { type: 'boolean' } } });
+		expect(rs.data.tests).toBeUndefined();
+		expect(neighbourhood(rs)).toEqual([]);
 	});
 
 	it('a report with no changed condition left explores nothing (explored: 0)', () => {
