@@ -380,6 +380,34 @@ describe('the grounds and the forms from the rule set', () => {
 	});
 });
 
+describe('the letter’s “Căn cứ” lines (Nghị định 30/2020 Phụ lục I)', () => {
+	it('cite the Law first, then the other sources in the rule set’s order, whatever that order', () => {
+		const tt = {
+			id: 'tt-x',
+			type: { vi: 'Thông tư', en: 'Circular' },
+			number: '01/2027/TT-BCA',
+			date: '2027-01-01',
+			issuer: 'Bộ Công an',
+			title: 'Hướng dẫn thử',
+			verified: false
+		};
+		const pursuant = (order: (s: RuleSet['data']['sources']) => RuleSet['data']['sources']) => {
+			const rs = withData(ND331, (d) => ({ ...d, sources: order([...d.sources, tt]) }));
+			return under(rs, fixture(L4))
+				.letters.at(-1)!
+				.filter((l) => l.startsWith('Căn cứ'))
+				.map((l) => /(Luật|Nghị định|Thông tư)/.exec(l)![1]);
+		};
+		const LAW_FIRST = ['Luật', 'Nghị định', 'Thông tư'];
+		expect(pursuant((s) => s)).toEqual(LAW_FIRST);
+		expect(pursuant((s) => [...s].reverse())).toEqual(['Luật', 'Thông tư', 'Nghị định']);
+		const law = (s: RuleSet['data']['sources']) => s.filter((x) => x.type.vi === 'Luật');
+		const rest = (s: RuleSet['data']['sources']) => s.filter((x) => x.type.vi !== 'Luật');
+		expect(pursuant((s) => [...rest(s), ...law(s)])).toEqual(LAW_FIRST);
+		expect(pursuant((s) => [rest(s)[0]!, ...law(s), ...rest(s).slice(1)])).toEqual(LAW_FIRST);
+	});
+});
+
 describe('transition rules on the letter’s date', () => {
 	const dated = (date: string) => edit(fixture(L4), (f) => void (f.document = { date }));
 	const cited = (dossier: string[]) =>
@@ -399,6 +427,48 @@ describe('transition rules on the letter’s date', () => {
 			'Điều 45 khoản 3 Luật 116/2025/QH15; mốc 01/07/2027',
 			`Điều 39 khoản 1 ${D331}; mốc 01/07/2027`
 		]);
+	});
+
+	it('a rule whose period is given in months is dated as the engine dates it; a rule set without transition rules has no such heading', () => {
+		// Six months from 19/8/2026, the day the rule set takes effect: 19/02/2027 (Bộ luật Dân sự
+		// Điều 148), the date transitionStatus gives the same provision.
+		const months = withData(ND331, (d) => ({
+			...d,
+			transition: d.transition!.map((t) =>
+				t.id === 'nd331-d38'
+					? { ...t, deadline: undefined, months: 6 }
+					: t.id === 'nd331-d39-k1-nd85'
+						? { ...t, deadline: undefined }
+						: t
+			)
+		}));
+		const list = (ruleset: RuleSet, date: string) =>
+			(blocksOf(ND331, built(ND331, dated(date)), { ruleset }).dossier.find(
+				(b) =>
+					b.kind === 'list' &&
+					b.marker === 'dash' &&
+					b.items.some((i) => /Điều 45/.test(i.map((r) => r.text).join('')))
+			) ?? { items: [] }) as Extract<Block, { kind: 'list' }>;
+		const d38 = (date: string) =>
+			list(months, date).items.find((i) => /Điều 38/.test(i.map((r) => r.text).join('')));
+		expect(d38('2027-02-19')!.map((r) => [r.text, r.italic ?? false])).toEqual([
+			[months.data.transition!.find((t) => t.id === 'nd331-d38')!.summary!.vi, false],
+			[` (Điều 38 ${D331}`, true],
+			['; mốc 19/02/2027', true],
+			[').', true]
+		]);
+		expect(d38('2027-02-20')).toBeUndefined();
+		// Neither a deadline nor a period: listed on any date, with no "mốc".
+		const undated = list(months, '2027-02-20').items.find((i) =>
+			/Điều 39 khoản 1/.test(i.map((r) => r.text).join(''))
+		)!;
+		expect(undated.map((r) => r.text)).toEqual([
+			months.data.transition!.find((t) => t.id === 'nd331-d39-k1-nd85')!.summary!.vi,
+			` (Điều 39 khoản 1 ${D331}`,
+			').'
+		]);
+		const none = withData(ND331, (d) => ({ ...d, transition: undefined }));
+		expect(under(none, fixture(L4)).dossier).not.toContain('Quy định chuyển tiếp');
 	});
 
 	it('after the last deadline the dossier ends with the forms annex', () => {

@@ -38,7 +38,7 @@ export { revisionOf, currentRevision, correctionsSince, touchesProcedure } from 
 export type { PublishedEntry } from './versions';
 export { diffRuleSets, formatCondition, DIFF_SECTIONS } from './diff';
 export type { RuleSetDiff, Change, FieldChange, DiffSection, ChangeKind } from './diff';
-export { transitionStatus } from './transition';
+export { provisionDate, transitionStatus } from './transition';
 export type {
 	TransitionStatus,
 	TransitionInput,

@@ -4,7 +4,7 @@
 // procedure asks for that opinion first. Then the Điều 21 contents with the Điều 22 explanation and
 // the Điều 29 plan, and an annex: facts, procedure, the forms Mẫu 01–08 and the transition rules.
 // The forms' wording is the decree's, verbatim; only the parenthesized placeholders are filled.
-import type { Lang, Level, Section } from '../../rules';
+import { provisionDate, type Lang, type Level, type Section } from '../../rules';
 import { run, type Block } from '../../paper/blocks';
 import { formatDate, type Labels } from '../labels';
 import {
@@ -359,7 +359,7 @@ function designationCite(ctx: Ctx, d: { id: string; citation: string }): string 
 /** Computed, proposed, approved level and, beside them, the Điều 16 designation. */
 function levelWithDesignation(ctx: Ctx): Block {
 	const base = levelFields(ctx);
-	const rows = base.kind === 'fields' ? [...base.rows] : [];
+	const rows = [...base.rows];
 	const d = ctx.dossier.result.designations;
 	rows.push([
 		ctx.W.nationalSecurity,
@@ -529,28 +529,23 @@ function designationNotes(ctx: Ctx): Block[] {
 	});
 }
 
-/** Transition rules still running on the letter's date (all of them when it is not dated yet). */
+/** Transition rules still running on the letter's date (all of them when it is not dated yet), each
+ * with its date as the engine computes it (a deadline, or months from the day the rule set takes effect). */
 function transition(ctx: Ctx): Block[] {
 	const date = ctx.dossier.document.date;
-	const rules = (ctx.ruleset.data.transition ?? []).filter(
-		(t) => !date || !t.deadline || t.deadline >= date
-	);
+	const rules = (ctx.ruleset.data.transition ?? [])
+		.map((t) => ({ t, when: provisionDate(t, ctx.ruleset) }))
+		.filter(({ when }) => !date || !when || when >= date);
 	if (rules.length === 0) return [];
 	return [
 		{ kind: 'heading', level: 2, text: ctx.W.transition },
 		{
 			kind: 'list',
 			marker: 'dash',
-			items: rules.map((t) => [
+			items: rules.map(({ t, when }) => [
 				run(t.summary?.[ctx.lang] ?? t.text),
 				run(` (${cite(ctx, t.citation)}`, { italic: true }),
-				...(t.deadline
-					? [
-							run(`; ${ctx.W.deadline} ${formatDate(t.deadline)}`, {
-								italic: true
-							})
-						]
-					: []),
+				...(when ? [run(`; ${ctx.W.deadline} ${formatDate(when)}`, { italic: true })] : []),
 				run(').', { italic: true })
 			])
 		}

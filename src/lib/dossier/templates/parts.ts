@@ -162,7 +162,7 @@ export function levelLine(ctx: TemplateContext, l: Level | null): string {
 }
 
 /** Computed, proposed and approved level side by side (they are different values). */
-export function levelFields(ctx: TemplateContext): Block {
+export function levelFields(ctx: TemplateContext): Extract<Block, { kind: 'fields' }> {
 	const { result, approved } = ctx.dossier;
 	return {
 		kind: 'fields',
