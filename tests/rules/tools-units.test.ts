@@ -379,6 +379,37 @@ describe('the data-mutant harness on tiny rule sets: the fill, the search, the r
 		const rs = tiny({ facts: { a: { type: 'boolean' } } });
 		expect(rs.data.tests).toBeUndefined();
 		expect(neighbourhood(rs)).toEqual([]);
+		// So no changed condition can be shown equivalent: each one survives, and is reported.
+		const r = mutationReport(
+			tiny({
+				facts: { a: { type: 'boolean' }, n: { type: 'integer' } },
+				criteria: [
+					{
+						id: 'k',
+						level: 2,
+						when: {
+							all: [
+								{ fact: 'a', eq: true },
+								{ fact: 'n', gt: 3 }
+							]
+						}
+					}
+				]
+			})
+		);
+		expect(r.equivalent).toEqual([]);
+		expect(r.explored).toBe(0);
+		expect(
+			r.survivors
+				.filter((s) => s.path.startsWith('criteria[k].when'))
+				.map((s) => [s.kind, s.change])
+		).toEqual([
+			['drop-condition', 'dropped {"fact":"a","eq":true}'],
+			['drop-condition', 'dropped {"fact":"n","gt":3}'],
+			['threshold', '3 → 2'],
+			['threshold', '3 → 4'],
+			['operator', 'gt → gte']
+		]);
 	});
 
 	it('a report with no changed condition left explores nothing (explored: 0)', () => {
