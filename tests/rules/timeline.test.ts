@@ -69,6 +69,23 @@ describe('rulesets/timeline.yaml', () => {
 			});
 		expect(c('2023-05-31', 'tt12-d16-k1@2023-05-31')).toBeNull();
 		expect(c('2023-06-01', null)).toBeNull();
+		// Three Decree 331 provisions end on 01/07/2027 (Luật 116 Điều 45 khoản 1 and 3, Nghị định 331
+		// Điều 39 khoản 1): the first written is named.
+		const nd331 = (date: string) =>
+			runTimelineCase(rulesets, {
+				name: 'x',
+				date,
+				expect: { ruleset: 'vn-nd331@2026', next_provision: 'none@x' }
+			});
+		expect(nd331('2027-01-02')).toBe(
+			'next provision of vn-nd331@2026: expected none@x, got luat116-d45-k1@2027-07-01'
+		);
+		expect(nd331('2026-12-31')).toBe(
+			'next provision of vn-nd331@2026: expected none@x, got nd331-d39-k1-nd85@2027-01-01'
+		);
+		expect(
+			runTimelineCase(rulesets, { name: 'x', date: '2020-01-01', expect: { ruleset: null } })
+		).toBe('on 2020-01-01 a new classification uses vn-nd85@tt03-2017, expected none');
 		expect(c('2023-05-31', null)).toBe(
 			'next provision of vn-nd85@tt12-2022: expected none, got tt12-d16-k1@2023-05-31'
 		);

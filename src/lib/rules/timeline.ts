@@ -116,11 +116,14 @@ export function parseTimeline(
  * is passed the day after its date): "id@YYYY-MM-DD", or null. */
 function nextProvision(rulesets: readonly RuleSet[], ref: string | null, date: string) {
 	const rs = rulesets.find((r) => r.ref === ref);
-	const dated = (rs?.data.transition ?? [])
-		.map((t) => ({ id: t.id, date: provisionDate(t, rs!) }))
-		.filter((p): p is { id: string; date: string } => p.date !== undefined && p.date >= date)
-		.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-	return dated[0] ? `${dated[0].id}@${dated[0].date}` : null;
+	let next: { id: string; date: string } | undefined;
+	for (const t of rs?.data.transition ?? []) {
+		const when = provisionDate(t, rs!);
+		// The earliest; of several on one day, the first written.
+		if (when !== undefined && when >= date && (!next || when < next.date))
+			next = { id: t.id, date: when };
+	}
+	return next ? `${next.id}@${next.date}` : null;
 }
 
 /** Runs one case; returns what differs, or null when it passes. */
