@@ -6,7 +6,8 @@ import type { RuleSetData } from './types';
 export function canonicalJson(value: unknown): string {
 	return JSON.stringify(value, (_k, v: unknown) =>
 		v && typeof v === 'object' && !Array.isArray(v)
-			? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+			? // An object's keys are distinct: no two compare equal.
+				Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
 			: v
 	);
 }
