@@ -112,8 +112,22 @@ describe('explainYamlErrors', () => {
 			'lỗi cú pháp YAML',
 			'khoá "a\\q" đã có trong cùng khối này'
 		]);
-		// A key of spaces only has nothing to show.
-		expect(explain('"  ": 1\n"  ": 2\n')[0]!.message).toContain('the key "?" is already');
+		// Spaces inside a key are kept as written; only line breaks are joined.
+		expect(explain('"a  b": 1\n"a  b": 2\n')[0]!.message).toContain('the key "a  b" is already');
+		// A blank key — none before ":", an empty explicit key, a key of spaces — is called blank.
+		for (const [text, line, column] of [
+			['"  ": 1\n"  ": 2\n', 2, 1],
+			[': 1\n: 2\n', 2, 1],
+			['? \n: 1\n? \n: 2\n', 4, 1],
+			['{: 1, : 2}\n', 1, 7]
+		] as const)
+			expect(explain(text), text).toEqual([
+				at(
+					line,
+					column,
+					`khoá trống (không có tên trước dấu ":") đã có trong cùng khối này / a blank key (no name before ":") is already in this block (YAML: Map keys must be unique at line ${line}, column ${column}:)`
+				)
+			]);
 	});
 
 	it('reports a burst of repeated keys once, at the first, with every key and line', () => {

@@ -18,11 +18,18 @@ function hint(e: YAMLError, text: string): Hint {
 				vi: 'thụt lề bằng phím Tab; YAML chỉ chấp nhận dấu cách',
 				en: 'indented with a tab; YAML allows only spaces'
 			};
-		case 'DUPLICATE_KEY':
-			return {
-				vi: `khoá "${keyAt(e, text)}" đã có trong cùng khối này`,
-				en: `the key "${keyAt(e, text)}" is already in this block`
-			};
+		case 'DUPLICATE_KEY': {
+			const key = keyAt(e, text);
+			return key
+				? {
+						vi: `khoá "${key}" đã có trong cùng khối này`,
+						en: `the key "${key}" is already in this block`
+					}
+				: {
+						vi: 'khoá trống (không có tên trước dấu ":") đã có trong cùng khối này',
+						en: 'a blank key (no name before ":") is already in this block'
+					};
+		}
 		case 'BAD_INDENT':
 			return /Flow (sequence|mapping)/.test(msg)
 				? {
@@ -76,22 +83,20 @@ function hint(e: YAMLError, text: string): Hint {
 /**
  * The key a DUPLICATE_KEY error points at, as the maintainer wrote it but unquoted (`'a: b'` is
  * a: b, `"k\u00e9"` is ké), on one line: the parser's own reading of the text from the error's
- * position. '?' for a key that is not a plain, quoted or block scalar (a list or a block as key).
+ * position. '' for a blank key (`: 1`, `? `, `"  "`); the parser reports no repeated key that is a
+ * list or a block, so a key is a scalar or nothing.
  */
 function keyAt(e: YAMLError, text: string): string {
 	// Not only the key's line: a quoted or block key may run over several lines (a few KB suffice).
-	const rest = text.slice(e.pos[0], e.pos[0] + 4096);
-	for (const token of new Parser().parse(rest)) {
-		if (token.type !== 'document') continue;
-		const v = token.value;
-		// `key: value` (or `key: value}` in a flow block); an explicit `? key` is the scalar alone.
-		const key = v?.type === 'block-map' ? v.items[0]?.key : v;
-		if (!key || !CST.isScalar(key)) return '?';
-		// Read as far as it goes: a key the parser finds broken must not throw out of the loader.
-		const value = CST.resolveAsScalar(key, false, () => undefined)?.value;
-		return value?.replace(/\s+/g, ' ').trim() || '?';
-	}
-	return '?';
+	const [doc] = new Parser().parse(text.slice(e.pos[0], e.pos[0] + 4096));
+	if (doc?.type !== 'document') return '';
+	// `key: value` (or `key: value}` in a flow block); an explicit `? key` is the scalar alone.
+	const key = doc.value?.type === 'block-map' ? doc.value.items[0]!.key : doc.value;
+	if (!CST.isScalar(key)) return '';
+	// Read as far as it goes: a key the parser finds broken must not throw out of the loader.
+	return CST.resolveAsScalar(key, false, () => undefined)!
+		.value.replace(/\s*\n\s*/g, ' ')
+		.trim();
 }
 
 const firstLine = (s: string) => s.split('\n')[0]!;
