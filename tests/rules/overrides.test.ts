@@ -571,4 +571,94 @@ remove:`
 			'extra'
 		]);
 	});
+
+	it('locates each error of a child in the file that holds the item: the parent’s or its own, at the index in that file', () => {
+		// The parent cites a second act from its first criterion, a fact and the undetermined
+		// message; the child removes that act, and adds a fact and a criterion citing an act nobody
+		// defines. Each error is placed where a maintainer fixes it.
+		const parent = PARENT_YAML.replace(
+			'    issuer: Test\n',
+			'    issuer: Test\n  - id: act2\n    type: { vi: Văn bản, en: Act }\n    number: 2/2020\n    date: 2020-01-01\n    issuer: Test\n'
+		)
+			.replace(
+				'  citation: { source: act, article: 1 }',
+				'  citation: { source: act2, article: 1 }'
+			)
+			.replace(
+				'criteria:\n  - id: c1\n    level: 1\n    citation: { source: act, article: 4 }',
+				'  flag:\n    type: boolean\n    question: { vi: Cờ?, en: Flag? }\n    citation: { source: act2, article: 3 }\ncriteria:\n  - id: c1\n    level: 1\n    citation: { source: act2, article: 4 }'
+			)
+			.replace(
+				'procedure:',
+				'  - id: c2\n    level: 2\n    citation: { source: act, article: 4 }\n    text: Khác.\n    when: { fact: public_only, eq: false }\nprocedure:'
+			);
+		const child = `id: fx
+version: v2
+extends: fx@v1
+effective_from: 2021-01-01
+remove:
+  sources: [act2]
+facts:
+  extra:
+    type: boolean
+    question: { vi: Thêm?, en: Extra? }
+    citation: { source: nope, article: 3 }
+criteria:
+  - id: c3
+    level: 3
+    citation: { source: nope, article: 4 }
+    text: Mới.
+    when: { fact: extra, eq: true }
+`;
+		const p = loadLibrary([{ path: 'lib/fx/v1/ruleset.yaml', text: parent }]);
+		expect(p.errors).toEqual([]);
+		const r = loadLibrary([
+			{ path: 'lib/fx/v1/ruleset.yaml', text: parent },
+			{ path: 'lib/fx/v2/ruleset.yaml', text: child }
+		]);
+		const line = (text: string, s: string) => text.split('\n').indexOf(s) + 1;
+		const P = 'lib/fx/v1/ruleset.yaml';
+		const C = 'lib/fx/v2/ruleset.yaml';
+		expect(
+			r.errors.map((e) => [e.file, e.line, e.column, e.field, e.message.split(';')[0]])
+		).toEqual([
+			// Sections and items the child does not write: the parent's file, the parent's index.
+			[
+				P,
+				line(parent, '  citation: { source: act2, article: 1 }'),
+				23,
+				'undetermined.citation.source',
+				'unknown source "act2"'
+			],
+			[
+				P,
+				line(parent, '    citation: { source: act2, article: 3 }'),
+				25,
+				'facts.flag.citation.source',
+				'unknown source "act2"'
+			],
+			[
+				C,
+				line(child, '    citation: { source: nope, article: 3 }'),
+				25,
+				'facts.extra.citation.source',
+				'unknown source "nope"'
+			],
+			// c1 is the parent's first criterion; c3, third in the merged list, is the child's first.
+			[
+				P,
+				line(parent, '    citation: { source: act2, article: 4 }'),
+				25,
+				'criteria.0.citation.source',
+				'unknown source "act2"'
+			],
+			[
+				C,
+				line(child, '    citation: { source: nope, article: 4 }'),
+				25,
+				'criteria.0.citation.source',
+				'unknown source "nope"'
+			]
+		]);
+	});
 });

@@ -180,12 +180,6 @@ export function parseFolder(dir: string, files: SourceFile[]): ParsedFolder {
 	}
 	const id = typeof raw.id === 'string' ? raw.id : '?';
 	const version = typeof raw.version === 'string' ? raw.version : '?';
-	if (
-		errors.length === 0 &&
-		files.length > 0 &&
-		(raw.id === undefined || raw.version === undefined)
-	)
-		errors.push({ ...locate([]), message: 'a rule set needs "id" and "version"' });
 	return {
 		dir,
 		raw,
