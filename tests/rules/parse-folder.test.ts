@@ -32,6 +32,18 @@ describe('parseFolder', () => {
 		]);
 	});
 
+	it('names a field whose key holds "/" or "~" as written (JSON Pointer ~1 and ~0 decoded)', () => {
+		const r = parse(file('ruleset.yaml', 'id: x\nversion: v\nfacts:\n  a/b~c:\n    type: 3\n'));
+		expect(
+			r.errors.filter((e) => e.field?.startsWith('facts.')).map((e) => [e.line, e.column, e.field])
+		).toEqual([
+			[4, 3, 'facts.a/b~c'],
+			[5, 5, 'facts.a/b~c'],
+			[5, 5, 'facts.a/b~c'],
+			[5, 11, 'facts.a/b~c.type']
+		]);
+	});
+
 	it('skips an empty file and reads id from the others', () => {
 		const r = parse(file('a.yaml', ''), file('ruleset.yaml', 'id: x\n'));
 		expect(r.errors).toEqual([err('ruleset.yaml', 1, 1, 'missing field "version"')]);
@@ -72,8 +84,8 @@ describe('parseFolder', () => {
 			)
 		);
 		expect(r.errors).toEqual([
-			err('ruleset.yaml', 4, 3, 'must match ^[a-z][a-z0-9_]*$', 'facts'),
-			err('ruleset.yaml', 4, 3, 'property name must be valid', 'facts'),
+			// A bad name is one error, at the key itself (not the facts block, not twice).
+			err('ruleset.yaml', 6, 3, 'the name "1a" must match ^[a-z][a-z0-9_]*$', 'facts.1a'),
 			err('ruleset.yaml', 5, 5, 'missing field "question"', 'facts.q1'),
 			err('ruleset.yaml', 5, 5, 'missing field "citation"', 'facts.q1'),
 			err('ruleset.yaml', 5, 11, 'must be one of: enum, set, boolean, integer', 'facts.q1.type'),

@@ -171,11 +171,12 @@ export function parseFolder(dir: string, files: SourceFile[]): ParsedFolder {
 				.map((s: string) =>
 					/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')
 				);
-			const extra = e.params?.additionalProperty as string | undefined;
-			const where = extra !== undefined ? [...path, extra] : path;
+			// An unknown field or a badly named key is located at the key itself.
+			const named = (e.params?.additionalProperty as string | undefined) ?? e.propertyName;
+			const where = named !== undefined ? [...path, named] : path;
 			const field = where.join('.') || undefined;
 			const message = schemaMessage(e, () => getIn(raw, path));
-			errors.push({ ...locate(where, extra !== undefined), field, message });
+			errors.push({ ...locate(where, named !== undefined), field, message });
 		}
 	}
 	const id = typeof raw.id === 'string' ? raw.id : '?';
@@ -196,13 +197,16 @@ interface SchemaError {
 	keyword: string;
 	message?: string;
 	params: Record<string, unknown>;
+	/** Set when the error is about a key's name (propertyNames), not its value. */
+	propertyName?: string;
 }
 
-// ajv reports every branch of an anyOf; keep the most useful error per location.
+// ajv reports every branch of an anyOf, and a bad key name twice (its pattern, then "property name
+// must be valid"); keep the most useful error per location.
 function dedupeSchemaErrors(errors: SchemaError[]): SchemaError[] {
 	const seen = new Set<string>();
 	return errors.filter((e) => {
-		if (e.keyword === 'anyOf') return false;
+		if (e.keyword === 'anyOf' || e.keyword === 'propertyNames') return false;
 		const key = `${e.instancePath}|${e.keyword}|${String(e.params.additionalProperty ?? e.params.missingProperty ?? '')}`;
 		if (seen.has(key)) return false;
 		seen.add(key);
@@ -243,6 +247,8 @@ function schemaMessage(e: SchemaError, object: () => unknown): string {
 		case 'enum':
 			return `must be one of: ${(e.params.allowedValues as unknown[]).join(', ')}`;
 		case 'pattern':
+			if (e.propertyName !== undefined)
+				return `the name "${e.propertyName}" must match ${String(e.params.pattern)}`;
 			return e.instancePath.endsWith('date') || /effective_(from|to)$/.test(e.instancePath)
 				? 'must be a date written YYYY-MM-DD'
 				: `must match ${String(e.params.pattern)}`;
