@@ -44,6 +44,46 @@ describe('parseFolder', () => {
 		]);
 	});
 
+	it('says which form a date takes, and which field a mistyped one probably is', () => {
+		const text = `id: x
+version: v
+effective_from: 2020-1-1
+sources:
+  - id: a
+    type: { vi: V, en: A }
+    number: '1'
+    date: 1/1/2020
+    issuer: T
+    title: T
+    titel: x
+criteria:
+  - id: c
+    levle: 2
+    text: t
+    when: { fact: f, eq: true }
+    citation: { source: a, artcle: 1 }
+facts:
+  f:
+    type: boolean
+    group: Bad
+    question: { vi: q, en: q }
+    citation: { source: a, article: 1 }
+`;
+		const errors = parse(file('ruleset.yaml', text)).errors;
+		const some = (field: string) =>
+			errors.filter((e) => e.field === field).map((e) => [e.line, e.column, e.message]);
+		const DATE = 'must be a date written YYYY-MM-DD';
+		expect(some('effective_from')).toEqual([[3, 17, DATE]]);
+		expect(some('sources.0.date')).toEqual([[8, 11, DATE]]);
+		expect(some('facts.f.group')).toEqual([[21, 12, 'must match ^[a-z][a-z0-9_]*$']]);
+		const mean = (k: string) => `; có phải "${k}"? / did you mean "${k}"?`;
+		expect(some('sources.0.titel')).toEqual([[11, 5, `unknown field "titel"${mean('title')}`]]);
+		expect(some('criteria.0.levle')).toEqual([[14, 5, `unknown field "levle"${mean('level')}`]]);
+		expect(some('criteria.0.citation.artcle')).toEqual([
+			[17, 28, `unknown field "artcle"${mean('article')}`]
+		]);
+	});
+
 	it('skips an empty file and reads id from the others', () => {
 		const r = parse(file('a.yaml', ''), file('ruleset.yaml', 'id: x\n'));
 		expect(r.errors).toEqual([err('ruleset.yaml', 1, 1, 'missing field "version"')]);

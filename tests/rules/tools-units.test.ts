@@ -718,6 +718,19 @@ describe('closest: "did you mean" for a mistyped name', () => {
 	it('three letters: one edit', () => {
 		expect(closest('lvl', ['lvx', 'level'])).toBe('lvx');
 	});
+	it('two neighbouring letters swapped count as one edit', () => {
+		expect(closest('levle', ['levels', 'level'])).toBe('level');
+		expect(closest('titel', ['title', 'type'])).toBe('title');
+		expect(closest('Lveel', ['level'])).toBe('level');
+		// Not neighbours, or two swaps: two edits, too many for five letters.
+		expect(closest('lelev', ['level'])).toBeUndefined();
+		expect(closest('elvle', ['level'])).toBeUndefined();
+		// Same letters elsewhere, or a different length, are no swap.
+		expect(closest('levxy', ['level'])).toBeUndefined();
+		expect(closest('levlx', ['level'])).toBeUndefined();
+		expect(closest('levxe', ['level'])).toBeUndefined();
+		expect(closest('lev', ['elv'])).toBe('elv');
+	});
 	it('never the name itself', () => {
 		expect(closest('level', ['level', 'levels'])).toBe('levels');
 	});
