@@ -58,7 +58,8 @@ describe('loading rule sets', () => {
 		expect(r.errors[0]).toMatchObject({
 			line: lineOf('criteria.yaml', 'level: 1') + 1,
 			column: 5,
-			message: 'unknown field "levle"'
+			// Two letters swapped: one edit, so the field it probably is is named.
+			message: 'unknown field "levle"; có phải "level"? / did you mean "level"?'
 		});
 	});
 
@@ -172,7 +173,7 @@ describe('loading rule sets', () => {
 		);
 		expect(r.errors[0]).toMatchObject({
 			line: lineOf('criteria.yaml', 'source: nd85, article: 7 }'),
-			message: 'unknown source "nd58"'
+			message: 'unknown source "nd58"; có phải "nd85"? / did you mean "nd85"?'
 		});
 	});
 
