@@ -106,17 +106,29 @@ export function toJsLocated(doc: Document, lc: LineCounter, maxAliasCount = MAX_
 }
 
 /** Line and column of the node at `path`, walking down as far as the path exists (a missing key
- *  points at its parent), so every reader locates its errors the same way. */
+ *  points at its parent, a key with no value at the key), so every reader locates its errors the
+ *  same way. With `key`, the last step points at the key naming the node instead of its value (for
+ *  "unknown field"-like errors). */
 export function positionOf(
 	doc: Document,
 	lc: LineCounter,
-	path: readonly (string | number)[]
+	path: readonly (string | number)[],
+	key = false
 ): { line: number; column: number } {
 	let node: unknown = doc.contents;
-	for (const k of path) {
+	for (const [i, k] of path.entries()) {
+		// A scalar or an alias ends the walk: an error inside aliased content points at the alias.
 		if (!isMap(node) && !isSeq(node)) break;
-		const next: unknown = isMap(node) ? pairOf(node, k)?.value : node.get(k, true);
-		if (next === undefined || next === null) break;
+		const pair = isMap(node) ? pairOf(node, k) : undefined;
+		if (pair && key && i === path.length - 1) {
+			node = pair.key;
+			break;
+		}
+		const next: unknown = isMap(node) ? pair?.value : node.get(k, true);
+		if (next === undefined || next === null) {
+			if (pair) node = pair.key;
+			break;
+		}
 		node = next;
 	}
 	const range = (node as { range?: [number, number] } | null)?.range;

@@ -709,6 +709,32 @@ describe('a child version', () => {
 		]);
 	});
 
+	it('locates what it lacks in its own file, what it inherits at the parent item that has it', () => {
+		// effective_from is not inherited: its absence is the child's to fix, in the child's file.
+		const noDate = loadLibrary([
+			{ path: FILE, text: MINI },
+			{ path: CHILD, text: 'id: fx\nversion: v2\nextends: fx@v1\n' }
+		]).errors;
+		expect(noDate.map((e) => `${e.file}:${e.line}:${e.column} ${e.message}`)).toEqual([
+			`${CHILD}:1:1 missing section "effective_from"`
+		]);
+		// Removing the fact that the parent's second criterion asks points at that criterion (index
+		// 1 in the parent's file), not at the first.
+		const lines = MINI.split('\n');
+		const c2When = lines.findIndex((l) => l.includes('when: { fact: kind')) + 1;
+		expect(childErrors('remove:\n  facts: [kind]\n')).toEqual([
+			`${FILE}:${c2When} criteria.1.when.fact: unknown fact "kind" (must be a declared fact)`
+		]);
+	});
+
+	it('locates an error in its own unkeyed list at that item, not the first', () => {
+		const correction = (revision: number) =>
+			`  - revision: ${revision}\n    date: 2021-0${revision}-01\n    kind: substantive\n    previous: sha256:${'a'.repeat(64)}\n    reason: { vi: Sửa, en: Fix }\n    changes: [{ target: criteria/c1, what: { vi: a, en: a }, citation: { source: act, article: 1 } }]\n`;
+		expect(childErrors(`corrections:\n${correction(2)}${correction(4)}`)).toEqual([
+			`${CHILD}:12 corrections.1.revision: revision 4 out of order: the corrections are revisions 2, 3, … in order (this is entry 2, so revision 3)`
+		]);
+	});
+
 	it('shortens a long list of cases', () => {
 		const cases = ['three', 'four', 'five']
 			.map(
@@ -740,6 +766,9 @@ describe('loadLibrary', () => {
 			},
 			{ path: 'lib/fx/v1/README.md', text: 'not yaml: [' },
 			{ path: 'lib/published.yaml', text: 'fx@v1: nonsense' },
+			// The lock and the timeline at the root of what was passed, as \`capdo check .\` in rulesets/.
+			{ path: 'published.yaml', text: 'not yaml: [' },
+			{ path: 'timeline.yaml', text: 'not yaml: [' },
 			{ path: 'lib/fx/v1/ruleset.yml', text: MINI }
 		]);
 		expect(r.errors).toEqual([]);

@@ -32,6 +32,94 @@ describe('parseFolder', () => {
 		]);
 	});
 
+	it('refuses a file that is a single value, and one whose aliases expand too far', () => {
+		expect(parse(file('ruleset.yaml', 'hello\n')).errors).toEqual([
+			err('ruleset.yaml', 1, 1, 'a rule-set file must be a mapping of sections')
+		]);
+		const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]']
+			.concat(
+				['b', 'c', 'd'].map((k, i) => `${k}: &${k} [${`*${'abc'[i]}, `.repeat(9)}*${'abc'[i]}]`)
+			)
+			.join('\n');
+		expect(parse(file('ruleset.yaml', 'id: x\nversion: v\n'), file('z.yaml', bomb)).errors).toEqual(
+			[
+				err(
+					'z.yaml',
+					2,
+					8,
+					'too many alias expansions (more than 1000): nested aliases like these can exhaust memory'
+				)
+			]
+		);
+	});
+
+	it('points an error inside aliased content at the alias, and a key with no value at the key', () => {
+		const r = parse(
+			file(
+				'ruleset.yaml',
+				'id: x\nversion: v\nx: &a [1, 2]\ncriteria: *a\ntitle:\n  vi: V\n  ? en\n'
+			)
+		);
+		expect(r.errors).toEqual([
+			err('ruleset.yaml', 3, 1, 'unknown field "x"', 'x'),
+			err('ruleset.yaml', 7, 5, 'must be string', 'title.en'),
+			err('ruleset.yaml', 4, 11, 'must be object', 'criteria.0'),
+			err('ruleset.yaml', 4, 11, 'must be object', 'criteria.1')
+		]);
+	});
+
+	it('puts a missing section in an empty ruleset.yaml at 1:1 when another file has the rest', () => {
+		const r = parse(file('ruleset.yaml', ''), file('facts.yaml', 'facts: {}\n'));
+		expect(r.errors).toEqual([
+			err('ruleset.yaml', 1, 1, 'missing field "id"'),
+			err('ruleset.yaml', 1, 1, 'missing field "version"')
+		]);
+	});
+
+	it('says once what a value that is none of the allowed types must be, and only what fails inside one', () => {
+		const proc = (deadline: string) =>
+			parse(
+				file(
+					'ruleset.yaml',
+					`id: x\nversion: v\nprocedure_tests:\n  - level: 1\n    appraisal_deadline: ${deadline}\n`
+				)
+			).errors.filter((e) => e.field?.startsWith('procedure_tests.0.'));
+		expect(proc('"5"')).toEqual([
+			err('ruleset.yaml', 5, 25, 'must be null or object', 'procedure_tests.0.appraisal_deadline')
+		]);
+		expect(proc('{ days: x, working_days: true, citation: c }')).toEqual([
+			err('ruleset.yaml', 5, 33, 'must be integer', 'procedure_tests.0.appraisal_deadline.days')
+		]);
+		expect(proc('{ days: 1, working_days: true }')).toEqual([
+			err('ruleset.yaml', 5, 25, 'missing field "citation"', 'procedure_tests.0.appraisal_deadline')
+		]);
+		expect(proc('~')).toEqual([]);
+	});
+
+	it('suggests only the fields the object with an unknown field can have', () => {
+		const unknown = (yaml: string) =>
+			parse(file('ruleset.yaml', `id: x\nversion: v\n${yaml}`))
+				.errors.filter((e) => e.message.startsWith('unknown field'))
+				.map((e) => e.message);
+		// A criterion has no "label" (a designation has): no suggestion, even with "level" missing so
+		// that its other fields would fit a designation too.
+		expect(unknown('criteria:\n  - id: c\n    text: T\n    lable: x\n')).toEqual([
+			'unknown field "lable"'
+		]);
+		expect(unknown('designations:\n  - id: d\n    text: T\n    lable: x\n')).toEqual([
+			'unknown field "lable"; có phải "label"? / did you mean "label"?'
+		]);
+		// A fact (a $ref definition) has no "levels", though objects sharing its "citation" do.
+		expect(
+			unknown(
+				'facts:\n  a:\n    type: boolean\n    citation: { source: s, article: 1 }\n    levles: [1]\n'
+			)
+		).toEqual(['unknown field "levles"']);
+		expect(unknown('facts:\n  a:\n    type: boolean\n    hepl: x\n')).toEqual([
+			'unknown field "hepl"; có phải "help"? / did you mean "help"?'
+		]);
+	});
+
 	it('names a field whose key holds "/" or "~" as written (JSON Pointer ~1 and ~0 decoded)', () => {
 		const r = parse(file('ruleset.yaml', 'id: x\nversion: v\nfacts:\n  a/b~c:\n    type: 3\n'));
 		expect(

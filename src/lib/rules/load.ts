@@ -1,8 +1,8 @@
 // Loads rule-set folders (YAML text in, compiled RuleSet out). No I/O: callers pass file contents.
 // Every problem comes back located at file:line:column, so a maintainer can fix the YAML directly.
-import { LineCounter, isMap, isScalar, isSeq, type Document } from 'yaml';
+import { LineCounter, type Document } from 'yaml';
 import { knownFields, validate as generatedValidate } from './generated/ruleset-validator.js';
-import { pairOf, parseYaml, toJsLocated } from '../yaml-js';
+import { parseYaml, positionOf, toJsLocated } from '../yaml-js';
 import { inspectCondition } from './condition';
 import { compileRuleSet, type Locate } from './compile';
 import { checkCorrections } from './corrections';
@@ -89,31 +89,11 @@ const MERGED_BY_KEY = new Set([
 const isLockFile = (path: string) =>
 	[PUBLISHED_FILE, TIMELINE_FILE].some((f) => path === f || path.endsWith(`/${f}`));
 
-/** Location of the node at `path`; with `key`, of the key naming it (for "unknown field"-like errors). */
-function at(o: Origin, path: Path, key = false): Location {
-	// Walk down as far as the path exists, so a missing key points at its parent.
-	let node: unknown = o.doc.contents;
-	for (const [i, k] of path.entries()) {
-		if (!isMap(node) && !isSeq(node)) break;
-		if (key && i === path.length - 1 && isMap(node)) {
-			const pair = pairOf(node, k);
-			if (pair) {
-				node = pair.key;
-				break;
-			}
-		}
-		const pair = isMap(node) ? pairOf(node, k) : undefined;
-		const next: unknown = isMap(node) ? pair?.value : node.get(k, true);
-		if (next === undefined || next === null) {
-			if (pair && isScalar(pair.key)) node = pair.key;
-			break;
-		}
-		node = next;
-	}
-	const range = (node as { range?: [number, number] } | null)?.range;
-	const { line, col } = o.lc.linePos(range ? range[0] : 0);
-	return { file: o.file, line, column: col };
-}
+/** Location of the node at `path`; with `key`, of the key naming it. */
+const at = (o: Origin, path: Path, key = false): Location => ({
+	file: o.file,
+	...positionOf(o.doc, o.lc, path, key)
+});
 
 /** Parses the YAML files of one folder and validates each against the JSON Schema. */
 export function parseFolder(dir: string, files: SourceFile[]): ParsedFolder {
@@ -202,23 +182,33 @@ interface SchemaError {
 }
 
 // ajv reports every branch of an anyOf, and a bad key name twice (its pattern, then "property name
-// must be valid"); keep the most useful error per location.
+// must be valid"); keep the most useful error per location. A value of none of an anyOf's types
+// gets one "must be null or object"; a value of one of them that fails inside it gets only those
+// failures (the other branches' "must be null" would be noise).
 function dedupeSchemaErrors(errors: SchemaError[]): SchemaError[] {
+	const specific = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'propertyNames');
+	const types = new Map<string, string[]>();
+	for (const e of specific)
+		if (e.keyword === 'type')
+			types.set(e.instancePath, [...(types.get(e.instancePath) ?? []), String(e.params.type)]);
+	const failsInside = (path: string) =>
+		specific.some((e) =>
+			e.instancePath === path ? e.keyword !== 'type' : e.instancePath.startsWith(`${path}/`)
+		);
 	const seen = new Set<string>();
-	return errors.filter((e) => {
-		if (e.keyword === 'anyOf' || e.keyword === 'propertyNames') return false;
-		const key = `${e.instancePath}|${e.keyword}|${String(e.params.additionalProperty ?? e.params.missingProperty ?? '')}`;
-		if (seen.has(key)) return false;
-		seen.add(key);
-		return true;
+	return specific.flatMap((e) => {
+		if (e.keyword === 'type') {
+			if (seen.has(e.instancePath) || failsInside(e.instancePath)) return [];
+			seen.add(e.instancePath);
+			return [{ ...e, message: `must be ${types.get(e.instancePath)!.join(' or ')}` }];
+		}
+		return [e];
 	});
 }
 
+// ajv's instancePath names a value that exists, so every step is into an object or array.
 const getIn = (value: unknown, path: Path): unknown =>
-	path.reduce<unknown>(
-		(v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
-		value
-	);
+	path.reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], value);
 
 /**
  * The fields the object that has an unknown field could have. A definition reached through $ref
@@ -263,6 +253,7 @@ export function mergeOver(
 	child: Record<string, unknown>
 ): Record<string, unknown> {
 	const out: Record<string, unknown> = structuredClone(parent) as Record<string, unknown>;
+	// The child passed the schema: keyed lists are arrays, the sections merged by key are maps.
 	// Dates belong to each version: an inherited effective_to would make an open-ended child impossible.
 	delete out.extends;
 	delete out.effective_from;
@@ -273,7 +264,7 @@ export function mergeOver(
 	for (const [key, value] of Object.entries(child)) {
 		if (key === 'remove') continue;
 		const idKey = KEYED_LISTS[key];
-		if (idKey && Array.isArray(value) && Array.isArray(out[key])) {
+		if (idKey && Array.isArray(out[key])) {
 			const merged = [...(out[key] as Record<string, unknown>[])];
 			for (const item of value as Record<string, unknown>[]) {
 				const i = merged.findIndex((m) => m[idKey] === item[idKey]);
@@ -281,12 +272,12 @@ export function mergeOver(
 				else merged.push(item);
 			}
 			out[key] = merged;
-		} else if (key === 'facts' && value && typeof value === 'object') {
+		} else if (key === 'facts') {
 			out.facts = mergeFacts(
 				(out.facts ?? {}) as Record<string, unknown>,
 				value as Record<string, unknown>
 			);
-		} else if (MERGED_BY_KEY.has(key) && value && typeof value === 'object') {
+		} else if (MERGED_BY_KEY.has(key)) {
 			out[key] = { ...(out[key] as object), ...(value as object) };
 		} else out[key] = value;
 	}
@@ -316,17 +307,17 @@ function mergeFacts(
 ): Record<string, unknown> {
 	const replacing = new Map<string, string>();
 	for (const [name, def] of Object.entries(child)) {
-		const old = (def as { replaces?: { fact?: unknown } } | null)?.replaces?.fact;
+		const old = (def as { replaces?: { fact?: unknown } }).replaces?.fact;
 		if (typeof old === 'string' && !(name in parent)) replacing.set(old, name);
 	}
 	const out: Record<string, unknown> = {};
 	for (const [name, def] of Object.entries(parent)) {
 		const r = replacing.get(name);
 		if (r) out[r] = child[r];
-		out[name] = name in child ? child[name] : def;
+		out[name] = def;
 	}
-	for (const [name, def] of Object.entries(child)) if (!(name in out)) out[name] = def;
-	return out;
+	// The child's definitions win; its new facts come last.
+	return Object.assign(out, child);
 }
 
 /** Resolves `extends`, checks meaning (not just shape), compiles, hashes and runs golden cases. */
@@ -361,8 +352,9 @@ export function resolveFolder(
 			const item = list(data)?.[index];
 			const j = list(own)?.findIndex((m) => m[idKey] === item?.[idKey]) ?? -1;
 			if (j >= 0) return here([section!, j, ...path.slice(2)]);
-			const pj = (list(parent.data) ?? []).findIndex((m) => m[idKey] === item?.[idKey]);
-			if (pj >= 0) return inParent([section!, pj, ...path.slice(2)]);
+			// Not this version's, so inherited: the merged list is the parent's plus this version's.
+			const pj = list(parent.data)!.findIndex((m) => m[idKey] === item?.[idKey]);
+			return inParent([section!, pj, ...path.slice(2)]);
 		}
 		if (section === 'facts' && !Object.hasOwn((own.facts as object | undefined) ?? {}, path[1]!))
 			return inParent(path);
