@@ -10,9 +10,11 @@ const MUTATE = {
 		'src/lib/rules/{citation,compile,condition,evaluate,procedure,routing,select,transition}.ts',
 		'src/lib/rules/{fact-def,sections,system-facts}.ts'
 	],
-	// Loading and validating YAML with located errors, golden cases, versions and the hash lock.
+	// Loading and validating YAML with located errors, golden cases, versions and the hash lock;
+	// yaml-js.ts locates every loader error (positionOf) and turns alias failures into errors.
 	'rules-load': [
-		'src/lib/rules/{load,yaml-errors,versions,golden,overrides,fact-order,types,index}.ts'
+		'src/lib/rules/{load,yaml-errors,versions,golden,overrides,fact-order,types,index}.ts',
+		'src/lib/yaml-js.ts'
 	],
 	// Maintainer tools: diff, impact, corrections, release notes, hashes, data mutants, golden-case
 	// coverage both ways, the timeline's temporal cases.

@@ -714,10 +714,11 @@ describe('a child version', () => {
 		const noDate = loadLibrary([
 			{ path: FILE, text: MINI },
 			{ path: CHILD, text: 'id: fx\nversion: v2\nextends: fx@v1\n' }
-		]).errors;
-		expect(noDate.map((e) => `${e.file}:${e.line}:${e.column} ${e.message}`)).toEqual([
+		]);
+		expect(noDate.errors.map((e) => `${e.file}:${e.line}:${e.column} ${e.message}`)).toEqual([
 			`${CHILD}:1:1 missing section "effective_from"`
 		]);
+		expect(noDate.warnings).toEqual([]);
 		// Removing the fact that the parent's second criterion asks points at that criterion (index
 		// 1 in the parent's file), not at the first.
 		const lines = MINI.split('\n');
@@ -725,6 +726,17 @@ describe('a child version', () => {
 		expect(childErrors('remove:\n  facts: [kind]\n')).toEqual([
 			`${FILE}:${c2When} criteria.1.when.fact: unknown fact "kind" (must be a declared fact)`
 		]);
+	});
+
+	it('names a section the parent lacks when told to remove from it, and the levels its own cases lack', () => {
+		// MINI has no constraints and no procedure cases.
+		expect(childErrors('remove:\n  constraints: [k1]\n')).toEqual([
+			`${CHILD}:6 remove.constraints.0: fx@v1 has no constraints entry "k1"`
+		]);
+		const pc = `procedure_tests:\n  - { level: 1, appraiser: A, approver: B, authority: Điều 1 Văn bản 1/2020, appraisal_deadline: null, approval_deadline: null }\n`;
+		expect(childErrors(pc)).toEqual(
+			[2, 3, 4, 5].map((l) => `${CHILD}:6 procedure_tests: no procedure test for level ${l}`)
+		);
 	});
 
 	it('locates an error in its own unkeyed list at that item, not the first', () => {

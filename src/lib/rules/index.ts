@@ -5,7 +5,6 @@ export { evaluate, normalizeFacts, classifyFacts, migrateFacts } from './evaluat
 export {
 	loadLibrary,
 	parseFolder,
-	resolveFolder,
 	compileRuleSet,
 	formatLoadError,
 	formatLoadWarning

@@ -116,7 +116,7 @@ export function parseFolder(dir: string, files: SourceFile[]): ParsedFolder {
 			continue;
 		}
 		const value = js.value;
-		if (value === null || value === undefined) continue;
+		if (value === null) continue;
 		if (typeof value !== 'object' || Array.isArray(value)) {
 			errors.push({ ...at(origin, []), message: 'a rule-set file must be a mapping of sections' });
 			continue;
@@ -321,14 +321,14 @@ function mergeFacts(
 }
 
 /** Resolves `extends`, checks meaning (not just shape), compiles, hashes and runs golden cases. */
-export function resolveFolder(
+function resolveFolder(
+	/** A folder that parsed and passed the schema (loadLibrary resolves no other). */
 	parsed: ParsedFolder,
-	parent?: RuleSet,
-	runTests = true,
+	parent: RuleSet | undefined,
+	runTests: boolean,
 	/** The versions `extends` could have named (for "did you mean"). */
-	knownRefs: readonly string[] = []
+	knownRefs: readonly string[]
 ): { ruleset?: RuleSet; errors: LoadError[]; warnings: LoadError[] } {
-	if (parsed.errors.length > 0) return { errors: parsed.errors, warnings: [] };
 	const errors: LoadError[] = [];
 	const own = parsed.raw;
 	const data = (parent ? mergeOver(parent.data, own) : { ...own }) as unknown as RuleSetData;
