@@ -15,6 +15,9 @@ describe('checks of a fact definition', () => {
 		expect(errorsWith(`  zz:\n    type: enum\n    ${Q}`)).toEqual([
 			at(5, 5, 'facts.zz.values', 'enum fact "zz" needs values')
 		]);
+		expect(errorsWith(`  zz:\n    type: set\n    values: []\n    ${Q}`)).toEqual([
+			at(6, 13, 'facts.zz.values', 'set fact "zz" needs values')
+		]);
 		expect(errorsWith(`  zz:\n    type: boolean\n    values: [a]\n    ${Q}`)).toEqual([
 			at(6, 13, 'facts.zz.values', 'a boolean fact has no values')
 		]);
@@ -68,11 +71,24 @@ describe('checks of a fact definition', () => {
 		expect(errorsWith(`  zz:\n    type: integer\n    min: 5\n    max: 2\n    ${Q}`)).toEqual([
 			at(6, 10, 'facts.zz.min', 'min is greater than max')
 		]);
+		// One allowed value is a fact with a fixed answer, not a mistake.
+		expect(
+			errorsWith(`  zz:\n    type: integer\n    min: 3\n    max: 3\n    default: 3\n    ${Q}`)
+		).toEqual([]);
 		expect(
 			errorsWith(`  zz:\n    type: boolean\n    statement: { vi: a, en: a }\n    ${Q}`)
 		).toEqual([
 			at(6, 16, 'facts.zz.statement', 'fact "zz" has a "statement" but no "group" to show it in')
 		]);
+	});
+
+	it('labels the 21 values from 1 to 21, the most there can be', () => {
+		const errs = errorsWith(
+			`  zz:\n    type: integer\n    min: 1\n    max: 21\n    labels: { "1": { vi: a, en: a } }\n    ${Q}`
+		);
+		expect(errs.map((e) => e.message)).toEqual(
+			Array.from({ length: 20 }, (_, i) => `no label for value ${i + 2}`)
+		);
 	});
 
 	it('a default must fit its fact', () => {
@@ -82,14 +98,18 @@ describe('checks of a fact definition', () => {
 					`  zy:\n    type: enum\n    values: [a]\n    default: b\n    ${Q}` +
 					`  zx:\n    type: set\n    values: [a]\n    default: [a, c]\n    ${Q}` +
 					`  zw:\n    type: boolean\n    default: 1\n    ${Q}` +
-					`  zv:\n    type: integer\n    default: 1.5\n    ${Q}`
+					`  zv:\n    type: integer\n    default: 1.5\n    ${Q}` +
+					`  zt:\n    type: integer\n    min: 1\n    default: 0\n    ${Q}` +
+					`  zs:\n    type: enum\n    values: [a]\n    default: true\n    ${Q}`
 			)
 		).toEqual([
 			at(8, 14, 'facts.zz.default', 'default does not fit the integer fact "zz"'),
 			at(14, 14, 'facts.zy.default', 'default does not fit the enum fact "zy"'),
 			at(20, 14, 'facts.zx.default', 'default does not fit the set fact "zx"'),
 			at(25, 14, 'facts.zw.default', 'default does not fit the boolean fact "zw"'),
-			at(30, 14, 'facts.zv.default', 'default does not fit the integer fact "zv"')
+			at(30, 14, 'facts.zv.default', 'default does not fit the integer fact "zv"'),
+			at(36, 14, 'facts.zt.default', 'default does not fit the integer fact "zt"'),
+			at(42, 14, 'facts.zs.default', 'default does not fit the enum fact "zs"')
 		]);
 		expect(
 			errorsWith(
@@ -97,7 +117,9 @@ describe('checks of a fact definition', () => {
 					`  zu:\n    type: integer\n    min: 1\n    max: 3\n    default: 1\n    ${Q}` +
 					`  zy:\n    type: enum\n    values: [a]\n    default: a\n    ${Q}` +
 					`  zx:\n    type: set\n    values: [a, c]\n    default: [a, c]\n    ${Q}` +
-					`  zw:\n    type: boolean\n    default: false\n    ${Q}`
+					`  zw:\n    type: boolean\n    default: false\n    ${Q}` +
+					`  zt:\n    type: integer\n    min: 1\n    default: 9\n    ${Q}` +
+					`  zs:\n    type: integer\n    max: 9\n    default: -1\n    ${Q}`
 			)
 		).toEqual([]);
 	});

@@ -481,6 +481,24 @@ describe('procedure', () => {
 		]);
 	});
 
+	it('a procedure without authorities has none for any level; an identification needs all five fields', () => {
+		const p = problems((t) =>
+			t.replace(/procedure:\n {2}authority:\n(?: {4}.*\n)+/, 'procedure: {}\n')
+		);
+		expect(p.got).toEqual(
+			[1, 2, 3, 4, 5].map(
+				(l) => `${p.line('procedure: {}')} procedure.authority: no authority for level ${l}`
+			)
+		);
+		const help = `{ help: { vi: h, en: h }, ${CITE} }`;
+		const q = problems(add(`identification:\n  system: ${help}\n  operator: ${help}\n`));
+		expect(q.got).toEqual(
+			['owner', 'new_project', 'in_operation'].map(
+				(k) => `${q.line('system:', 'identification:')} identification: missing field "${k}"`
+			)
+		);
+	});
+
 	it('routing facts are well-formed facts with a default, are always asked, are not classification facts; routes are well formed', () => {
 		const routing = `  routing:
     facts:
@@ -787,6 +805,22 @@ describe('loadLibrary', () => {
 		expect(r.rulesets.map((x) => [x.ref, x.dir])).toEqual([
 			['fx@v1', 'lib/fx/v1'],
 			['fx@v2', 'lib/fx/v2']
+		]);
+	});
+
+	it('reads the files of a folder in name order, whatever order they come in', () => {
+		const r = loadLibrary([
+			{ path: FILE, text: MINI },
+			{ path: 'lib/fx/v1/a.yaml', text: 'title: { vi: A, en: A }\n' }
+		]);
+		expect(r.errors).toEqual([
+			{
+				file: FILE,
+				line: 3,
+				column: 1,
+				field: 'title',
+				message: 'section "title" is already defined in lib/fx/v1/a.yaml'
+			}
 		]);
 	});
 

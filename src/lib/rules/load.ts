@@ -764,9 +764,8 @@ function walkCitations(
 		const o = value as Record<string, unknown>;
 		if (typeof o.source === 'string' && typeof o.article === 'number')
 			visit(o as { source: string }, path);
-		for (const [k, v] of Object.entries(o))
-			if (!['tests', 'procedure_tests', 'effective_tests'].includes(k))
-				walkCitations(v, [...path, k], visit);
+		// Cases hold no citation objects (a case's basis is citation text), so all is walked.
+		for (const [k, v] of Object.entries(o)) walkCitations(v, [...path, k], visit);
 	}
 }
 
