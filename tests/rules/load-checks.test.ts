@@ -280,9 +280,10 @@ describe('conditions: operators that fit the fact', () => {
 	};
 
 	it('numbers for lt/lte/gt/gte, sets for contains/contains_any/only, no eq on a set', () => {
-		expect(one('{ fact: flag, lt: 1 }')).toEqual([
-			'criteria.0.when.lt: "lt" needs a number fact; "flag" is boolean'
-		]);
+		for (const op of ['lt', 'lte', 'gt', 'gte'])
+			expect(one(`{ fact: flag, ${op}: 1 }`)).toEqual([
+				`criteria.0.when.${op}: "${op}" needs a number fact; "flag" is boolean`
+			]);
 		expect(one('{ fact: kind, contains: alpha }')).toEqual([
 			'criteria.0.when.contains: "contains" needs a set fact; "kind" is enum'
 		]);
@@ -795,6 +796,7 @@ describe('loadLibrary', () => {
 				)
 			},
 			{ path: 'lib/fx/v1/README.md', text: 'not yaml: [' },
+			{ path: 'lib/fx/v1/criteria.yaml.orig', text: 'not yaml: [' },
 			{ path: 'lib/published.yaml', text: 'fx@v1: nonsense' },
 			// The lock and the timeline at the root of what was passed, as \`capdo check .\` in rulesets/.
 			{ path: 'published.yaml', text: 'not yaml: [' },

@@ -486,6 +486,22 @@ criteria:
 				message: CHANGED_BOTH
 			}
 		]);
+		// A version extending the child inherits its criteria, not its warnings, and the child's own
+		// are reported once, though two versions resolve through it.
+		const grandchild = (v: string, from: string) => ({
+			path: `lib/fx/${v}/ruleset.yaml`,
+			text: `id: fx\nversion: ${v}\nextends: fx@v2\neffective_from: ${from}\n`
+		});
+		const three = loadLibrary([
+			{ path: 'lib/fx/v1/ruleset.yaml', text: PARENT_YAML },
+			{ path: 'lib/fx/v2/ruleset.yaml', text: CHILD_YAML },
+			grandchild('v3', '2022-01-01'),
+			grandchild('v4', '2023-01-01')
+		]);
+		expect(three.errors).toEqual([]);
+		expect(three.rulesets.map((x) => x.ref)).toEqual(['fx@v1', 'fx@v2', 'fx@v3', 'fx@v4']);
+		expect(three.warnings).toEqual(r.warnings);
+		expect(three.rulesets[3]!.data.criteria).toEqual(r.rulesets[1]!.data.criteria);
 		// A version without a parent has nothing to warn about.
 		expect(loadLibrary([{ path: 'lib/fx/v1/ruleset.yaml', text: PARENT_YAML }]).warnings).toEqual(
 			[]
