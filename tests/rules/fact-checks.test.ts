@@ -82,6 +82,18 @@ describe('checks of a fact definition', () => {
 		]);
 	});
 
+	it('an integer with labels but no min, or with hints, says so rather than guess its values', () => {
+		expect(
+			errorsWith(
+				`  zz:\n    type: integer\n    max: 3\n    labels: { "1": { vi: a, en: a } }\n    hints: { "1": { vi: a, en: a } }\n    ${Q}`
+			).map((e) => e.message)
+		).toEqual([
+			'an integer fact with labels needs min and max (at most 21 values)',
+			'label for unknown value "1"',
+			'hint for unknown value "1"'
+		]);
+	});
+
 	it('labels the 21 values from 1 to 21, the most there can be', () => {
 		const errs = errorsWith(
 			`  zz:\n    type: integer\n    min: 1\n    max: 21\n    labels: { "1": { vi: a, en: a } }\n    ${Q}`
