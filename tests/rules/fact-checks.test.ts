@@ -94,6 +94,25 @@ describe('checks of a fact definition', () => {
 		]);
 	});
 
+	it('labels, once given, name every value of any fact; min and max belong to integers', () => {
+		expect(
+			errorsWith(
+				`  zz:\n    type: enum\n    values: [a, b]\n    labels: { a: { vi: a, en: a } }\n    ${Q}`
+			)
+		).toEqual([at(7, 13, 'facts.zz.labels', 'no label for value b')]);
+		expect(
+			errorsWith(
+				`  zz:\n    type: enum\n    values: [a, b]\n    min: 5\n    max: 2\n    default: a\n    ${Q}`
+			).map((e) => e.message)
+		).toEqual([
+			'only an integer fact has min, not an enum fact',
+			'only an integer fact has max, not an enum fact'
+		]);
+		expect(errorsWith(`  zz:\n    type: set\n    values: [a]\n    max: 1\n    ${Q}`)).toEqual([
+			at(7, 10, 'facts.zz.max', 'only an integer fact has max, not a set fact')
+		]);
+	});
+
 	it('labels the 21 values from 1 to 21, the most there can be', () => {
 		const errs = errorsWith(
 			`  zz:\n    type: integer\n    min: 1\n    max: 21\n    labels: { "1": { vi: a, en: a } }\n    ${Q}`

@@ -789,11 +789,18 @@ function checkFact(name: string, f: FactDef, fail: (p: Path, m: string) => void)
 				: values;
 	for (const k of Object.keys(labels ?? {}))
 		if (!options?.includes(k)) fail(['labels', k], `label for unknown value "${k}"`);
-	if (f.type === 'integer' && labels && options)
+	// Labels, once given, name every value: a value without one would reach the interview and the
+	// signed dossier as its bare id (e.g. "citizen_services").
+	if (labels && options)
 		for (const v of options) if (!(v in labels)) fail(['labels'], `no label for value ${v}`);
 	for (const k of Object.keys(f.hints ?? {}))
 		if (!options?.includes(k)) fail(['hints', k], `hint for unknown value "${k}"`);
-	if (f.type === 'integer' && f.min !== undefined && f.max !== undefined && f.min > f.max)
+	if (f.type !== 'integer') {
+		const article = /^[aeiou]/.test(f.type) ? 'an' : 'a';
+		for (const k of ['min', 'max'] as const)
+			if ((f as { min?: number; max?: number })[k] !== undefined)
+				fail([k], `only an integer fact has ${k}, not ${article} ${f.type} fact`);
+	} else if (f.min !== undefined && f.max !== undefined && f.min > f.max)
 		fail(['min'], 'min is greater than max');
 	if (f.statement && f.group === undefined)
 		fail(['statement'], `fact "${name}" has a "statement" but no "group" to show it in`);
