@@ -7,6 +7,8 @@ import { formatLoadError, formatLoadWarning, parseFolder } from '../../src/lib/r
 const D = 'rs/x';
 const file = (name: string, text: string) => ({ path: `${D}/${name}`, text });
 const parse = (...files: ReturnType<typeof file>[]) => parseFolder(D, files);
+/** A folder of one ruleset.yaml holding id, version and then `yaml`. */
+const parseRuleSet = (yaml: string) => parse(file('ruleset.yaml', `id: x\nversion: v\n${yaml}`));
 const err = (name: string, line: number, column: number, message: string, field?: string) => ({
 	file: `${D}/${name}`,
 	line,
@@ -54,12 +56,7 @@ describe('parseFolder', () => {
 	});
 
 	it('points an error inside aliased content at the alias, and a key with no value at the key', () => {
-		const r = parse(
-			file(
-				'ruleset.yaml',
-				'id: x\nversion: v\nx: &a [1, 2]\ncriteria: *a\ntitle:\n  vi: V\n  ? en\n'
-			)
-		);
+		const r = parseRuleSet('x: &a [1, 2]\ncriteria: *a\ntitle:\n  vi: V\n  ? en\n');
 		expect(r.errors).toEqual([
 			err('ruleset.yaml', 3, 1, 'unknown field "x"', 'x'),
 			err('ruleset.yaml', 7, 5, 'must be string', 'title.en'),
@@ -78,11 +75,8 @@ describe('parseFolder', () => {
 
 	it('says once what a value that is none of the allowed types must be, and only what fails inside one', () => {
 		const proc = (deadline: string) =>
-			parse(
-				file(
-					'ruleset.yaml',
-					`id: x\nversion: v\nprocedure_tests:\n  - level: 1\n    appraisal_deadline: ${deadline}\n`
-				)
+			parseRuleSet(
+				`procedure_tests:\n  - level: 1\n    appraisal_deadline: ${deadline}\n`
 			).errors.filter((e) => e.field?.startsWith('procedure_tests.0.'));
 		expect(proc('"5"')).toEqual([
 			err('ruleset.yaml', 5, 25, 'must be null or object', 'procedure_tests.0.appraisal_deadline')
@@ -98,7 +92,7 @@ describe('parseFolder', () => {
 
 	it('suggests only the fields the object with an unknown field can have', () => {
 		const unknown = (yaml: string) =>
-			parse(file('ruleset.yaml', `id: x\nversion: v\n${yaml}`))
+			parseRuleSet(yaml)
 				.errors.filter((e) => e.message.startsWith('unknown field'))
 				.map((e) => e.message);
 		// A criterion has no "label" (a designation has): no suggestion, even with "level" missing so
@@ -121,7 +115,7 @@ describe('parseFolder', () => {
 	});
 
 	it('names a field whose key holds "/" or "~" as written (JSON Pointer ~1 and ~0 decoded)', () => {
-		const r = parse(file('ruleset.yaml', 'id: x\nversion: v\nfacts:\n  a/b~c:\n    type: 3\n'));
+		const r = parseRuleSet('facts:\n  a/b~c:\n    type: 3\n');
 		expect(
 			r.errors.filter((e) => e.field?.startsWith('facts.')).map((e) => [e.line, e.column, e.field])
 		).toEqual([
@@ -205,11 +199,8 @@ facts:
 	});
 
 	it('locates schema errors in nested maps by key, digits in keys kept as text', () => {
-		const r = parse(
-			file(
-				'ruleset.yaml',
-				'id: x\nversion: v\nfacts:\n  q1:\n    type: boolen\n  1a:\n    type: boolean\n    levle: 2\n'
-			)
+		const r = parseRuleSet(
+			'facts:\n  q1:\n    type: boolen\n  1a:\n    type: boolean\n    levle: 2\n'
 		);
 		expect(r.errors).toEqual([
 			// A bad name is one error, at the key itself (not the facts block, not twice).
@@ -224,7 +215,7 @@ facts:
 	});
 
 	it('points an empty section at its value', () => {
-		expect(parse(file('ruleset.yaml', 'id: x\nversion: v\ntitle:\n')).errors).toEqual([
+		expect(parseRuleSet('title:\n').errors).toEqual([
 			err('ruleset.yaml', 3, 7, 'must be object', 'title')
 		]);
 	});

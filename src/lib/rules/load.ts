@@ -195,14 +195,14 @@ function dedupeSchemaErrors(errors: SchemaError[]): SchemaError[] {
 		specific.some((e) =>
 			e.instancePath === path ? e.keyword !== 'type' : e.instancePath.startsWith(`${path}/`)
 		);
-	const seen = new Set<string>();
 	return specific.flatMap((e) => {
-		if (e.keyword === 'type') {
-			if (seen.has(e.instancePath) || failsInside(e.instancePath)) return [];
-			seen.add(e.instancePath);
-			return [{ ...e, message: `must be ${types.get(e.instancePath)!.join(' or ')}` }];
-		}
-		return [e];
+		if (e.keyword !== 'type') return [e];
+		// The first type error at a path says all of them; taking its list marks the path done.
+		const all = types.get(e.instancePath);
+		types.delete(e.instancePath);
+		return all && !failsInside(e.instancePath)
+			? [{ ...e, message: `must be ${all.join(' or ')}` }]
+			: [];
 	});
 }
 
